@@ -1,11 +1,34 @@
+using GitOps.Platform.Environments;
+using GitOps.Targets;
+using GitOps.Targets.Parameters;
+
 namespace GitOps.Build;
 
-internal static class Build
+/// <summary>
+/// The GitOps platform's target graph: provision clusters, deploy the app-of-apps through Argo CD, test, promote,
+/// destroy, and verify every environment offline. Each target says what happens and delegates to src/.
+/// </summary>
+internal sealed partial class Build : BuildScript
 {
-    // Replaced by the target graph once the engine lands (issue 2).
-    public static int Main()
-    {
-        Console.Error.WriteLine("The build engine is not implemented yet.");
-        return 1;
-    }
+    public static Task<int> Main(string[] args) => Execute<Build>(args, build => build.Verify);
+
+    protected override string Title => "GitOps build: typed targets from nothing to production and back";
+
+    [Parameter("Stage to act on.")]
+    private readonly Stage? Stage;
+
+    [Parameter("Cloud of the environment (stage x cloud).")]
+    private readonly Cloud? Cloud;
+
+    [Parameter("Cloud of the stage's management cluster (the one running Argo CD).")]
+    private readonly Cloud? MgmtCloud;
+
+    [Parameter("Only run Terraform (and refresh kubeconfigs); do not deploy. The old -t.")]
+    private readonly bool TerraformOnly;
+
+    [Parameter("Pipeline mode: CI/CD variables come from the runner, not from GitLab. Also detected from GITLAB_CI. The old -p.")]
+    private readonly bool Pipeline;
+
+    /// <summary>The old scripts' -p: in a GitLab job the runner already provides every CI/CD variable.</summary>
+    private bool IsPipeline => Pipeline || Host.Variable("GITLAB_CI") == "true";
 }

@@ -1,0 +1,51 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+
+namespace GitOps.Targets;
+
+/// <summary>
+/// What a build runs against: output writers, environment, working directory and the interrupt signal.
+/// The real process supplies its own; tests supply writers and variables of their own.
+/// </summary>
+public sealed class BuildHost
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public required IDictionary Environment { get; init; }
+
+    public required string WorkingDirectory { get; init; }
+
+    public bool OutputRedirected { get; init; } = true;
+
+    public CancellationToken Interrupted { get; init; }
+
+    /// <summary>The real console; Ctrl+C and SIGTERM cancel <see cref="Interrupted"/> so running targets can stop.</summary>
+    public static BuildHost FromProcess(CancellationTokenSource interrupt)
+    {
+        ArgumentNullException.ThrowIfNull(interrupt);
+        Console.CancelKeyPress += (_, args) =>
+        {
+            // The first Ctrl+C stops targets gracefully; a second one ends the process at once.
+            args.Cancel = !interrupt.IsCancellationRequested;
+            interrupt.Cancel();
+        };
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            interrupt.Cancel();
+        });
+        return new BuildHost
+        {
+            Out = Console.Out,
+            Error = Console.Error,
+            Environment = System.Environment.GetEnvironmentVariables(),
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+            OutputRedirected = Console.IsOutputRedirected,
+            Interrupted = interrupt.Token,
+        };
+    }
+
+    public string? Variable(string name) => Environment[name] as string;
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Linq.Expressions;
+using GitOps.Targets.Cli;
+using GitOps.Targets.Errors;
+using GitOps.Targets.Execution;
+using GitOps.Targets.Output;
+using GitOps.Targets.Parameters;
+using GitOps.Targets.Planning;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Targets;
+
+public abstract partial class BuildScript
+{
+    public const int ExitSuccess = 0;
+    public const int ExitTargetFailed = 1;
+    public const int ExitUsage = 2;
+    public const int ExitInterrupted = 130;
+
+    /// <summary>The entry point: <c>public static Task&lt;int&gt; Main(string[] args) => Execute&lt;Build&gt;(args, x => x.Verify);</c></summary>
+    public static async Task<int> Execute<T>(string[] args, Expression<Func<T, Target>> defaultTarget)
+        where T : BuildScript, new()
+    {
+        using var interrupt = new CancellationTokenSource();
+        return await Execute<T>(args, defaultTarget, BuildHost.FromProcess(interrupt));
+    }
+
+    /// <summary>Runs the build against a given host; the only place where outcomes become exit codes.</summary>
+    public static async Task<int> Execute<T>(IReadOnlyList<string> args, Expression<Func<T, Target>> defaultTarget, BuildHost host)
+        where T : BuildScript, new()
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var masker = new SecretMasker();
+        try
+        {
+            var commandLine = CommandLine.Parse(args);
+            var style = ConsoleStyle.Detect(host.OutputRedirected, host.Variable);
+            var root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory);
+            using var log = new BuildLog(host.Out, masker, style, ParseVerbosity(commandLine), host.Variable("GITLAB_CI") == "true");
+            var build = new T();
+            build.Initialize(host, root, log, new ToolLocator(Path.Combine(root, ".nuke", "tools")));
+            return await build.RunAsync(commandLine, MemberName(defaultTarget), log);
+        }
+        catch (UsageException exception)
+        {
+            await host.Error.WriteLineAsync(masker.Apply($"error: {exception.Message}"));
+            return ExitUsage;
+        }
+    }
+
+    private async Task<int> RunAsync(CommandLine commandLine, string defaultTarget, BuildLog buildLog)
+    {
+        var graph = TargetGraph.FromBuild(this);
+        var parameters = ParameterDescriptor.Discover(GetType());
+        var bound = new ParameterBinder(parameters, buildLog.Masker)
+            .Bind(this, commandLine, Host.Environment, Path.Combine(RootDirectory, ".nuke"), commandLine.Single("profile"));
+        SchemaWriter.WriteIfChanged(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);
+        if (commandLine.Has("help"))
+        {
+            buildLog.WriteRaw(HelpWriter.Write(Title, graph, defaultTarget, bound));
+            return ExitSuccess;
+        }
+
+        OnBuildInitialized();
+        var invoked = graph.Resolve(RequestedTargets(commandLine, defaultTarget), "Target");
+        var plan = Planner.Plan(graph, invoked, SkipRequestFrom(commandLine));
+        if (commandLine.Has("plan"))
+        {
+            buildLog.WriteRaw(PlanWriter.Text(plan));
+            var mermaid = Path.Combine(TemporaryDirectory, "plan.mmd");
+            Directory.CreateDirectory(TemporaryDirectory);
+            await File.WriteAllTextAsync(mermaid, PlanWriter.Mermaid(plan));
+            buildLog.WriteRaw($"Mermaid graph written to {Path.GetRelativePath(RootDirectory, mermaid)}{Environment.NewLine}");
+            return ExitSuccess;
+        }
+
+        RequirementCheck.ThrowIfUnmet(plan, parameters);
+        buildLog.OpenFile(Path.Combine(TemporaryDirectory, "build.log"));
+        if (!commandLine.Has("no-logo"))
+        {
+            buildLog.WriteRaw(buildLog.Style.Bold($"{Title}: {string.Join(", ", invoked.Select(node => node.Name))}") + Environment.NewLine);
+        }
+
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<TargetOutcome> outcomes;
+        try
+        {
+            await ToolCheck.EnsureAsync(plan, new ToolLocator(ToolsDirectory), buildLog, Host.Interrupted);
+            outcomes = await new Executor(graph, plan, buildLog, Parallelism(commandLine)).RunAsync(Host.Interrupted);
+        }
+        catch (BuildFailedException exception)
+        {
+            buildLog.Write(LogLevel.Error, $"Nothing was run: {exception.Message}");
+            outcomes = [.. plan.Targets.Select(target => new TargetOutcome(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "a required tool is missing"))];
+        }
+
+        var exitCode = ExitCodeOf(outcomes);
+        buildLog.WriteRaw(SummaryWriter.Write(outcomes, clock.Elapsed, exitCode, buildLog.Style));
+        return exitCode;
+    }
+
+    private int ExitCodeOf(IReadOnlyList<TargetOutcome> outcomes)
+    {
+        if (Host.Interrupted.IsCancellationRequested)
+        {
+            return ExitInterrupted;
+        }
+
+        if (outcomes.Any(outcome => outcome.IsUsageFailure))
+        {
+            return ExitUsage;
+        }
+
+        return outcomes.Any(outcome => outcome.Blocks) ? ExitTargetFailed : ExitSuccess;
+    }
+
+    private static List<string> RequestedTargets(CommandLine commandLine, string defaultTarget)
+    {
+        var named = commandLine.Targets.Concat(commandLine.Find("target")?.Values ?? []).ToList();
+        return named.Count > 0 ? named : [defaultTarget];
+    }
+
+    private static SkipRequest SkipRequestFrom(CommandLine commandLine) => commandLine.Find("skip") switch
+    {
+        null => SkipRequest.None,
+        { Values.Count: 0 } => new SkipRequest(true, []),
+        var option => new SkipRequest(false, [.. option.Values.SelectMany(value => value.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries))]),
+    };
+
+    private static int Parallelism(CommandLine commandLine) => commandLine.Find("parallel") switch
+    {
+        null => 1,
+        { Values.Count: 0 } => Environment.ProcessorCount,
+        var option => int.TryParse(option.Values[^1], out var count) && count > 0
+            ? count
+            : throw new UsageException($"--parallel takes a positive number of targets, got '{option.Values[^1]}'."),
+    };
+
+    private static Verbosity ParseVerbosity(CommandLine commandLine)
+    {
+        var text = commandLine.Single("verbosity");
+        return text is null ? Verbosity.Normal
+            : Enum.TryParse<Verbosity>(text, ignoreCase: true, out var verbosity) && !int.TryParse(text, out _) ? verbosity
+            : throw new UsageException($"--verbosity: '{text}' is not allowed; allowed values: quiet, minimal, normal, verbose.");
+    }
+
+    private static string MemberName<T>(Expression<Func<T, Target>> expression) =>
+        expression.Body is MemberExpression member
+            ? member.Member.Name
+            : throw new ArgumentException("The default target must be a property access such as x => x.Verify.", nameof(expression));
+}

@@ -1,0 +1,54 @@
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Targets;
+
+/// <summary>
+/// Base class of a build: derive, declare <see cref="Target"/> properties and [Parameter] members, and call
+/// <c>Execute&lt;Build&gt;(args, x => x.Default)</c> from Main. Gives targets the log, the secret store and the tool runner.
+/// </summary>
+public abstract partial class BuildScript
+{
+    private BuildLog? log;
+    private IToolRunner? tools;
+
+    /// <summary>Where targets write; everything is masked and mirrored to <c>.nuke/temp/build.log</c>.</summary>
+    protected ILog Log => log ?? throw NotInitialized();
+
+    /// <summary>Register runtime secrets (tokens, CI variables) here so they are masked everywhere.</summary>
+    protected ISecretRegistry Secrets => log?.Masker ?? throw NotInitialized();
+
+    /// <summary>Runs external tools with masked, streamed output.</summary>
+    protected IToolRunner Tools => tools ?? throw NotInitialized();
+
+    /// <summary>The repository root (where <c>.nuke/</c> is, or <c>--root</c>).</summary>
+    protected string RootDirectory { get; private set; } = string.Empty;
+
+    /// <summary><c>.nuke/temp/</c>: logs, plans, kubeconfigs, rendered manifests. Git-ignored.</summary>
+    protected string TemporaryDirectory => Path.Combine(RootDirectory, ".nuke", "temp");
+
+    /// <summary><c>.nuke/tools/</c>: pinned tools the build installed. Git-ignored.</summary>
+    protected string ToolsDirectory => Path.Combine(RootDirectory, ".nuke", "tools");
+
+    /// <summary>The host's environment (the real one, or a test's).</summary>
+    protected BuildHost Host { get; private set; } = null!;
+
+    /// <summary>The first line of <c>--help</c>.</summary>
+    protected virtual string Title => GetType().Name;
+
+    /// <summary>Runs after parameters are bound and before anything is planned.</summary>
+    protected virtual void OnBuildInitialized()
+    {
+    }
+
+    private static InvalidOperationException NotInitialized() =>
+        new("The build is not initialized yet: use Log, Secrets and Tools inside target bodies, not in field initializers.");
+
+    private void Initialize(BuildHost host, string root, BuildLog buildLog, ToolLocator locator)
+    {
+        Host = host;
+        RootDirectory = root;
+        log = buildLog;
+        tools = new ToolRunner(locator, buildLog, buildLog.Masker);
+    }
+}

@@ -1,0 +1,71 @@
+using GitOps.Targets.Errors;
+using GitOps.Targets.Text;
+
+namespace GitOps.Targets.Cli;
+
+/// <summary>
+/// The parsed command line: <c>[targets] [--option [values...]]...</c>. Options are kept by their normalized name;
+/// the engine's own options are pulled out, everything else is bound to parameters.
+/// </summary>
+internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<CommandLineOption> Options)
+{
+    public static readonly IReadOnlyList<string> EngineOptions =
+        ["help", "plan", "skip", "target", "root", "verbosity", "no-logo", "profile", "parallel"];
+
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var targets = new List<string>();
+        var options = new List<CommandLineOption>();
+        CommandLineOption? current = null;
+        foreach (var arg in args)
+        {
+            if (arg is "-h" or "-?" or "/?")
+            {
+                current = new CommandLineOption("help", []);
+                options.Add(current);
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+            {
+                var (name, inline) = Split(arg[2..]);
+                current = new CommandLineOption(name, inline is null ? [] : [inline]);
+                options.Add(current);
+            }
+            else if (current is null)
+            {
+                targets.AddRange(arg.Split('+', StringSplitOptions.RemoveEmptyEntries));
+            }
+            else
+            {
+                current.Values.Add(arg);
+            }
+        }
+
+        return new CommandLine(targets, options);
+    }
+
+    public bool Has(string option) => Find(option) is not null;
+
+    /// <summary>The last occurrence wins, as in NUKE.</summary>
+    public CommandLineOption? Find(string option) =>
+        Options.LastOrDefault(candidate => candidate.Key == KebabCase.Normalize(option));
+
+    public string? Single(string option)
+    {
+        var found = Find(option);
+        if (found is null)
+        {
+            return null;
+        }
+
+        return found.Values.Count == 1
+            ? found.Values[0]
+            : throw new UsageException($"--{option} takes one value, got {(found.Values.Count == 0 ? "none" : string.Join(' ', found.Values))}.");
+    }
+
+    private static (string Name, string? Inline) Split(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 ? (text[..equals], text[(equals + 1)..]) : (text, null);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using GitOps.Targets.Parameters;
+using GitOps.Targets.Planning;
+
+namespace GitOps.Targets.Cli;
+
+/// <summary><c>--help</c>: targets with description and direct dependencies, then parameters with type and current value.</summary>
+internal static class HelpWriter
+{
+    private const int DescriptionColumn = 32;
+
+    public static string Write(string title, TargetGraph graph, string defaultTarget, IReadOnlyList<ParameterValue> parameters)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(title).AppendLine();
+        text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]").AppendLine();
+        text.AppendLine("Targets (with their direct dependencies):");
+        foreach (var node in graph.Nodes.Where(node => !node.Unlisted))
+        {
+            var name = node.Name + (string.Equals(node.Name, defaultTarget, StringComparison.Ordinal) ? " (default)" : string.Empty);
+            text.Append("  ").Append(name.PadRight(DescriptionColumn - 2)).AppendLine(node.Description ?? string.Empty);
+            if (node.DependsOn.Count > 0)
+            {
+                text.Append(' ', DescriptionColumn).Append("-> ").AppendLine(string.Join(", ", node.DependsOn));
+            }
+        }
+
+        text.AppendLine().AppendLine("Parameters (command line, then environment variable, then .nuke/parameters[.<profile>].json):");
+        foreach (var value in parameters)
+        {
+            var parameter = value.Parameter;
+            var flag = $"{parameter.Flag} <{parameter.TypeName}>";
+            text.Append("  ").Append(flag.PadRight(DescriptionColumn - 2));
+            if (flag.Length > DescriptionColumn - 3)
+            {
+                text.AppendLine().Append(' ', DescriptionColumn);
+            }
+
+            text.AppendLine(parameter.Description);
+            text.Append(' ', DescriptionColumn).Append("env ").Append(parameter.EnvironmentVariable).Append("; ").AppendLine(Current(value));
+        }
+
+        text.AppendLine().AppendLine("Engine options:");
+        foreach (var (option, description) in EngineOptions)
+        {
+            text.Append("  ").Append(option.PadRight(DescriptionColumn - 2)).AppendLine(description);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Current(ParameterValue value)
+    {
+        if (value.Source == ParameterSource.Default)
+        {
+            return value.Value is null || value.Value is string { Length: 0 } ? "not set" : $"default {Show(value)}";
+        }
+
+        var from = value.Source switch
+        {
+            ParameterSource.CommandLine => "command line",
+            ParameterSource.EnvironmentVariable => "environment",
+            _ => value.Origin,
+        };
+        return $"{Show(value)} (from {from})";
+    }
+
+    private static string Show(ParameterValue value) => value.Parameter.IsSecret ? "***" : ValueText.Format(value.Value);
+
+    private static readonly (string, string)[] EngineOptions =
+    [
+        ("--help, -h", "Show this help."),
+        ("--plan", "Show the execution order; writes a Mermaid graph to .nuke/temp/plan.mmd."),
+        ("--skip [targets]", "Skip the named targets; bare --skip skips every target not named on the command line."),
+        ("--target <targets>", "Targets to run (same as naming them first)."),
+        ("--parallel [n]", "Run independent targets in parallel (n at a time; bare: processor count)."),
+        ("--profile <name>", "Also read .nuke/parameters.<name>.json."),
+        ("--root <dir>", "Repository root (default: where .nuke/ is)."),
+        ("--verbosity <level>", "quiet, minimal, normal (default) or verbose."),
+        ("--no-logo", "Do not print the banner."),
+    ];
+}

@@ -1,0 +1,20 @@
+using GitOps.Targets.Errors;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Targets.Execution;
+
+/// <summary>What a target's exception says to the user: known failures as their message, surprises with their type.</summary>
+internal static class FailureMessage
+{
+    public static string For(Exception exception) => exception switch
+    {
+        TargetNotImplementedException => "not implemented yet: " + exception.Message,
+        UsageException or BuildFailedException or ToolFailedException => exception.Message,
+        AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => For(aggregate.InnerExceptions[0]),
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
+
+    /// <summary>Expected failures are shown without a stack trace; anything else gets one in the log file.</summary>
+    public static bool IsExpected(Exception exception) =>
+        exception is TargetNotImplementedException or UsageException or BuildFailedException or ToolFailedException;
+}

@@ -1,0 +1,15 @@
+namespace GitOps.Targets.Parameters;
+
+/// <summary>
+/// Marks a field or property of the build as a typed parameter: <c>[Parameter("Stage to act on")] readonly Stage? Stage;</c>.
+/// Set from <c>--kebab-name</c>, the environment variable <c>KEBAB_NAME</c>, <c>.nuke/parameters[.profile].json</c>,
+/// or left at its initial value.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class ParameterAttribute(string description) : Attribute
+{
+    public string Description { get; } = description;
+
+    /// <summary>The kebab-case CLI name when the member name does not spell it (e.g. "gitlab-url").</summary>
+    public string? Name { get; init; }
+}

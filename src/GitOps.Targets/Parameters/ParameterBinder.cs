@@ -1,0 +1,135 @@
+using System.Collections;
+using GitOps.Targets.Cli;
+using GitOps.Targets.Errors;
+using GitOps.Targets.Output;
+using GitOps.Targets.Text;
+
+namespace GitOps.Targets.Parameters;
+
+/// <summary>
+/// Sets every declared parameter from the highest source that has it: command line, environment variable,
+/// <c>.nuke/parameters.&lt;profile&gt;.json</c>, <c>.nuke/parameters.json</c>, else the member's initial value.
+/// </summary>
+internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> parameters, ISecretRegistry secrets)
+{
+    public IReadOnlyList<ParameterValue> Bind(
+        object build, CommandLine commandLine, IDictionary environment, string nukeDirectory, string? profile)
+    {
+        RejectUnknownOptions(commandLine);
+        var environmentByKey = NormalizeEnvironment(environment);
+        var baseFile = LoadFile(nukeDirectory, "parameters.json", required: false);
+        var profileFile = profile is null ? null : LoadFile(nukeDirectory, $"parameters.{profile}.json", required: true);
+        RejectUnknownKeys(baseFile);
+        RejectUnknownKeys(profileFile);
+
+        var bound = new List<ParameterValue>();
+        foreach (var parameter in parameters)
+        {
+            var key = KebabCase.Normalize(parameter.Name);
+            var value = FromCommandLine(parameter, commandLine)
+                ?? FromEnvironment(parameter, environmentByKey, key)
+                ?? FromFile(parameter, profileFile, key, ParameterSource.ProfileFile)
+                ?? FromFile(parameter, baseFile, key, ParameterSource.ParametersFile);
+            if (value is not null)
+            {
+                parameter.SetValue(build, value.Value);
+            }
+
+            var result = value ?? new ParameterValue(parameter, parameter.GetValue(build), ParameterSource.Default, null);
+            if (parameter.IsSecret && result.Value is string secret)
+            {
+                secrets.Register(secret);
+            }
+
+            bound.Add(result);
+        }
+
+        return bound;
+    }
+
+    private void RejectUnknownOptions(CommandLine commandLine)
+    {
+        var known = parameters.Select(parameter => parameter.Name).Concat(CommandLine.EngineOptions).ToList();
+        var knownKeys = known.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in commandLine.Options.Where(option => !knownKeys.Contains(option.Key)))
+        {
+            var hint = Suggestion.Closest(option.Name, known) is { } closest ? $" Did you mean '--{closest}'?" : string.Empty;
+            throw new UsageException($"Unknown parameter '--{option.Name}'.{hint} Run ./build.sh --help to list the parameters.");
+        }
+    }
+
+    private void RejectUnknownKeys(ParametersFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        var known = parameters.ToDictionary(parameter => KebabCase.Normalize(parameter.Name), parameter => parameter.Name);
+        foreach (var entry in file.Entries.Values.Where(entry => !known.ContainsKey(KebabCase.Normalize(entry.Name))))
+        {
+            throw new UsageException($"{file.Path}:{entry.Line}: unknown parameter '{entry.Name}'.{Suggestion.DidYouMean(entry.Name, known.Values)}");
+        }
+    }
+
+    private static ParameterValue? FromCommandLine(ParameterDescriptor parameter, CommandLine commandLine) =>
+        commandLine.Find(parameter.Name) is { } option
+            ? new ParameterValue(parameter, ValueConverter.Convert(parameter, option.Values, parameter.Flag), ParameterSource.CommandLine, parameter.Flag)
+            : null;
+
+    private static ParameterValue? FromEnvironment(ParameterDescriptor parameter, Dictionary<string, (string Name, string Value)> environment, string key)
+    {
+        if (!environment.TryGetValue(key, out var variable) || variable.Value.Length == 0)
+        {
+            return null;
+        }
+
+        var origin = $"environment variable {variable.Name}";
+        return new ParameterValue(parameter, ValueConverter.Convert(parameter, [variable.Value], origin), ParameterSource.EnvironmentVariable, variable.Name);
+    }
+
+    private static ParameterValue? FromFile(ParameterDescriptor parameter, ParametersFile? file, string key, ParameterSource source)
+    {
+        if (file is null || !file.Entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+
+        var origin = $"{file.Path}:{entry.Line}";
+        return new ParameterValue(parameter, ValueConverter.Convert(parameter, entry.Values, origin), source, file.Path);
+    }
+
+    private static Dictionary<string, (string Name, string Value)> NormalizeEnvironment(IDictionary environment)
+    {
+        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in environment)
+        {
+            if (entry.Key is string name && entry.Value is string value)
+            {
+                result[KebabCase.Normalize(name)] = (name, value);
+            }
+        }
+
+        return result;
+    }
+
+    private static ParametersFile? LoadFile(string nukeDirectory, string fileName, bool required)
+    {
+        var path = Path.Combine(nukeDirectory, fileName);
+        var display = Path.Combine(".nuke", fileName);
+        if (File.Exists(path))
+        {
+            return ParametersFile.Load(path, display);
+        }
+
+        if (!required)
+        {
+            return null;
+        }
+
+        var profiles = Directory.Exists(nukeDirectory)
+            ? Directory.GetFiles(nukeDirectory, "parameters.*.json").Select(file => Path.GetFileName(file)["parameters.".Length..^".json".Length])
+            : [];
+        throw new UsageException($"--profile: {display} does not exist; available profiles: {string.Join(", ", profiles.DefaultIfEmpty("(none)"))}.");
+    }
+}

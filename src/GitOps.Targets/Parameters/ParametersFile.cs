@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using GitOps.Targets.Errors;
+using GitOps.Targets.Text;
+
+namespace GitOps.Targets.Parameters;
+
+/// <summary>
+/// A <c>.nuke/parameters[.profile].json</c> file: top-level keys are parameter names (member or kebab spelling).
+/// Line numbers are kept so a bad key or value is reported as <c>file:line</c>.
+/// </summary>
+internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, ParametersFile.Entry> Entries)
+{
+    public static ParametersFile Empty(string path) => new(path, new Dictionary<string, Entry>());
+
+    public static ParametersFile Load(string path, string displayPath)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var entries = new Dictionary<string, Entry>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, displayPath, 1, "expected a JSON object");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var line = LineOf(bytes, reader.TokenStartIndex);
+                var name = reader.GetString()!;
+                reader.Read();
+                var values = ReadValues(ref reader, displayPath, line, name);
+                if (!name.StartsWith('$'))
+                {
+                    entries[KebabCase.Normalize(name)] = new Entry(name, values, line);
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw new UsageException($"{displayPath}:{(exception.LineNumber ?? 0) + 1}: not valid JSON: {exception.Message}", exception);
+        }
+
+        return new ParametersFile(displayPath, entries);
+    }
+
+    private static List<string> ReadValues(ref Utf8JsonReader reader, string path, long line, string name)
+    {
+        var values = new List<string>();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                values.Add(Scalar(ref reader, path, line, name));
+            }
+        }
+        else
+        {
+            values.Add(Scalar(ref reader, path, line, name));
+        }
+
+        return values;
+    }
+
+    private static string Scalar(ref Utf8JsonReader reader, string path, long line, string name) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => throw new UsageException($"{path}:{line}: '{name}' must be a string, number, boolean or an array of them."),
+    };
+
+    private static void Expect(bool condition, string path, long line, string message)
+    {
+        if (!condition)
+        {
+            throw new UsageException($"{path}:{line}: {message}.");
+        }
+    }
+
+    private static long LineOf(byte[] bytes, long index) => 1 + bytes.AsSpan(0, (int)index).Count((byte)'\n');
+
+    internal sealed record Entry(string Name, IReadOnlyList<string> Values, long Line);
+}
