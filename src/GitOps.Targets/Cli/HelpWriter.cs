@@ -18,7 +18,7 @@ internal static class HelpWriter
         foreach (var node in graph.Nodes.Where(node => !node.Unlisted))
         {
             var name = node.Name + (string.Equals(node.Name, defaultTarget, StringComparison.Ordinal) ? " (default)" : string.Empty);
-            text.Append("  ").Append(name.PadRight(DescriptionColumn - 2)).AppendLine(node.Description ?? string.Empty);
+            text.Append("  ").AppendLine((name.PadRight(DescriptionColumn - 2) + node.Description).TrimEnd());
             if (node.DependsOn.Count > 0)
             {
                 text.Append(' ', DescriptionColumn).Append("-> ").AppendLine(string.Join(", ", node.DependsOn));
@@ -53,7 +53,7 @@ internal static class HelpWriter
     {
         if (value.Source == ParameterSource.Default)
         {
-            return value.Value is null || value.Value is string { Length: 0 } ? "not set" : $"default {Show(value)}";
+            return value.Value is null or string { Length: 0 } or Array { Length: 0 } ? "not set" : $"default {Show(value)}";
         }
 
         var from = value.Source switch

@@ -56,7 +56,7 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Requires<T>(Expression<Func<T>> requirement, string expression = "")
     {
         ArgumentNullException.ThrowIfNull(requirement);
-        Requirements.Add(Requirement.From(requirement, expression));
+        Requirements.Add(Requirement.From(requirement, ExpressionText.Clean(expression)));
         return this;
     }
 
@@ -69,13 +69,13 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string expression = "")
     {
-        StaticConditions.Add(new Condition(condition, expression));
+        StaticConditions.Add(new Condition(condition, ExpressionText.Clean(expression)));
         return this;
     }
 
     public ITargetDefinition OnlyWhenDynamic(Func<bool> condition, string expression = "")
     {
-        DynamicConditions.Add(new Condition(condition, expression));
+        DynamicConditions.Add(new Condition(condition, ExpressionText.Clean(expression)));
         return this;
     }
 

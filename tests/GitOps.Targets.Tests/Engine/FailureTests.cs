@@ -1,0 +1,79 @@
+using GitOps.Targets.Tests.Support;
+
+namespace GitOps.Targets.Tests.Engine;
+
+public sealed class FailureTests : IDisposable
+{
+    private readonly BuildRun run = new();
+
+    public void Dispose() => run.Dispose();
+
+    [Fact]
+    public async Task A_failure_stops_dependents_and_later_targets_but_not_proceeding_or_assured_ones()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "Fail", "AfterFail", "Independent", "Proceeds", "Cleanup")).ShouldBe(1);
+        run.Ran.ShouldBe(["Proceeds", "Cleanup"]);
+        run.Output.ShouldContain("Fail failed: the thing broke");
+        run.Output.ShouldMatch(@"AfterFail\s+NotRun\s+\S+ \S+\s+// Fail did not succeed");
+        run.Output.ShouldMatch(@"Independent\s+NotRun\s+.*an earlier target failed");
+        run.Output.ShouldContain("Build failed");
+    }
+
+    [Fact]
+    public async Task A_body_not_built_yet_fails_loudly()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "NotReady")).ShouldBe(1);
+        run.Output.ShouldContain("not implemented yet: lands later");
+        run.Output.ShouldNotContain("Build succeeded");
+    }
+
+    [Fact]
+    public async Task A_target_refusing_the_request_exits_2()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "Refuses")).ShouldBe(2);
+        run.Output.ShouldContain("nightly is never promoted");
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_names_its_type_and_keeps_the_stack_trace_in_the_log_file_only()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "Crashes")).ShouldBe(1);
+        run.Output.ShouldContain("Crashes failed: InvalidOperationException: surprise");
+        run.Output.ShouldNotContain("   at ");
+        run.LogFile.ShouldContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_failing_tool_names_the_tool_its_masked_arguments_the_exit_code_and_stderr()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "ToolFails", "--token", "sekrit-token-123")).ShouldBe(1);
+        run.Output.ShouldContain("failed with exit code 3");
+        run.Output.ShouldContain("bad thing");
+        run.Output.ShouldContain("sh -c");
+        run.Output.ShouldNotContain("sekrit-token-123");
+    }
+
+    [Fact]
+    public async Task A_missing_tool_fails_before_anything_runs_saying_how_to_get_it()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "Restore", "NeedsMissingTool")).ShouldBe(1);
+        run.Ran.ShouldBeEmpty();
+        run.Output.ShouldContain("no-such-tool-xyz: not found on PATH or under .nuke/tools. Install it with: apt-get install no-such-tool-xyz");
+    }
+
+    [Fact]
+    public async Task Ctrl_C_aborts_the_running_target_runs_assured_targets_and_exits_130()
+    {
+        var running = run.RunAsync<SampleBuild>(x => x.Show, "Hang", "Cleanup");
+        for (var i = 0; i < 200 && !run.Ran.Contains("Hang"); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        await run.Interrupt.CancelAsync();
+        (await running).ShouldBe(130);
+        run.Ran.ShouldBe(["Hang", "Cleanup"]);
+        run.Output.ShouldMatch(@"Hang\s+Aborted");
+        run.Output.ShouldContain("Build interrupted");
+    }
+}
