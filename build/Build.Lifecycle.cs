@@ -1,7 +1,3 @@
-using GitOps.Targets;
-using GitOps.Targets.Errors;
-using GitOps.Targets.Parameters;
-
 namespace GitOps.Build;
 
 /// <summary>Provision, deploy and destroy: what control-mgmt-cluster.sh and control-cluster.sh did (seed 000).</summary>

@@ -1,7 +1,3 @@
-using GitOps.Targets;
-using GitOps.Targets.Errors;
-using GitOps.Targets.Parameters;
-
 namespace GitOps.Build;
 
 /// <summary>Promotion of a release dev -> qa -> qa-int -> prod, each step a reviewed merge request (seed 000).</summary>

@@ -1,6 +1,4 @@
-using GitOps.Targets;
-using GitOps.Targets.Errors;
-using GitOps.Targets.Tooling;
+using GitOps.Targets.Testing;
 
 namespace GitOps.Build;
 
@@ -22,8 +20,30 @@ internal sealed partial class Build
         .Executes(() => throw new TargetNotImplementedException("CI generation lands with issue 7"));
 
     private Target Test => _ => _
-        .Description("Runs this repository's own tests (dotnet test GitOps.sln).")
-        .Executes(async cancellationToken => await Tools.RunAsync(
-            new ToolInvocation("dotnet", ["test", Path.Combine(RootDirectory, "GitOps.sln"), "--nologo"]) { WorkingDirectory = RootDirectory },
-            cancellationToken));
+        .Description("Runs this repository's own tests; fails when any test fails or is skipped.")
+        .Executes(async cancellationToken =>
+        {
+            var results = Path.Combine(TemporaryDirectory, "test-results");
+            if (Directory.Exists(results))
+            {
+                Directory.Delete(results, recursive: true);
+            }
+
+            var run = await Tools.RunAsync(
+                new ToolInvocation("dotnet", ["test", Path.Combine(RootDirectory, "GitOps.sln"), "--nologo", "--logger", "trx", "--results-directory", results])
+                {
+                    WorkingDirectory = RootDirectory,
+                    ThrowOnFailure = false,
+                },
+                cancellationToken);
+            var summary = TestRunSummary.FromDirectory(results);
+            Log.Info(summary.ClosingLine);
+            summary.FailedTests.ToList().ForEach(test => Log.Error($"failed: {test}"));
+            if (!summary.IsGreen || !run.Succeeded)
+            {
+                throw new BuildFailedException(summary.Total == 0
+                    ? $"no test ran (dotnet test exited {run.ExitCode})"
+                    : $"{summary.ClosingLine} (dotnet test exited {run.ExitCode}); skipped tests count as failures");
+            }
+        });
 }

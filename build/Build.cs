@@ -1,6 +1,4 @@
 using GitOps.Platform.Environments;
-using GitOps.Targets;
-using GitOps.Targets.Parameters;
 
 namespace GitOps.Build;
 

@@ -7,6 +7,7 @@ public sealed class SecretMasker : ISecretRegistry
 
     // Very short values (a "1", "true") would mask ordinary text everywhere while protecting nothing.
     private const int MinimumLength = 3;
+    private const int MinimumLineValueLength = 16;
 
     private readonly Lock gate = new();
     private string[] secrets = [];
@@ -20,12 +21,21 @@ public sealed class SecretMasker : ISecretRegistry
 
         lock (gate)
         {
-            // Multi-line secrets (kubeconfigs, keys) are also masked line by line: tools print them a line at a time.
-            var candidates = secret.Split('\n').Select(line => line.TrimEnd('\r')).Append(secret)
-                .Where(value => value.Trim().Length >= MinimumLength);
+            // Tools print multi-line secrets (kubeconfigs, keys) a line at a time, so each line's value is masked too;
+            // short structural lines ("users:", "apiVersion: v1") are not secret and would mask ordinary output.
+            var candidates = secret.Contains('\n', StringComparison.Ordinal)
+                ? secret.Split('\n').Select(LineValue).Where(value => value.Length >= MinimumLineValueLength).Append(secret)
+                : [secret];
             secrets = [.. secrets.Concat(candidates).Distinct(StringComparer.Ordinal)
                 .OrderByDescending(value => value.Length)];
         }
+    }
+
+    private static string LineValue(string line)
+    {
+        var trimmed = line.Trim();
+        var separator = trimmed.IndexOf(": ", StringComparison.Ordinal);
+        return (separator >= 0 ? trimmed[(separator + 2)..] : trimmed).Trim().Trim('"', '\'');
     }
 
     public string Apply(string text)

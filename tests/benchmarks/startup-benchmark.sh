@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Warm start-up of `./build.sh --help` against NUKE's bootstrap pattern (dotnet build + dotnet run --no-build) on the
+# same build project, and against running the compiled build directly. Prints medians side by side and the ratios.
+# Goal (issue 2): build.sh <= 0.05x the NUKE pattern and <= 1.5x the bare compiled build.
+# Usage: tests/benchmarks/startup-benchmark.sh [runs]   (default 9)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+runs="${1:-9}"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+median_ms() {
+  # Runs the command $runs times (after one warm-up) and prints the median wall time in milliseconds.
+  "$@" >/dev/null 2>&1
+  local samples=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    samples+=($(((end - start) / 1000000)))
+  done
+  printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+nuke_pattern() {
+  dotnet build build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo --verbosity quiet &&
+    dotnet run --project build/_build.csproj --no-build -- --help
+}
+
+./build.sh --help >/dev/null # compile once so every measurement below is warm
+dotnet build build/_build.csproj -nologo --verbosity quiet >/dev/null
+
+ours=$(median_ms ./build.sh --help)
+bare=$(median_ms dotnet .nuke/temp/build-bin/_build.dll --help)
+nuke=$(median_ms nuke_pattern)
+
+printf '%-44s %10s\n' "warm --help, median of $runs runs" "ms"
+printf '%-44s %10s\n' "./build.sh --help" "$ours"
+printf '%-44s %10s\n' "compiled build directly (dotnet _build.dll)" "$bare"
+printf '%-44s %10s\n' "NUKE pattern (dotnet build + dotnet run)" "$nuke"
+awk -v o="$ours" -v b="$bare" -v n="$nuke" 'BEGIN {
+  printf "ratio build.sh / NUKE pattern:   %.3fx (goal <= 0.05x)\n", o / n
+  printf "ratio build.sh / compiled build: %.2fx (goal <= 1.5x)\n", o / b
+}'
