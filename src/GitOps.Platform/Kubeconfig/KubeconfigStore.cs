@@ -65,7 +65,13 @@ public sealed class KubeconfigStore(string tempDirectory, ISecretRegistry secret
         return content;
     }
 
-    public void Delete(ClusterKey cluster) => File.Delete(PathFor(cluster));
+    public void Delete(ClusterKey cluster)
+    {
+        if (Exists(cluster))
+        {
+            File.Delete(PathFor(cluster));
+        }
+    }
 
     private static FileStreamOptions CreateOptions()
     {

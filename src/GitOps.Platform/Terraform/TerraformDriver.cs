@@ -53,8 +53,8 @@ public sealed class TerraformDriver(
         planFile = Path.GetFullPath(planFile);
 
         // Never leave an older plan behind that a later apply could pick up after this plan failed.
-        File.Delete(planFile);
         Directory.CreateDirectory(Path.GetDirectoryName(planFile)!);
+        File.Delete(planFile);
         List<string> arguments = ["plan", .. Common(), LockTimeout(), "-detailed-exitcode", $"-out={planFile}"];
         if (destroy)
         {
