@@ -40,9 +40,11 @@ resource "google_service_account" "argocd" {
   display_name = "Argo CD of stage ${var.stage}"
 }
 
+# container.admin rather than container.developer: the charts Argo CD deploys create RBAC objects, which
+# container.developer does not allow.
 resource "google_project_iam_member" "argocd_cluster_access" {
   project = var.project_id
-  role    = "roles/container.developer"
+  role    = "roles/container.admin"
   member  = "serviceAccount:${google_service_account.argocd.email}"
 }
 
