@@ -1,0 +1,19 @@
+output "cluster_name" {
+  value = module.cluster.name
+}
+
+output "cluster_endpoint" {
+  description = "API server URL, as registered in Argo CD."
+  value       = module.cluster.endpoint
+}
+
+output "cluster_ca_certificate" {
+  description = "Base64-encoded CA certificate of the API server."
+  value       = module.cluster.ca_certificate
+}
+
+output "kubeconfig" {
+  description = "Written by the build to .nuke/temp/<stage>-<cloud>/kubeconfig with mode 0600."
+  sensitive   = true
+  value       = module.cluster.kubeconfig
+}

@@ -1,0 +1,29 @@
+output "cluster_name" {
+  value = module.cluster.name
+}
+
+output "cluster_endpoint" {
+  description = "API server URL, as registered in Argo CD."
+  value       = module.cluster.endpoint
+}
+
+output "cluster_ca_certificate" {
+  description = "Base64-encoded CA certificate of the API server."
+  value       = module.cluster.ca_certificate
+}
+
+output "kubeconfig" {
+  description = "Written by the build to .nuke/temp/<stage>-mgmt/kubeconfig with mode 0600."
+  sensitive   = true
+  value       = module.cluster.kubeconfig
+}
+
+
+output "argocd_namespace" {
+  value = kubernetes_namespace_v1.argocd.metadata[0].name
+}
+
+output "argocd_service_account" {
+  description = "Google service account to annotate Argo CD's Kubernetes service accounts with."
+  value       = google_service_account.argocd.email
+}

@@ -1,0 +1,48 @@
+output "name" {
+  value = google_container_cluster.this.name
+}
+
+output "endpoint" {
+  description = "API server URL."
+  value       = "https://${google_container_cluster.this.endpoint}"
+}
+
+output "ca_certificate" {
+  description = "Base64-encoded CA certificate of the API server."
+  value       = google_container_cluster.this.master_auth[0].cluster_ca_certificate
+}
+
+output "kubeconfig" {
+  description = "Kubeconfig that authenticates with gke-gcloud-auth-plugin (no static credentials inside)."
+  sensitive   = true
+  value = yamlencode({
+    apiVersion      = "v1"
+    kind            = "Config"
+    current-context = google_container_cluster.this.name
+    clusters = [{
+      name = google_container_cluster.this.name
+      cluster = {
+        server                     = "https://${google_container_cluster.this.endpoint}"
+        certificate-authority-data = google_container_cluster.this.master_auth[0].cluster_ca_certificate
+      }
+    }]
+    contexts = [{
+      name = google_container_cluster.this.name
+      context = {
+        cluster = google_container_cluster.this.name
+        user    = google_container_cluster.this.name
+      }
+    }]
+    users = [{
+      name = google_container_cluster.this.name
+      user = {
+        exec = {
+          apiVersion         = "client.authentication.k8s.io/v1beta1"
+          command            = "gke-gcloud-auth-plugin"
+          provideClusterInfo = true
+          installHint        = "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin"
+        }
+      }
+    }]
+  })
+}

@@ -1,0 +1,9 @@
+# Management cluster (Argo CD) of stage qa. project_id and stage are passed by the build.
+region        = "europe-west3"
+machine_type  = "e2-standard-2"
+min_nodes     = 1
+max_nodes     = 2
+spot_nodes    = false
+subnet_cidr   = "10.130.0.0/20"
+pods_cidr     = "10.131.0.0/16"
+services_cidr = "10.130.16.0/20"

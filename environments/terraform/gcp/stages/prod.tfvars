@@ -1,0 +1,9 @@
+# Environment cluster of stage prod on gcp. project_id and stage are passed by the build.
+region        = "europe-west3"
+machine_type  = "e2-standard-8"
+min_nodes     = 2
+max_nodes     = 8
+spot_nodes    = false
+subnet_cidr   = "10.50.0.0/20"
+pods_cidr     = "10.51.0.0/16"
+services_cidr = "10.50.16.0/20"

@@ -1,0 +1,22 @@
+namespace GitOps.Platform.Clouds;
+
+/// <summary>
+/// Something the user must fix before any cloud is touched: an unsupported cloud, a missing credential variable,
+/// a missing state bucket or tfvars file. The message is one line that says what is allowed.
+/// </summary>
+public sealed class CloudConfigurationException : Exception
+{
+    public CloudConfigurationException()
+    {
+    }
+
+    public CloudConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    public CloudConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,72 @@
+using GitOps.Platform.Clouds;
+
+namespace GitOps.Platform.Terraform;
+
+/// <summary>
+/// Where the Terraform of each cluster lives in this repository and where its state goes: the GCS bucket from the
+/// build parameter or <c>TF_STATE_BUCKET</c>, prefix <c>gitops/&lt;stage&gt;/&lt;cloud&gt;</c> or
+/// <c>gitops/&lt;stage&gt;/mgmt</c>, and a data directory under <c>.nuke/temp/terraform/&lt;stage&gt;-&lt;cloud|mgmt&gt;/</c>.
+/// </summary>
+public sealed class TerraformWorkspaceLayout(string repositoryRoot, string? stateBucket, Func<string, string?> environment)
+{
+    public const string StateBucketVariable = "TF_STATE_BUCKET";
+    private const string StatePrefixRoot = "gitops";
+
+    public TerraformWorkspace ForEnvironment(string stage, ICloudProvider cloud)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        return Create(ClusterKey.Environment(stage, cloud.Name), cloud, cloud.EnvironmentModuleDirectory, cloud.EnvironmentVarFile(stage));
+    }
+
+    public TerraformWorkspace ForManagement(string stage, ICloudProvider cloud)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        return Create(ClusterKey.Management(stage), cloud, cloud.ManagementModuleDirectory, cloud.ManagementVarFile(stage));
+    }
+
+    private TerraformWorkspace Create(ClusterKey cluster, ICloudProvider cloud, string module, string varFile)
+    {
+        var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket;
+        if (string.IsNullOrWhiteSpace(bucket))
+        {
+            throw new CloudConfigurationException(
+                $"No Terraform state bucket for {cluster}: pass the state bucket parameter or set {StateBucketVariable}");
+        }
+
+        var varFilePath = Resolve(varFile);
+        if (!File.Exists(varFilePath))
+        {
+            throw new CloudConfigurationException(
+                $"{varFile} does not exist; stages with Terraform variables for this cluster: {KnownStages(varFilePath)}");
+        }
+
+        CloudEnvironment.Require(cloud, environment);
+        var variables = cloud.VariablesFromEnvironment.ToDictionary(
+            entry => entry.Key, entry => environment(entry.Value)!, StringComparer.Ordinal);
+        variables["stage"] = cluster.Stage;
+
+        return new TerraformWorkspace(
+            cluster,
+            Resolve(module),
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["bucket"] = bucket,
+                ["prefix"] = $"{StatePrefixRoot}/{cluster.Stage}/{cluster.Slot}",
+            },
+            [varFilePath],
+            variables,
+            Path.Combine(Path.GetFullPath(repositoryRoot), ".nuke", "temp", "terraform", cluster.ToString()));
+    }
+
+    private string Resolve(string relative) => Path.GetFullPath(Path.Combine(repositoryRoot, relative));
+
+    private static string KnownStages(string varFilePath)
+    {
+        var directory = Path.GetDirectoryName(varFilePath)!;
+        string[] stages = Directory.Exists(directory)
+            ? [.. Directory.EnumerateFiles(directory, "*.tfvars").Select(file => Path.GetFileNameWithoutExtension(file)).Order(StringComparer.Ordinal)]
+            : [];
+        var list = string.Join(", ", stages);
+        return list.Length > 0 ? list : "none";
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using GitOps.Platform.Clouds;
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Platform.Tests.Terraform;
+
+/// <summary>
+/// Checks on the committed Terraform that need no provider: the google provider cannot be downloaded here, so
+/// <c>terraform validate</c> cannot run on these modules; formatting and variable wiring can be checked.
+/// </summary>
+public sealed partial class TerraformConfigurationTests
+{
+    private static readonly string[] Stages = ["dev", "nightly", "qa", "qa-int", "prod"];
+
+    [Fact]
+    public async Task The_terraform_in_the_repository_is_formatted()
+    {
+        var cliConfig = Path.GetTempFileName();
+        try
+        {
+            var runner = new ToolRunner(new ToolLocator(Path.Combine(RepositoryRoot.Path, ".nuke", "tools")), NullLog.Instance, new SecretMasker());
+            var result = await runner.RunAsync(
+                new ToolInvocation("terraform", ["fmt", "-check", "-recursive", "-no-color", "environments/terraform"])
+                {
+                    WorkingDirectory = RepositoryRoot.Path,
+                    Environment = new Dictionary<string, string?> { ["TF_CLI_CONFIG_FILE"] = cliConfig },
+                    ThrowOnFailure = false,
+                },
+                CancellationToken.None);
+
+            result.ExitCode.ShouldBe(0, $"files needing terraform fmt: {result.StandardOutput}");
+        }
+        finally
+        {
+            File.Delete(cliConfig);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ClusterVarFiles))]
+    public void Every_stage_sets_exactly_the_variables_its_cluster_module_declares(string module, string varFile)
+    {
+        var declared = Declarations(Path.Combine(RepositoryRoot.Path, module));
+        var assigned = Assignments(Path.Combine(RepositoryRoot.Path, varFile));
+        var suppliedByBuild = new[] { "stage" }.Concat(CloudProviders.Get("gcp").VariablesFromEnvironment.Keys);
+
+        assigned.Except(declared.Keys).ShouldBeEmpty($"{varFile} sets variables {module} does not declare");
+        declared.Where(variable => !variable.Value).Select(variable => variable.Key)
+            .Except(assigned).Except(suppliedByBuild).ShouldBeEmpty($"required variables of {module} that nothing sets");
+    }
+
+    public static TheoryData<string, string> ClusterVarFiles()
+    {
+        var gcp = CloudProviders.Get("gcp");
+        var data = new TheoryData<string, string>();
+        foreach (var stage in Stages)
+        {
+            data.Add(gcp.EnvironmentModuleDirectory, gcp.EnvironmentVarFile(stage));
+            data.Add(gcp.ManagementModuleDirectory, gcp.ManagementVarFile(stage));
+        }
+
+        return data;
+    }
+
+    /// <summary>Variable names with whether they have a default.</summary>
+    private static Dictionary<string, bool> Declarations(string module)
+    {
+        var text = File.ReadAllText(Path.Combine(module, "variables.tf"));
+        return VariableBlock().Matches(text).ToDictionary(
+            match => match.Groups["name"].Value, match => DefaultLine().IsMatch(match.Groups["body"].Value));
+    }
+
+    private static string[] Assignments(string varFile) =>
+        [.. File.ReadAllLines(varFile).Select(line => Assignment().Match(line)).Where(match => match.Success)
+            .Select(match => match.Groups["name"].Value)];
+
+    [GeneratedRegex("""^variable "(?<name>[a-z_0-9]+)" \{(?<body>.*?)^\}""", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex VariableBlock();
+
+    [GeneratedRegex(@"^\s{2}default\s+=", RegexOptions.Multiline)]
+    private static partial Regex DefaultLine();
+
+    [GeneratedRegex(@"^(?<name>[a-z_0-9]+)\s*=")]
+    private static partial Regex Assignment();
+}

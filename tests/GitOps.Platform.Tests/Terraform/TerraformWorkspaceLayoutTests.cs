@@ -1,0 +1,85 @@
+using GitOps.Platform.Clouds;
+using GitOps.Platform.Terraform;
+
+namespace GitOps.Platform.Tests.Terraform;
+
+public sealed class TerraformWorkspaceLayoutTests
+{
+    private static readonly Dictionary<string, string> Credentials = new()
+    {
+        ["GOOGLE_PROJECT"] = "gitops-test-project",
+        ["GOOGLE_APPLICATION_CREDENTIALS"] = "/secrets/gcp.json",
+    };
+
+    private readonly ICloudProvider gcp = CloudProviders.Get("gcp");
+
+    [Fact]
+    public void An_environment_cluster_uses_the_cloud_module_a_state_prefix_per_stage_and_cloud_and_its_own_data_directory()
+    {
+        var workspace = Layout("tf-state").ForEnvironment("dev", gcp);
+
+        workspace.Cluster.ToString().ShouldBe("dev-gcp");
+        workspace.ModuleDirectory.ShouldBe(InRepository("environments/terraform/gcp/environment-cluster"));
+        workspace.BackendConfig.ShouldBe(new Dictionary<string, string> { ["bucket"] = "tf-state", ["prefix"] = "gitops/dev/gcp" });
+        workspace.VarFiles.ShouldBe([InRepository("environments/terraform/gcp/stages/dev.tfvars")]);
+        workspace.Variables.ShouldBe(new Dictionary<string, string> { ["project_id"] = "gitops-test-project", ["stage"] = "dev" });
+        workspace.DataDirectory.ShouldBe(InRepository(".nuke/temp/terraform/dev-gcp"));
+        workspace.PlanFile.ShouldBe(InRepository(".nuke/temp/terraform/dev-gcp/plan.tfplan"));
+    }
+
+    [Fact]
+    public void The_management_cluster_of_a_stage_has_its_own_module_state_prefix_and_variables()
+    {
+        var workspace = Layout("tf-state").ForManagement("qa-int", gcp);
+
+        workspace.Cluster.ToString().ShouldBe("qa-int-mgmt");
+        workspace.ModuleDirectory.ShouldBe(InRepository("environments/terraform/gcp/management-cluster"));
+        workspace.BackendConfig["prefix"].ShouldBe("gitops/qa-int/mgmt");
+        workspace.VarFiles.ShouldBe([InRepository("environments/terraform/gcp/stages/mgmt/qa-int.tfvars")]);
+        workspace.DataDirectory.ShouldBe(InRepository(".nuke/temp/terraform/qa-int-mgmt"));
+    }
+
+    [Fact]
+    public void The_state_bucket_falls_back_to_TF_STATE_BUCKET()
+    {
+        var environment = new Dictionary<string, string>(Credentials) { ["TF_STATE_BUCKET"] = "from-environment" };
+
+        var workspace = new TerraformWorkspaceLayout(RepositoryRoot.Path, null, environment.GetValueOrDefault).ForEnvironment("qa", gcp);
+
+        workspace.BackendConfig["bucket"].ShouldBe("from-environment");
+    }
+
+    [Fact]
+    public void Without_a_state_bucket_nothing_runs()
+    {
+        var failure = Should.Throw<CloudConfigurationException>(() => Layout(null).ForEnvironment("dev", gcp));
+
+        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass the state bucket parameter or set TF_STATE_BUCKET");
+    }
+
+    [Fact]
+    public void A_stage_without_terraform_variables_is_named_with_the_stages_that_have_them()
+    {
+        var failure = Should.Throw<CloudConfigurationException>(() => Layout("tf-state").ForEnvironment("staging", gcp));
+
+        failure.Message.ShouldBe(
+            "environments/terraform/gcp/stages/staging.tfvars does not exist; stages with Terraform variables for this cluster: "
+            + "dev, nightly, prod, qa, qa-int");
+    }
+
+    [Fact]
+    public void Missing_cloud_credentials_stop_the_run_before_terraform()
+    {
+        var failure = Should.Throw<CloudConfigurationException>(
+            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", _ => null).ForManagement("dev", gcp));
+
+        failure.Message.ShouldBe(
+            "Cloud 'gcp' needs the environment variables GOOGLE_PROJECT, GOOGLE_APPLICATION_CREDENTIALS; "
+            + "not set: GOOGLE_PROJECT, GOOGLE_APPLICATION_CREDENTIALS");
+    }
+
+    private static TerraformWorkspaceLayout Layout(string? bucket) =>
+        new(RepositoryRoot.Path, bucket, Credentials.GetValueOrDefault);
+
+    private static string InRepository(string relative) => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, relative));
+}
