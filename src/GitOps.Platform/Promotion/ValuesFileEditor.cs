@@ -1,4 +1,3 @@
-using System.Text;
 using GitOps.Platform.Promotion.Yaml;
 using YamlDotNet.Core;
 
@@ -58,26 +57,7 @@ public static class ValuesFileEditor
     private static string Render(string value, ScalarStyle style) => style switch
     {
         ScalarStyle.SingleQuoted => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'",
-        ScalarStyle.DoubleQuoted => $"\"{EscapeDoubleQuoted(value)}\"",
+        ScalarStyle.DoubleQuoted => YamlQuoting.DoubleQuoted(value),
         _ => value,
     };
-
-    private static string EscapeDoubleQuoted(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var character in value)
-        {
-            _ = character switch
-            {
-                '"' => builder.Append("\\\""),
-                '\\' => builder.Append("\\\\"),
-                '\n' => builder.Append("\\n"),
-                '\t' => builder.Append("\\t"),
-                _ when char.IsControl(character) => builder.Append($"\\u{(int)character:X4}"),
-                _ => builder.Append(character),
-            };
-        }
-
-        return builder.ToString();
-    }
 }
