@@ -74,12 +74,19 @@ public sealed class RejectedReleases(IReadOnlyList<RejectedRelease> entries)
         var appended = original + separator + string.Join(newline, lines) + newline;
 
         // Appending only works while the list is the file's last, block-style key; say so rather than corrupt it.
-        if (Parse(appended).Entries.Count != Parse(text).Entries.Count + 1)
+        var before = Parse(text).Entries.Count;
+        int after;
+        try
         {
-            throw new ValuesFileException($"{RelativePath}:1: cannot add an entry; keep 'rejected:' as the last key, written as a block list");
+            after = Parse(appended).Entries.Count;
+        }
+        catch (ValuesFileException)
+        {
+            after = -1;
         }
 
-        return appended;
+        return after == before + 1 ? appended
+            : throw new ValuesFileException($"{RelativePath}:1: cannot add an entry; keep 'rejected:' as the last key, written as a block list");
     }
 
     private static RejectedRelease Read(YamlNode node, string source)
