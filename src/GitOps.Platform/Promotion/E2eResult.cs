@@ -1,0 +1,7 @@
+namespace GitOps.Platform.Promotion;
+
+public enum E2eResult
+{
+    Passed,
+    Failed,
+}

@@ -1,0 +1,52 @@
+using GitOps.Platform.Git;
+using GitOps.Platform.Promotion.Publishing;
+using GitOps.Targets.Output;
+
+namespace GitOps.Platform.Promotion;
+
+/// <summary>
+/// Carries out a plan with real git: the version edits on the promotion branch, pushed with --force-with-lease, and
+/// one merge request opened or updated. Running it again with the same plan pushes nothing and updates the same MR.
+/// </summary>
+public sealed class PromotionExecutor(GitCli git, IChangeRequestHost host, ILog log)
+{
+    public PromotionGitSettings Settings { get; init; } = new();
+
+    public async Task<PromotionOutcome> ExecuteAsync(PromotionPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var warning in plan.Warnings)
+        {
+            log.Warning(warning);
+        }
+
+        if (plan.IsNoOp)
+        {
+            log.Success($"{plan.ToStage} already runs {plan.Version}; nothing to promote");
+            return new PromotionOutcome(plan.BranchName, Settings.TargetBranch, null, Pushed: false, ChangeRequest: null);
+        }
+
+        var changes = plan.Edits.Select(edit => new FileChange(edit.Path, current =>
+            ValuesFileEditor.SetScalar(
+                current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion"),
+                ValuesFileEditor.DeployedRelease,
+                edit.NewVersion,
+                edit.Path))).ToList();
+        var message = $"{plan.Title}\n\n" + string.Join('\n', plan.Edits.Select(edit => $"{edit.Path}: {edit.PreviousVersion} -> {edit.NewVersion}"));
+        var published = await new BranchPublisher(git, log, Settings).PublishAsync(plan.BranchName, changes, message, buildOnExistingBranch: false, cancellationToken);
+        if (!published.Changed)
+        {
+            log.Success($"{published.TargetBranch} already sets {plan.ToStage} to {plan.Version}; nothing to promote");
+            return new PromotionOutcome(plan.BranchName, published.TargetBranch, null, Pushed: false, ChangeRequest: null);
+        }
+
+        var compare = plan.CompareUrl ?? CompareLink.For(await git.RemoteUrlAsync(Settings.Remote, cancellationToken), published.TargetBranch, plan.BranchName);
+        var draft = new ChangeRequestDraft(plan.BranchName, published.TargetBranch, plan.Title, (plan with { CompareUrl = compare }).Description)
+        {
+            RequiresCodeOwnerApproval = plan.RequiresCodeOwnerApproval,
+        };
+        var request = await host.OpenOrUpdateAsync(draft, cancellationToken);
+        log.Success($"{(request.Created ? "Opened" : "Updated")} !{request.Number} {plan.Title}: {request.WebUrl}");
+        return new PromotionOutcome(plan.BranchName, published.TargetBranch, published.Commit, published.Pushed, request);
+    }
+}

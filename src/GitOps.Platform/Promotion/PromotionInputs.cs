@@ -1,0 +1,41 @@
+namespace GitOps.Platform.Promotion;
+
+/// <summary>Gathers what the planners need from the working copy: values files, e2e records, the quarantine list.</summary>
+public static class PromotionInputs
+{
+    public static async Task<IReadOnlyList<StageValuesFile>> ValuesFilesAsync(
+        string repositoryRoot, IPromotionCatalog catalog, string stage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var files = new List<StageValuesFile>();
+        foreach (var (cloud, path) in catalog.ValuesFiles(stage))
+        {
+            files.Add(await StageValuesFile.ReadAsync(repositoryRoot, cloud, path, cancellationToken));
+        }
+
+        return files;
+    }
+
+    public static async Task<RejectedReleases> RejectedAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(repositoryRoot, RejectedReleases.RelativePath);
+        return File.Exists(path) ? RejectedReleases.Parse(await ValuesFileText.ReadAsync(path, cancellationToken)) : RejectedReleases.None;
+    }
+
+    /// <summary>The request for OpenPromotionMR --stage <paramref name="stage"/>, read from the repository and .nuke/temp/e2e.</summary>
+    public static async Task<PromotionRequest> ForStageAsync(
+        string repositoryRoot, IPromotionCatalog catalog, string stage, bool force, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var next = catalog.NextStage(stage);
+        var source = await ValuesFilesAsync(repositoryRoot, catalog, stage, cancellationToken);
+        var target = next is null ? [] : await ValuesFilesAsync(repositoryRoot, catalog, next, cancellationToken);
+        var records = await E2eRecordStore.ForRepository(repositoryRoot)
+            .ReadStageAsync(stage, source.Select(file => file.Cloud), cancellationToken);
+        return new PromotionRequest(stage, next, source, target, records, await RejectedAsync(repositoryRoot, cancellationToken))
+        {
+            Force = force,
+            TargetRequiresCodeOwnerApproval = next is not null && catalog.RequiresCodeOwnerApproval(next),
+        };
+    }
+}

@@ -1,0 +1,129 @@
+namespace GitOps.Platform.Promotion;
+
+/// <summary>
+/// Decides what a promotion or release entry changes, or refuses it. Pure: it reads only what it is given.
+/// </summary>
+public static class PromotionPlanner
+{
+    /// <summary>Plans moving the source stage's release to the next stage (OpenPromotionMR --stage S).</summary>
+    public static PromotionPlan Plan(PromotionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var next = request.NextStage ?? throw new PromotionRefusedException(RefusalReason.NoNextStage,
+            $"Stage '{request.SourceStage}' is never promoted: it has no next stage (nightly is outside promotions, prod is the last stage); promote one of the stages before prod");
+        RequireFiles(request.SourceStage, request.SourceFiles);
+        RequireFiles(next, request.TargetFiles);
+
+        var version = SourceVersion(request);
+        var edits = EditsFor(request.TargetFiles, version);
+        var evidence = request.E2eRecords.Where(record => record.Stage == request.SourceStage).ToList();
+        var warnings = new List<string>();
+        if (edits.Count > 0)
+        {
+            warnings.AddRange(CheckE2e(request, version, evidence));
+            warnings.AddRange(CheckQuarantine(request.Rejected, version, request.Force));
+        }
+
+        return new PromotionPlan(PromotionKind.Promotion, version, request.SourceStage, next, edits, evidence, warnings)
+        {
+            RequiresCodeOwnerApproval = request.TargetRequiresCodeOwnerApproval,
+        };
+    }
+
+    /// <summary>Plans a new platform release entering <paramref name="targetStage"/> (OpenPromotionMR --version V).</summary>
+    public static PromotionPlan PlanRelease(
+        string version, string targetStage, IReadOnlyList<StageValuesFile> targetFiles, RejectedReleases rejected, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(rejected);
+        var release = ReleaseVersion.Parse(version?.Trim() ?? string.Empty, "--version");
+        RequireFiles(targetStage, targetFiles);
+        var edits = EditsFor(targetFiles, release);
+        var warnings = edits.Count > 0 ? CheckQuarantine(rejected, release, force) : [];
+        return new PromotionPlan(PromotionKind.Release, release, null, targetStage, edits, [], warnings);
+    }
+
+    /// <summary>The edits setting every file to <paramref name="version"/>; files already there are left out.</summary>
+    internal static List<ValuesFileEdit> EditsFor(IReadOnlyList<StageValuesFile> files, ReleaseVersion version)
+    {
+        var edits = new List<ValuesFileEdit>();
+        foreach (var file in files)
+        {
+            var current = ValuesFileEditor.ReadScalar(file.Text, ValuesFileEditor.DeployedRelease, file.Path);
+            if (ReleaseVersion.TryParse(current, out var parsed) && parsed.Equals(version))
+            {
+                continue;
+            }
+
+            var edited = ValuesFileEditor.SetScalar(file.Text, ValuesFileEditor.DeployedRelease, version.ToString(), file.Path);
+            edits.Add(new ValuesFileEdit(file.Cloud, file.Path, current, version.ToString(), file.Text, edited));
+        }
+
+        return edits;
+    }
+
+    internal static void RequireFiles(string stage, IReadOnlyList<StageValuesFile> files)
+    {
+        if (files.Count == 0)
+        {
+            throw new PromotionRefusedException(RefusalReason.NoValuesFiles,
+                $"Stage '{stage}' has no values files (environments/values-{stage}-<cloud>.yaml); add one per cloud first");
+        }
+    }
+
+    internal static string[] CheckQuarantine(RejectedReleases rejected, ReleaseVersion version, bool force)
+    {
+        if (rejected.Find(version) is not { } entry)
+        {
+            return [];
+        }
+
+        var message = $"Release {version} is rejected ({RejectedReleases.RelativePath}): {entry.Reason} on {entry.Stage}-{entry.Cloud}";
+        return force ? [$"--force: promoting although {message}."]
+            : throw new PromotionRefusedException(RefusalReason.Rejected, $"{message}; fix it in a new release, remove the entry, or use --force");
+    }
+
+    private static ReleaseVersion SourceVersion(PromotionRequest request)
+    {
+        var versions = request.SourceFiles
+            .Select(file => (file.Cloud, Text: ValuesFileEditor.ReadScalar(file.Text, ValuesFileEditor.DeployedRelease, file.Path), file.Path))
+            .ToList();
+        if (versions.Select(version => version.Text).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            var listed = string.Join(", ", versions.Select(version => $"{version.Cloud}: {version.Text}"));
+            throw new PromotionRefusedException(RefusalReason.InconsistentSource,
+                $"Stage '{request.SourceStage}' runs different releases per cloud ({listed}); promote once every cloud runs the same release");
+        }
+
+        return ReleaseVersion.Parse(versions[0].Text, $"{versions[0].Path} deployedRelease");
+    }
+
+    private static List<string> CheckE2e(PromotionRequest request, ReleaseVersion version, List<E2eRecord> evidence)
+    {
+        var failed = new List<string>();
+        var missing = new List<string>();
+        foreach (var file in request.SourceFiles)
+        {
+            var environment = $"{request.SourceStage}-{file.Cloud}";
+            var record = evidence.FirstOrDefault(candidate => candidate.Cloud == file.Cloud);
+            if (record is null || !ReleaseVersion.TryParse(record.Version, out var tested) || !tested.Equals(version))
+            {
+                missing.Add(record is null ? $"{environment} has no e2e record" : $"{environment} was last tested on {record.Version}");
+            }
+            else if (record.Result != E2eResult.Passed)
+            {
+                failed.Add($"e2e failed on {environment} ({record.Summary})");
+            }
+        }
+
+        var problems = failed.Concat(missing).ToList();
+        if (problems.Count == 0)
+        {
+            return [];
+        }
+
+        var message = $"{string.Join("; ", problems)} for release {version}";
+        return request.Force ? [$"--force: promoting without passing e2e tests: {message}."]
+            : throw new PromotionRefusedException(failed.Count > 0 ? RefusalReason.E2eFailed : RefusalReason.E2eMissing,
+                $"Not promoting {request.SourceStage} -> {request.NextStage}: {message}; run RunE2E for {request.SourceStage}, or use --force");
+    }
+}

@@ -1,0 +1,20 @@
+namespace GitOps.Platform.Promotion;
+
+/// <summary>
+/// What OpenPromotionMR knows: the source stage's values files, the next stage from the catalog (null for nightly and
+/// prod), the next stage's values files, the source stage's e2e records and the quarantine list.
+/// </summary>
+public sealed record PromotionRequest(
+    string SourceStage,
+    string? NextStage,
+    IReadOnlyList<StageValuesFile> SourceFiles,
+    IReadOnlyList<StageValuesFile> TargetFiles,
+    IReadOnlyList<E2eRecord> E2eRecords,
+    RejectedReleases Rejected)
+{
+    /// <summary>Overrides the e2e gate and the quarantine, with a warning in the log and the MR.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Whether the next stage is protected by code owners (prod).</summary>
+    public bool TargetRequiresCodeOwnerApproval { get; init; }
+}

@@ -1,0 +1,22 @@
+using GitOps.Platform.Promotion;
+
+namespace GitOps.Platform.Tests.Promotion;
+
+/// <summary>Keeps one merge request per source branch, as GitLab's dedup by source and target branch does.</summary>
+internal sealed class FakeChangeRequestHost : IChangeRequestHost
+{
+    private readonly Dictionary<string, (long Number, ChangeRequestDraft Draft)> open = new(StringComparer.Ordinal);
+
+    public List<ChangeRequestDraft> Calls { get; } = [];
+
+    public IReadOnlyCollection<ChangeRequestDraft> OpenRequests => [.. open.Values.Select(entry => entry.Draft)];
+
+    public Task<ChangeRequestResult> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
+    {
+        Calls.Add(draft);
+        var created = !open.TryGetValue(draft.SourceBranch, out var existing);
+        var number = created ? open.Count + 1 : existing.Number;
+        open[draft.SourceBranch] = (number, draft);
+        return Task.FromResult(new ChangeRequestResult(number, $"https://gitlab.test/mr/{number}", created));
+    }
+}
