@@ -64,7 +64,7 @@ public sealed class KubeconfigStoreTests : IDisposable
 
         read.ShouldBe(Content);
         masker.Apply(Content).ShouldBe("***");
-        other.Apply("    token: ya29.secret-access-token").ShouldBe("***");
+        other.Apply("    token: ya29.secret-access-token").ShouldBe("    token: ***");
     }
 
     [Fact]

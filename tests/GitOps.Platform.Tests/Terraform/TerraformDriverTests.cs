@@ -56,7 +56,7 @@ public sealed class TerraformDriverTests : IDisposable
         kubeconfig.ShouldContain(module.Token);
         outputs["kubeconfig"].ToString().ShouldNotContain(module.Token);
         module.Masker.Apply($"printed: {kubeconfig}").ShouldBe("printed: ***");
-        module.Masker.Apply($"    token: {module.Token}").ShouldBe("***");
+        module.Masker.Apply($"    token: {module.Token}").ShouldBe("    token: ***");
         module.Log.Lines.ShouldNotBeEmpty();
         module.Log.Text.ShouldNotContain(module.Token);
     }
