@@ -1,0 +1,107 @@
+using System.Net;
+using GitOps.Platform.GitLab;
+using GitOps.Targets.Output;
+using Octokit;
+
+namespace GitOps.Platform.GitHub;
+
+/// <summary>
+/// Promotion pull requests on GitHub (or GitHub Enterprise) through Octokit: an open pull request for the same head and
+/// base is updated, never duplicated, also when GitHub answers "already exists" or a create may have succeeded.
+/// </summary>
+public sealed class GitHubPullRequests : IChangeRequestHost
+{
+    private readonly GitHubClient client;
+    private readonly GitHubConnection connection;
+    private readonly ILog log;
+
+    public GitHubPullRequests(GitHubConnection connection, ISecretRegistry secrets, ILog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(secrets);
+        secrets.Register(connection.Token);
+        this.connection = connection;
+        this.log = log ?? NullLog.Instance;
+        client = new GitHubClient(new ProductHeaderValue("gitops-build"), connection.ApiUrl)
+        {
+            Credentials = new Credentials(connection.Token),
+        };
+    }
+
+    public async Task<ChangeRequest> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (await FindOpenAsync(draft) is { } existing)
+        {
+            return await UpdateAsync(existing, draft);
+        }
+
+        try
+        {
+            var created = await Call("POST", "pulls", () => client.PullRequest.Create(
+                connection.Owner, connection.Repository, new NewPullRequest(draft.Title, draft.SourceBranch, draft.TargetBranch) { Body = draft.Description }));
+            log.Info($"Opened pull request #{created.Number} ({draft.SourceBranch} -> {draft.TargetBranch})");
+            return new ChangeRequest(created.Number, created.HtmlUrl, Created: true);
+        }
+        catch (GitHubApiException exception) when (MayExist(exception))
+        {
+            // "A pull request already exists", or a create whose answer was lost: the one that is open gets updated.
+            var open = await FindOpenAsync(draft);
+            if (open is null)
+            {
+                throw;
+            }
+
+            log.Debug($"{exception.Message}; pull request #{open.Number} is open, updating it");
+            return await UpdateAsync(open, draft);
+        }
+    }
+
+    public async Task<PullRequest?> FindOpenAsync(ChangeRequestDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var request = new PullRequestRequest
+        {
+            State = ItemStateFilter.Open,
+            Head = $"{connection.Owner}:{draft.SourceBranch}",
+            Base = draft.TargetBranch,
+        };
+        var open = await Call("GET", "pulls", () => client.PullRequest.GetAllForRepository(connection.Owner, connection.Repository, request));
+        return open.FirstOrDefault(pull => pull.Head?.Ref == draft.SourceBranch && pull.Base?.Ref == draft.TargetBranch);
+    }
+
+    public void Dispose()
+    {
+        // Octokit's client holds nothing that needs releasing; disposal exists for the GitLab side of the interface.
+    }
+
+    private async Task<ChangeRequest> UpdateAsync(PullRequest existing, ChangeRequestDraft draft)
+    {
+        var updated = await Call("PATCH", $"pulls/{existing.Number}", () => client.PullRequest.Update(
+            connection.Owner, connection.Repository, existing.Number, new PullRequestUpdate { Title = draft.Title, Body = draft.Description }));
+        log.Info($"Updated pull request #{updated.Number} ({draft.SourceBranch} -> {draft.TargetBranch})");
+        return new ChangeRequest(updated.Number, updated.HtmlUrl, Created: false);
+    }
+
+    private static bool MayExist(GitHubApiException exception) =>
+        exception.StatusCode is HttpStatusCode.UnprocessableEntity or null || (int)exception.StatusCode >= 500;
+
+    private async Task<T> Call<T>(string method, string resource, Func<Task<T>> call)
+    {
+        var described = $"GitHub {method} /repos/{connection.Owner}/{connection.Repository}/{resource}";
+        try
+        {
+            return await call();
+        }
+        catch (ApiException exception)
+        {
+            var details = exception.ApiError?.Errors?.Select(error => error.Message).Where(message => !string.IsNullOrEmpty(message)) ?? [];
+            var message = string.Join("; ", details.Prepend(exception.ApiError?.Message ?? exception.Message).Distinct());
+            throw new GitHubApiException($"{described}: {(int)exception.StatusCode} {message}", exception) { StatusCode = exception.StatusCode };
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new GitHubApiException($"{described}: no answer ({exception.Message})", exception);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using GitOps.Platform.GitHub;
+using GitOps.Targets.Output;
+
+namespace GitOps.Platform.GitLab;
+
+/// <summary>Picks GitLab or GitHub for a repository from its git remote's host.</summary>
+public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings, ISecretRegistry secrets, ILog? log = null)
+{
+    public IChangeRequestHost Create(string remoteUrl, GitLabClientOptions? gitLabOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var remote = GitRemote.Parse(remoteUrl);
+        if (settings.GitHubHosts.Contains(remote.Host))
+        {
+            return new GitHubPullRequests(GitHubConnectionFor(remote), secrets, log);
+        }
+
+        var gitLab = settings.GitLab ?? throw new GitLabConfigurationException(
+            $"the git remote is on {remote.Host}, taken to be GitLab, but GitLab is not configured: "
+            + "set CI_API_V4_URL, GITLAB_TOKEN and CI_PROJECT_ID; see environments/env.template");
+        return new GitLabClient(gitLab, secrets, log, gitLabOptions);
+    }
+
+    private GitHubConnection GitHubConnectionFor(GitRemote remote)
+    {
+        var token = settings.GitHubToken ?? throw new GitLabConfigurationException(
+            $"the git remote is on GitHub ({remote.Host}) but GITHUB_TOKEN is not set");
+        var parts = remote.Path.Split('/');
+        if (parts.Length != 2)
+        {
+            throw new GitLabConfigurationException($"GitHub remote path '{remote.Path}' is not owner/repository");
+        }
+
+        var apiUrl = settings.GitHubApiUrl
+            ?? (remote.Host == "github.com" ? GitHubConnection.PublicApiUrl : new Uri($"https://{remote.Host}/"));
+        return new GitHubConnection(apiUrl, token, parts[0], parts[1]);
+    }
+}

@@ -1,0 +1,3 @@
+namespace GitOps.Platform.GitLab.Http;
+
+internal sealed record CreateReleaseBody(string TagName, string Name, string Description, string? Ref);

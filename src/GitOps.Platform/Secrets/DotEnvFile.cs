@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GitOps.Platform.Secrets;
+
+/// <summary>
+/// Reads a <c>.env</c> file: <c>KEY=VALUE</c> lines, optional <c>export </c>, <c>#</c> comments (whole-line, or after an
+/// unquoted value following a space), single quotes (literal) and double quotes (with <c>\n</c>, <c>\"</c>, <c>\\</c>).
+/// </summary>
+public static partial class DotEnvFile
+{
+    private const string Export = "export ";
+
+    /// <summary>The variables of the file at <paramref name="path"/>, or none when there is no such file.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return File.Exists(path)
+            ? Parse(await File.ReadAllTextAsync(path, cancellationToken), path)
+            : new Dictionary<string, string>();
+    }
+
+    public static IReadOnlyDictionary<string, string> Parse(string text, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index].TrimEnd('\r').Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            line = line.StartsWith(Export, StringComparison.Ordinal) ? line[Export.Length..].TrimStart() : line;
+            var where = $"{fileName}:{index + 1}";
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var key = equals > 0 ? line[..equals].Trim() : string.Empty;
+            if (!KeyPattern().IsMatch(key))
+            {
+                throw new DotEnvFormatException($"{where}: expected KEY=VALUE with a KEY of letters, digits and _ (not starting with a digit)");
+            }
+
+            result[key] = Value(line[(equals + 1)..].Trim(), where);
+        }
+
+        return result;
+    }
+
+    private static string Value(string raw, string where)
+    {
+        if (raw.Length == 0 || (raw[0] != '\'' && raw[0] != '"'))
+        {
+            var comment = raw.IndexOf(" #", StringComparison.Ordinal);
+            return (comment < 0 ? raw : raw[..comment]).TrimEnd();
+        }
+
+        var quote = raw[0];
+        var value = new StringBuilder();
+        for (var position = 1; position < raw.Length; position++)
+        {
+            var character = raw[position];
+            if (character == quote)
+            {
+                var rest = raw[(position + 1)..].Trim();
+                return rest.Length == 0 || rest.StartsWith('#')
+                    ? value.ToString()
+                    : throw new DotEnvFormatException($"{where}: unexpected text after the closing {quote}; quote the whole value");
+            }
+
+            if (quote == '"' && character == '\\' && position + 1 < raw.Length)
+            {
+                position++;
+                value.Append(raw[position] switch { 'n' => '\n', 't' => '\t', var other => other });
+                continue;
+            }
+
+            value.Append(character);
+        }
+
+        throw new DotEnvFormatException($"{where}: the value's {quote} is never closed; values must fit on one line");
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex KeyPattern();
+}
