@@ -12,12 +12,6 @@ internal sealed partial class Build
     [Parameter("Confirms destroying a prod environment: must be <stage>-<cloud>, e.g. prod-gcp.")]
     private readonly string? ConfirmDestroy;
 
-    private Target PrepareSensitiveInformation => _ => _
-        .Description("Loads the project's GitLab CI/CD variables as masked secrets (skipped in pipeline mode).")
-        .OnlyWhenStatic(() => !IsPipeline)
-        .Requires(() => Stage)
-        .Executes(() => throw new TargetNotImplementedException("loading CI/CD variables from GitLab lands with issue 4"));
-
     private Target ProvisionManagementCluster => _ => _
         .Description("Provisions the stage's management cluster with Terraform and installs Argo CD on it.")
         .DependsOn(PrepareSensitiveInformation)

@@ -48,4 +48,8 @@ public sealed class BuildHost
     }
 
     public string? Variable(string name) => Environment[name] as string;
+
+    /// <summary>A snapshot of the environment as a typed dictionary, for libraries that take one.</summary>
+    public IReadOnlyDictionary<string, string?> Variables() =>
+        Environment.Keys.OfType<string>().ToDictionary(key => key, key => Environment[key] as string, StringComparer.Ordinal);
 }

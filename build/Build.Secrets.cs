@@ -1,0 +1,47 @@
+using GitOps.Platform.Secrets;
+
+namespace GitOps.Build;
+
+/// <summary>Sensitive values: what boot/prepare_sensitive_information.sh and boot/env_template did.</summary>
+internal sealed partial class Build
+{
+    [Parameter("GitLab API URL (default: CI_API_V4_URL).", Name = "gitlab-url")]
+    private readonly string? GitLabUrl;
+
+    [Parameter("GitLab project, numeric id or path such as group/project (default: CI_PROJECT_ID).", Name = "gitlab-project")]
+    private readonly string? GitLabProject;
+
+    private Target PrepareSensitiveInformation => _ => _
+        .Description("Loads .env and the project's GitLab CI/CD variables as masked secrets for the targets and tools (skipped in pipeline mode).")
+        .OnlyWhenStatic(() => !IsPipeline)
+        .Executes(async cancellationToken =>
+        {
+            var values = await new SensitiveInformation(Secrets, Log).LoadAsync(SensitiveInformationRequest(), cancellationToken);
+            // Child processes (terraform, helm, kubectl) read their credentials from the environment, as the scripts did.
+            foreach (var (key, value) in values.Variables)
+            {
+                Environment.SetEnvironmentVariable(key, value);
+            }
+        });
+
+    private Target ListSensitiveInformation => _ => _
+        .Description("Lists the variables a person must set (environments/env.template): which are set and which are missing, values masked.")
+        .Executes(async cancellationToken =>
+        {
+            var template = await EnvTemplate.ReadAsync(RootDirectory, cancellationToken);
+            var report = SecretsReport.Create(template, Host.Variables(), loaded: null);
+            report.WriteTo(Log);
+            if (report.MissingRequired.Count > 0)
+            {
+                throw new BuildFailedException($"{report.MissingRequired.Count} required variable(s) missing: {string.Join(", ", report.MissingRequired)} (see environments/env.template)");
+            }
+        });
+
+    private SensitiveInformationRequest SensitiveInformationRequest() => new(RootDirectory, Host.Variables())
+    {
+        EnvironmentName = Stage is null ? null : Cloud is null ? StageName : $"{StageName}/{CloudName}",
+        GitLabUrl = GitLabUrl,
+        GitLabProject = GitLabProject,
+        Pipeline = IsPipeline,
+    };
+}
