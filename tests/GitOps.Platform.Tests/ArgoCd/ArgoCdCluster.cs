@@ -1,3 +1,4 @@
+using GitOps.Platform.Kubernetes;
 using GitOps.TestDoubles.Kubernetes;
 using k8s;
 
@@ -16,7 +17,7 @@ internal sealed class ArgoCdCluster : IAsyncDisposable
         Server = server;
         Controller = controller;
         Directory = directory;
-        Client = server.CreateClient(directory);
+        Client = KubernetesClientFactory.FromKubeconfig(server.WriteKubeconfig(directory));
     }
 
     public FakeKubeApiServer Server { get; }

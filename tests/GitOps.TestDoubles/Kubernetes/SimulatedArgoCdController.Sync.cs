@@ -36,14 +36,16 @@ public sealed partial class SimulatedArgoCdController
         await Task.Delay(Scenario.SyncDelay / 2, stop.Token);
         if (Interlocked.Exchange(ref dropped, 1) == 0)
         {
-            if (Scenario.ExpireWatchHistoryMidSync)
-            {
-                server.Store.Compact();
-            }
-
             if (Scenario.DropWatchMidSync)
             {
                 server.DropWatchConnections();
+            }
+
+            // A change while the client is disconnected, then compaction: its last resourceVersion is now too old.
+            if (Scenario.ExpireWatchHistoryMidSync)
+            {
+                Update(parent, "sync-progressed", application => application["status"]!["operationState"]!["message"] = "waiting for healthy state (1 of 3)");
+                server.Store.Compact();
             }
         }
 
