@@ -1,4 +1,5 @@
 #:project ../GitOps.TestDoubles/GitOps.TestDoubles.csproj
+#:property NuGetLockFilePath=argocd-wait-benchmark.packages.lock.json
 // Issue 5, item 8: the delay between the simulated Argo CD marking everything Synced and Healthy and
 // DeployAppOfApps returning. Goal: median under half a second. Run through argocd-wait-benchmark.sh.
 using System.Globalization;
