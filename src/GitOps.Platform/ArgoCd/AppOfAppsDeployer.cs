@@ -19,10 +19,11 @@ public sealed class AppOfAppsDeployer(IKubernetes kubernetes, ILog log)
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var manifest = AppOfAppsManifest.Load(manifestPath);
         log.Info($"Applying Application '{manifest.Name}' from {manifest.File} (server-side apply, field manager {ArgoCdNames.FieldManager}).");
-        var applied = ArgoApplication.Parse(JsonElementReading.AsJson(await kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
-            new V1Patch(manifest.Resource.ToJsonString(), V1Patch.PatchType.ApplyPatch), ArgoCdNames.Group, ArgoCdNames.Version,
-            manifest.Namespace, ArgoCdNames.Applications, manifest.Name, fieldManager: ArgoCdNames.FieldManager, force: true,
-            cancellationToken: cancellationToken)));
+        var applied = ArgoApplication.Parse(JsonElementReading.AsJson(await ApiFailure.Explain($"Applying {manifest.File}", () =>
+            kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+                new V1Patch(manifest.Resource.ToJsonString(), V1Patch.PatchType.ApplyPatch), ArgoCdNames.Group, ArgoCdNames.Version,
+                manifest.Namespace, ArgoCdNames.Applications, manifest.Name, fieldManager: ArgoCdNames.FieldManager, force: true,
+                cancellationToken: cancellationToken))));
 
         await RequestSyncAsync(manifest, applied, cancellationToken);
         var applications = await WaitAsync(manifest.Name, manifest.Namespace, timeout, cancellationToken);
@@ -66,8 +67,8 @@ public sealed class AppOfAppsDeployer(IKubernetes kubernetes, ILog log)
             log.Info($"Requested sync and refresh of '{manifest.Name}'.");
         }
 
-        await kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+        await ApiFailure.Explain($"Requesting a sync of '{manifest.Name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), ArgoCdNames.Group, ArgoCdNames.Version,
-            manifest.Namespace, ArgoCdNames.Applications, manifest.Name, cancellationToken: cancellationToken);
+            manifest.Namespace, ArgoCdNames.Applications, manifest.Name, cancellationToken: cancellationToken));
     }
 }

@@ -116,6 +116,7 @@ public sealed class ApplicationTeardown(IKubernetes kubernetes, ILog log, string
     }
 
     private Task<object> MergePatchAsync(string name, JsonObject patch, CancellationToken cancellationToken) =>
-        kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
-            ArgoCdNames.Group, ArgoCdNames.Version, @namespace, ArgoCdNames.Applications, name, cancellationToken: cancellationToken);
+        ApiFailure.Explain($"Patching Application '{name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch),
+            ArgoCdNames.Group, ArgoCdNames.Version, @namespace, ArgoCdNames.Applications, name, cancellationToken: cancellationToken));
 }

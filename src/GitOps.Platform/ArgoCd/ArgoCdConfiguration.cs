@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GitOps.Platform.ArgoCd.Internal;
 using GitOps.Targets.Output;
 using k8s;
 using k8s.Models;
@@ -39,9 +40,9 @@ public sealed class ArgoCdConfiguration(IKubernetes kubernetes, ILog log, string
                 ["clusterResourceWhitelist"] = new JsonArray(new JsonObject { ["group"] = "*", ["kind"] = "*" }),
             },
         };
-        await kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            ArgoCdNames.Group, ArgoCdNames.Version, @namespace, ArgoCdNames.AppProjects, project.Name,
-            fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken);
+        await ApiFailure.Explain($"Applying AppProject '{project.Name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch), ArgoCdNames.Group, ArgoCdNames.Version, @namespace,
+            ArgoCdNames.AppProjects, project.Name, fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken));
         log.Info($"Applied Argo CD project '{project.Name}'.");
     }
 
@@ -57,8 +58,9 @@ public sealed class ArgoCdConfiguration(IKubernetes kubernetes, ILog log, string
             ["metadata"] = new JsonObject { ["name"] = "argocd-cm", ["namespace"] = @namespace },
             ["data"] = new JsonObject { [ApplicationHealthCheck.ConfigMapKey] = lua },
         };
-        await kubernetes.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch),
-            "argocd-cm", @namespace, fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken);
+        await ApiFailure.Explain("Applying the Application health check to argocd-cm", () => kubernetes.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch), "argocd-cm", @namespace,
+            fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken));
         log.Info("Applied the argoproj.io/Application health check to argocd-cm.");
     }
 

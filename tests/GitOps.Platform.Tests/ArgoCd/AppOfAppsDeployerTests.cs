@@ -97,10 +97,12 @@ public sealed class AppOfAppsDeployerTests
         failure.Message.ShouldContain("platform-monitoring (OutOfSync/Progressing)");
     }
 
-    [Fact]
-    public async Task Dropped_watch_connection_is_resumed_from_the_last_resource_version()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Dropped_watch_connection_is_resumed_from_the_last_resource_version(bool abruptly)
     {
-        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { DropWatchMidSync = true });
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { DropWatchMidSync = true, DropWatchAbruptly = abruptly });
 
         var deployment = await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
 
@@ -138,5 +140,17 @@ public sealed class AppOfAppsDeployerTests
         second.Applications.ShouldAllBe(application => application.IsReady);
         cluster.Calls.Count(call => call.Verb == "create-child").ShouldBe(childrenCreated);
         cluster.Server.ApplicationCount().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_manifest_the_api_server_rejects_is_reported_with_the_servers_reason()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+
+        var failure = await Should.ThrowAsync<ArgoCdException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest("App_Of_Apps"), Generous));
+
+        failure.Message.ShouldStartWith($"Applying {Path.Combine(cluster.Directory, "App_Of_Apps.yaml")} failed: HTTP 422 Invalid: ");
+        failure.Message.ShouldContain("metadata.name: Invalid value: \"App_Of_Apps\"");
     }
 }

@@ -30,6 +30,9 @@ public sealed record ArgoScenario
     /// <summary>Close every watch stream once, half-way through the first sync.</summary>
     public bool DropWatchMidSync { get; init; }
 
+    /// <summary>Whether the drop resets the connections (true) or ends the chunked bodies cleanly (false).</summary>
+    public bool DropWatchAbruptly { get; init; } = true;
+
     /// <summary>Also compact the history then, so resuming watches get 410 Gone and must list again.</summary>
     public bool ExpireWatchHistoryMidSync { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace GitOps.TestDoubles.Kubernetes;
 
@@ -9,6 +10,11 @@ public sealed partial class ObjectStore
     {
         ArgumentNullException.ThrowIfNull(resource);
         var key = new ObjectKey(type, @namespace, KubeMetadata.Name(resource));
+        if (Invalid(key) is { } invalid)
+        {
+            return invalid;
+        }
+
         lock (gate)
         {
             if (objects.ContainsKey(key))
@@ -25,6 +31,11 @@ public sealed partial class ObjectStore
     public StoreResult Apply(ResourceType type, string @namespace, string name, JsonObject configuration, string fieldManager)
     {
         var key = new ObjectKey(type, @namespace, name);
+        if (Invalid(key) is { } invalid)
+        {
+            return invalid;
+        }
+
         lock (gate)
         {
             objects.TryGetValue(key, out var existing);
@@ -91,6 +102,16 @@ public sealed partial class ObjectStore
             return Commit(key, existing, marked);
         }
     }
+
+    // The API server's name rule for these kinds: a lowercase RFC 1123 subdomain.
+    private static StoreResult? Invalid(ObjectKey key) =>
+        key.Name.Length is > 0 and <= 253 && SubdomainName().IsMatch(key.Name)
+            ? null
+            : StoreResult.Failure(422, "Invalid", $"{key.Type.Kind}.{key.Type.Group} \"{key.Name}\" is invalid: metadata.name: Invalid value: \"{key.Name}\": "
+                + "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex SubdomainName();
 
     private StoreResult Commit(ObjectKey key, JsonObject? before, JsonObject after)
     {

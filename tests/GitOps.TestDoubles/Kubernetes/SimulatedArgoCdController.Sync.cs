@@ -38,7 +38,7 @@ public sealed partial class SimulatedArgoCdController
         {
             if (Scenario.DropWatchMidSync)
             {
-                server.DropWatchConnections();
+                server.DropWatchConnections(Scenario.DropWatchAbruptly);
             }
 
             // A change while the client is disconnected, then compaction: its last resourceVersion is now too old.
