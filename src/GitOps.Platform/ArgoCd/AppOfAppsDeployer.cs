@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using GitOps.Platform.ArgoCd.Internal;
+using GitOps.Targets.Output;
+using k8s;
+using k8s.Models;
+
+namespace GitOps.Platform.ArgoCd;
+
+/// <summary>
+/// Deploys a stage's app-of-apps through the management cluster's API: server-side apply of the parent Application,
+/// a sync request and refresh, then a watch until the parent and all its children (see ApplicationFamily: the
+/// instance label or tracking-id annotation naming the parent, or the parent's own resource list; nested parents
+/// included) are Synced and Healthy with no operation in progress.
+/// </summary>
+public sealed class AppOfAppsDeployer(IKubernetes kubernetes, ILog log)
+{
+    public async Task<AppOfAppsDeployment> DeployAsync(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        var manifest = AppOfAppsManifest.Load(manifestPath);
+        log.Info($"Applying Application '{manifest.Name}' from {manifest.File} (server-side apply, field manager {ArgoCdNames.FieldManager}).");
+        var applied = ArgoApplication.Parse(JsonElementReading.AsJson(await ApiFailure.Explain($"Applying {manifest.File}", () =>
+            kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+                new V1Patch(manifest.Resource.ToJsonString(), V1Patch.PatchType.ApplyPatch), ArgoCdNames.Group, ArgoCdNames.Version,
+                manifest.Namespace, ArgoCdNames.Applications, manifest.Name, fieldManager: ArgoCdNames.FieldManager, force: true,
+                cancellationToken: cancellationToken))));
+
+        await RequestSyncAsync(manifest, applied, cancellationToken);
+        var applications = await WaitAsync(manifest.Name, manifest.Namespace, timeout, cancellationToken);
+        log.Success($"Argo CD: '{manifest.Name}' and {applications.Count - 1} child application(s) are Synced and Healthy.");
+        return new AppOfAppsDeployment(manifest.Name, applications);
+    }
+
+    /// <summary>Waits, by watch, until the parent and all its children are Synced and Healthy with no operation running.</summary>
+    public async Task<IReadOnlyList<ArgoApplication>> WaitAsync(string parent, string @namespace, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var progress = new AppOfAppsProgress(parent, log);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await new ApplicationWatch(kubernetes, @namespace, log).RunUntilAsync(progress.Observe, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ApplicationWaitTimeoutException(timeout, progress.NotReady);
+        }
+
+        return progress.Members;
+    }
+
+    private async Task RequestSyncAsync(AppOfAppsManifest manifest, ArgoApplication applied, CancellationToken cancellationToken)
+    {
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [ArgoCdNames.RefreshAnnotation] = "normal" } },
+        };
+
+        // A pending or running operation stays in .operation until it finishes; replacing it would abort that sync.
+        if (applied.OperationRequested)
+        {
+            log.Warning($"A sync of '{manifest.Name}' is already in progress; waiting for it instead of starting another.");
+        }
+        else
+        {
+            patch["operation"] = manifest.SyncOperation(ArgoCdNames.FieldManager);
+            log.Info($"Requested sync and refresh of '{manifest.Name}'.");
+        }
+
+        await ApiFailure.Explain($"Requesting a sync of '{manifest.Name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), ArgoCdNames.Group, ArgoCdNames.Version,
+            manifest.Namespace, ArgoCdNames.Applications, manifest.Name, cancellationToken: cancellationToken));
+    }
+}

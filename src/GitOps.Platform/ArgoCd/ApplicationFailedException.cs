@@ -1,0 +1,36 @@
+namespace GitOps.Platform.ArgoCd;
+
+/// <summary>An application went Degraded or its sync failed: which one, which resource, and Argo CD's message.</summary>
+public sealed class ApplicationFailedException : ArgoCdException
+{
+    public ApplicationFailedException()
+    {
+    }
+
+    public ApplicationFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public ApplicationFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ApplicationFailedException(string application, string failure, ArgoResourceStatus? resource, string argoMessage)
+        : base($"Argo CD application '{application}' {failure}"
+            + (resource is null ? string.Empty : $" at {resource.Reference}")
+            + (argoMessage.Length == 0 ? string.Empty : $": {argoMessage}"))
+    {
+        Application = application;
+        Resource = resource?.Reference;
+        ArgoMessage = argoMessage;
+    }
+
+    public string Application { get; } = string.Empty;
+
+    /// <summary>Kind/name of the failing resource when Argo CD names one.</summary>
+    public string? Resource { get; }
+
+    public string ArgoMessage { get; } = string.Empty;
+}

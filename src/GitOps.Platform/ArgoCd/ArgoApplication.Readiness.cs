@@ -1,0 +1,79 @@
+namespace GitOps.Platform.ArgoCd;
+
+public sealed partial record ArgoApplication
+{
+    public bool RefreshPending => Annotations.ContainsKey(ArgoCdNames.RefreshAnnotation);
+
+    /// <summary>
+    /// The operation check of <c>argocd app wait --operation</c>: a requested operation not yet finished, one still
+    /// running, or one that finished after the last reconcile (the controller has not looked at the result yet).
+    /// </summary>
+    public bool OperationInProgress =>
+        OperationRequested
+        || (OperationPhase.Length > 0 && (OperationFinishedAt is null || ReconciledAt is null || ReconciledAt < OperationFinishedAt));
+
+    /// <summary>Synced and Healthy with no operation in progress: what <c>argocd app wait --sync --health --operation</c> waits for.</summary>
+    public bool IsReady =>
+        SyncStatus == "Synced" && HealthStatus == "Healthy" && !OperationInProgress && !RefreshPending && !IsDeleting;
+
+    /// <summary>The last operation finished as Failed or Error and no new one is requested.</summary>
+    public bool SyncFailed => !OperationRequested && OperationPhase is "Failed" or "Error";
+
+    /// <summary>The resource Argo CD blames for Degraded health, if it names one.</summary>
+    public ArgoResourceStatus? DegradedResource => Resources.FirstOrDefault(resource => resource.Health == "Degraded");
+
+    /// <summary>The resource whose apply failed in the last operation, if Argo CD names one.</summary>
+    public ArgoResourceStatus? FailedSyncResource =>
+        SyncResultResources.FirstOrDefault(resource => resource.Status is "SyncFailed" or "Failed" or "Error");
+
+    /// <summary>One line for the live status display: <c>name  Synced/Healthy</c> plus what is still going on.</summary>
+    public string StatusLine
+    {
+        get
+        {
+            var line = $"{Name}: {Or(SyncStatus, "Unknown")}/{Or(HealthStatus, "Unknown")}";
+            if (OperationInProgress)
+            {
+                line += $", operation {Or(OperationRequested && OperationPhase != "Running" ? "Requested" : OperationPhase, "Requested")}";
+            }
+
+            return IsDeleting ? line + ", deleting" : line;
+        }
+    }
+
+    /// <summary>Why the application is not ready yet, in Argo CD's own words where it has any.</summary>
+    public string NotReadyReason
+    {
+        get
+        {
+            var reasons = new List<string> { $"{Or(SyncStatus, "Unknown")}/{Or(HealthStatus, "Unknown")}" };
+            if (DegradedResource is { } degraded)
+            {
+                reasons.Add($"{degraded.Reference}: {degraded.Message}");
+            }
+            else if (HealthMessage.Length > 0)
+            {
+                reasons.Add(HealthMessage);
+            }
+
+            if (OperationInProgress)
+            {
+                reasons.Add(OperationMessage.Length > 0 ? $"operation {Or(OperationPhase, "Requested")}: {OperationMessage}" : $"operation {Or(OperationPhase, "Requested")}");
+            }
+            else if (SyncFailed)
+            {
+                reasons.Add($"last sync {OperationPhase}: {OperationMessage}");
+            }
+
+            if (RefreshPending)
+            {
+                reasons.Add("refresh pending");
+            }
+
+            reasons.AddRange(Conditions.Select(condition => condition.ToString()));
+            return string.Join("; ", reasons);
+        }
+    }
+
+    private static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
+}

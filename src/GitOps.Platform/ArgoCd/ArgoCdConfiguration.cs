@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using GitOps.Platform.ArgoCd.Internal;
+using GitOps.Targets.Output;
+using k8s;
+using k8s.Models;
+
+namespace GitOps.Platform.ArgoCd;
+
+/// <summary>
+/// The management cluster's Argo CD configuration that is not in the Helm chart: one AppProject per stage and the
+/// Application health check in argocd-cm. Both by server-side apply, so rerunning changes nothing and we own only
+/// the fields we set (the chart keeps owning the rest of argocd-cm).
+/// </summary>
+public sealed class ArgoCdConfiguration(IKubernetes kubernetes, ILog log, string @namespace = ArgoCdNames.DefaultNamespace)
+{
+    public async Task ApplyAsync(IEnumerable<ArgoProject> projects, string applicationHealthLua, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        foreach (var project in projects)
+        {
+            await ApplyProjectAsync(project, cancellationToken);
+        }
+
+        await ApplyApplicationHealthCheckAsync(applicationHealthLua, cancellationToken);
+    }
+
+    public async Task ApplyProjectAsync(ArgoProject project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var body = new JsonObject
+        {
+            ["apiVersion"] = ArgoCdNames.ApiVersion,
+            ["kind"] = "AppProject",
+            ["metadata"] = new JsonObject { ["name"] = project.Name, ["namespace"] = @namespace },
+            ["spec"] = new JsonObject
+            {
+                ["description"] = project.Description,
+                ["sourceRepos"] = new JsonArray([.. project.SourceRepos.Select(repo => (JsonNode)repo)]),
+                ["destinations"] = new JsonArray([.. project.Destinations.Select(Destination)]),
+                ["clusterResourceWhitelist"] = new JsonArray(new JsonObject { ["group"] = "*", ["kind"] = "*" }),
+            },
+        };
+        await ApiFailure.Explain($"Applying AppProject '{project.Name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch), ArgoCdNames.Group, ArgoCdNames.Version, @namespace,
+            ArgoCdNames.AppProjects, project.Name, fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken));
+        log.Info($"Applied Argo CD project '{project.Name}'.");
+    }
+
+    /// <param name="lua">The health script, e.g. <see cref="ApplicationHealthCheck.DefaultLua"/> or a file's text.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task ApplyApplicationHealthCheckAsync(string lua, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(lua);
+        var body = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = new JsonObject { ["name"] = "argocd-cm", ["namespace"] = @namespace },
+            ["data"] = new JsonObject { [ApplicationHealthCheck.ConfigMapKey] = lua },
+        };
+        await ApiFailure.Explain("Applying the Application health check to argocd-cm", () => kubernetes.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch), "argocd-cm", @namespace,
+            fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken));
+        log.Info("Applied the argoproj.io/Application health check to argocd-cm.");
+    }
+
+    private static JsonNode Destination(ArgoProjectDestination destination)
+    {
+        var node = new JsonObject { ["namespace"] = destination.Namespace };
+        if (destination.Server is not null)
+        {
+            node["server"] = destination.Server;
+        }
+
+        if (destination.Name is not null)
+        {
+            node["name"] = destination.Name;
+        }
+
+        return node;
+    }
+}

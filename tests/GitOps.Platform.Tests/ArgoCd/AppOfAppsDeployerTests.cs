@@ -1,0 +1,156 @@
+using GitOps.Platform.ArgoCd;
+using GitOps.TestDoubles.Kubernetes;
+
+namespace GitOps.Platform.Tests.ArgoCd;
+
+public sealed class AppOfAppsDeployerTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Deploy_waits_until_parent_and_children_are_synced_and_healthy()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+
+        var deployment = await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        deployment.Applications.Select(application => application.Name)
+            .ShouldBe(["app-of-apps-dev", "platform-core", "platform-ingress", "platform-monitoring"]);
+        deployment.Applications.ShouldAllBe(application => application.IsReady);
+        cluster.Calls.ShouldContain(call => call.Actor == "controller" && call.Verb == "sync-finished");
+        cluster.Controller.Failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Deploy_applies_server_side_then_requests_a_sync_at_the_manifest_revision_and_a_refresh()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+
+        await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        var apply = cluster.Server.Calls.Requests("apply", "applications").ShouldHaveSingleItem();
+        apply.Detail.ShouldBe("fieldManager=gitops-build force=true");
+        var sync = cluster.Server.Calls.Requests("merge-patch", "applications").ShouldHaveSingleItem();
+        sync.Sequence.ShouldBeGreaterThan(apply.Sequence);
+        sync.Detail.ShouldContain("\"initiatedBy\":{\"username\":\"gitops-build\"}");
+        sync.Detail.ShouldContain("\"revision\":\"main\"");
+        sync.Detail.ShouldContain("\"argocd.argoproj.io/refresh\":\"normal\"");
+        var stored = cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)!;
+        stored["spec"]!["syncPolicy"]!["automated"]!["prune"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Deploy_prints_a_status_line_whenever_an_application_changes()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+
+        await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        cluster.Log.Messages.ShouldContain("[argocd] platform-core: OutOfSync/Progressing");
+        cluster.Log.Messages.ShouldContain("[argocd] platform-core: Synced/Healthy");
+        cluster.Log.Messages.ShouldContain("[argocd] app-of-apps-dev: Synced/Healthy");
+        cluster.Log.Messages.Count(line => line == "[argocd] platform-core: Synced/Healthy").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Degraded_child_fails_fast_naming_the_application_the_resource_and_the_message()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { Outcome = ArgoOutcome.Degraded });
+
+        var failure = await Should.ThrowAsync<ApplicationFailedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        failure.Application.ShouldBe("platform-core");
+        failure.Resource.ShouldBe("Deployment/trustee-api");
+        failure.Message.ShouldBe(
+            "Argo CD application 'platform-core' went Degraded (was Progressing) at Deployment/trustee-api: "
+            + "Readiness probe failed: HTTP probe failed with statuscode: 503");
+    }
+
+    [Fact]
+    public async Task Failed_sync_fails_naming_the_application_the_resource_and_the_message()
+    {
+        var scenario = new ArgoScenario { Outcome = ArgoOutcome.SyncFailed, FailureMessage = "spec.template.spec.containers[0].image: Required value" };
+        await using var cluster = await ArgoCdCluster.StartAsync(scenario);
+
+        var failure = await Should.ThrowAsync<ApplicationFailedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        failure.Application.ShouldBe("platform-core");
+        failure.Resource.ShouldBe("Deployment/trustee-api");
+        failure.Message.ShouldStartWith("Argo CD application 'platform-core' sync Failed at Deployment/trustee-api: one or more objects failed to apply");
+        failure.ArgoMessage.ShouldContain("spec.template.spec.containers[0].image: Required value");
+    }
+
+    [Fact]
+    public async Task Timeout_lists_every_application_that_is_not_ready_and_why()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { Outcome = ArgoOutcome.NeverFinishes, SyncDelay = TimeSpan.Zero });
+
+        var failure = await Should.ThrowAsync<ApplicationWaitTimeoutException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), TimeSpan.FromSeconds(1)));
+
+        failure.NotReady.Keys.ShouldBe(["app-of-apps-dev", "platform-core", "platform-ingress", "platform-monitoring"], ignoreOrder: true);
+        failure.NotReady["app-of-apps-dev"].ShouldContain("operation Running");
+        failure.NotReady["platform-ingress"].ShouldStartWith("OutOfSync/Progressing");
+        failure.Message.ShouldStartWith("Timed out after 00:00:01 waiting for Argo CD applications");
+        failure.Message.ShouldContain("platform-monitoring (OutOfSync/Progressing)");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Dropped_watch_connection_is_resumed_from_the_last_resource_version(bool abruptly)
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { DropWatchMidSync = true, DropWatchAbruptly = abruptly });
+
+        var deployment = await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        deployment.Applications.ShouldAllBe(application => application.IsReady);
+        var drop = cluster.Calls.Single(call => call.Verb == "drop-watches");
+        var resumed = cluster.Server.Calls.Requests("watch", "applications").Where(call => call.Sequence > drop.Sequence).ToList();
+        resumed.ShouldNotBeEmpty();
+        resumed[0].Detail.ShouldNotBe("resourceVersion=");
+        cluster.Server.Calls.Requests("list", "applications").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Expired_watch_history_is_answered_by_listing_again()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { DropWatchMidSync = true, ExpireWatchHistoryMidSync = true });
+
+        var deployment = await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        deployment.Applications.ShouldAllBe(application => application.IsReady);
+        cluster.Server.Calls.Requests("list", "applications").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Rerunning_deploy_changes_nothing_and_succeeds_again()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        var manifest = cluster.WriteParentManifest();
+        await deployer.DeployAsync(manifest, Generous);
+        var childrenCreated = cluster.Calls.Count(call => call.Verb == "create-child");
+
+        var second = await deployer.DeployAsync(manifest, Generous);
+
+        second.Applications.Count.ShouldBe(4);
+        second.Applications.ShouldAllBe(application => application.IsReady);
+        cluster.Calls.Count(call => call.Verb == "create-child").ShouldBe(childrenCreated);
+        cluster.Server.ApplicationCount().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_manifest_the_api_server_rejects_is_reported_with_the_servers_reason()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+
+        var failure = await Should.ThrowAsync<ArgoCdException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest("App_Of_Apps"), Generous));
+
+        failure.Message.ShouldStartWith($"Applying {Path.Combine(cluster.Directory, "App_Of_Apps.yaml")} failed: HTTP 422 Invalid: ");
+        failure.Message.ShouldContain("metadata.name: Invalid value: \"App_Of_Apps\"");
+    }
+}

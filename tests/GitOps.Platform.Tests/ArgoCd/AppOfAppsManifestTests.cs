@@ -1,0 +1,91 @@
+using GitOps.Platform.ArgoCd;
+
+namespace GitOps.Platform.Tests.ArgoCd;
+
+public sealed class AppOfAppsManifestTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("gitops-manifest-").FullName;
+
+    [Fact]
+    public void Plain_scalars_become_typed_json_and_quoted_ones_stay_strings()
+    {
+        var manifest = AppOfAppsManifest.Load(Write("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: app-of-apps-qa
+            spec:
+              source:
+                targetRevision: "1.0"
+                helm:
+                  parameters:
+                    - name: replicas
+                      value: "3"
+              syncPolicy:
+                automated:
+                  prune: true
+                retry:
+                  limit: 5
+            """));
+
+        manifest.Name.ShouldBe("app-of-apps-qa");
+        manifest.Namespace.ShouldBe("argocd");
+        manifest.Resource.ToJsonString().ShouldBe(string.Concat(
+            """{"apiVersion":"argoproj.io/v1alpha1","kind":"Application","metadata":{"name":"app-of-apps-qa","namespace":"argocd"},""",
+            """ "spec":{"source":{"targetRevision":"1.0","helm":{"parameters":[{"name":"replicas","value":"3"}]}},""".TrimStart(),
+            """ "syncPolicy":{"automated":{"prune":true},"retry":{"limit":5}}}}""".TrimStart()));
+        manifest.SyncOperation("gitops-build")["sync"]!["revision"]!.GetValue<string>().ShouldBe("1.0");
+    }
+
+    [Fact]
+    public void A_document_of_another_kind_is_reported_with_file_and_line()
+    {
+        var path = Write("""
+            # the stage's parent
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: oops
+            """);
+
+        var error = Should.Throw<ManifestException>(() => AppOfAppsManifest.Load(path));
+
+        error.Message.ShouldBe($"{path}:2: apiVersion 'v1' kind 'ConfigMap' is not allowed; expected apiVersion argoproj.io/v1alpha1, kind Application");
+    }
+
+    [Fact]
+    public void A_missing_file_names_the_path()
+    {
+        var path = Path.Combine(directory, "app-of-apps-prod.yaml");
+
+        Should.Throw<ManifestException>(() => AppOfAppsManifest.Load(path)).Message.ShouldStartWith($"{path}: file not found");
+    }
+
+    [Fact]
+    public void Two_documents_are_refused()
+    {
+        var path = Write("""
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: a
+            ---
+            apiVersion: argoproj.io/v1alpha1
+            kind: Application
+            metadata:
+              name: b
+            """);
+
+        Should.Throw<ManifestException>(() => AppOfAppsManifest.Load(path)).Message
+            .ShouldBe($"{path}:6: found 2 documents; an app-of-apps manifest holds exactly one Argo CD Application");
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private string Write(string yaml)
+    {
+        var path = Path.Combine(directory, $"{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}

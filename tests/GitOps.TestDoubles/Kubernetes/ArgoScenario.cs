@@ -1,0 +1,38 @@
+namespace GitOps.TestDoubles.Kubernetes;
+
+/// <summary>What the simulated Argo CD controller does: the sync outcome, its timing, and the trouble it causes.</summary>
+public sealed record ArgoScenario
+{
+    public ArgoOutcome Outcome { get; init; } = ArgoOutcome.Healthy;
+
+    public string Namespace { get; init; } = "argocd";
+
+    /// <summary>The child Applications the parent's chart renders.</summary>
+    public IReadOnlyList<string> Children { get; init; } = ["platform-core", "platform-ingress", "platform-monitoring"];
+
+    /// <summary>From picking up a sync to its outcome.</summary>
+    public TimeSpan SyncDelay { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>From a deletion to the resources finalizer being removed (the cascade).</summary>
+    public TimeSpan CascadeDelay { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    public string FailingChild { get; init; } = "platform-core";
+
+    public string FailingResourceKind { get; init; } = "Deployment";
+
+    public string FailingResourceName { get; init; } = "trustee-api";
+
+    public string FailureMessage { get; init; } = "Readiness probe failed: HTTP probe failed with statuscode: 503";
+
+    /// <summary>Applications whose resources finalizer is never removed (Argo CD issues #3353, #5126, #4369).</summary>
+    public IReadOnlySet<string> StuckApplications { get; init; } = new HashSet<string>();
+
+    /// <summary>Close every watch stream once, half-way through the first sync.</summary>
+    public bool DropWatchMidSync { get; init; }
+
+    /// <summary>Whether the drop resets the connections (true) or ends the chunked bodies cleanly (false).</summary>
+    public bool DropWatchAbruptly { get; init; } = true;
+
+    /// <summary>Also compact the history then, so resuming watches get 410 Gone and must list again.</summary>
+    public bool ExpireWatchHistoryMidSync { get; init; }
+}
