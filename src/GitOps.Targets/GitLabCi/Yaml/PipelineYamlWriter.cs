@@ -45,10 +45,10 @@ internal static class PipelineYamlWriter
         return SeparateTopLevelEntries(text.ToString());
     }
 
-    private static IEnumerable<string> HeaderLines(string? header) =>
+    private static string[] HeaderLines(string? header) =>
         string.IsNullOrWhiteSpace(header)
             ? []
-            : header.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select(line => line.Length == 0 ? line : " " + line);
+            : header.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 
     private static void WriteWorkflow(YamlEventWriter yaml, GitLabWorkflow? workflow)
     {

@@ -37,7 +37,8 @@ internal static partial class ScalarStyles
         || value.Contains(" #", StringComparison.Ordinal)
         || value.Any(char.IsControl);
 
-    // Anything that starts like a number: ints, floats, octal/hex, versions (1.10 would become 1.1), dates, 1:30 (base 60).
-    [GeneratedRegex(@"^[-+]?(\.?[0-9]|\.(inf|nan)$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Anything a resolver might take for a number or a date: ints, floats, octal/hex, versions (1.10 would become 1.1),
+    // 2024-01-01, 12:30 (base 60 in YAML 1.1), .inf. Text such as "1h 30m" or "3rd" has other letters and stays plain.
+    [GeneratedRegex(@"^([-+]?\.?[0-9][-+0-9a-f._:xoetz ]*|[-+]?\.(inf|nan))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberLike();
 }
