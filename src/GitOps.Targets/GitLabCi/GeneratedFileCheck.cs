@@ -38,10 +38,15 @@ public static class GeneratedFileCheck
             return new GeneratedFileComparison(path, true, string.Empty);
         }
 
-        var edits = LineDiff.Compute(oldText.Split('\n'), newText.Split('\n'));
+        var edits = LineDiff.Compute(Lines(oldText), Lines(newText));
         var diff = UnifiedDiff.Format(edits, $"{path} (committed)", $"{path} (generated)", contextLines, maxDiffLines);
         return new GeneratedFileComparison(path, false, diff);
     }
+
+    // The final newline ends the last line rather than starting an empty one; its absence is shown as git shows it.
+    private static string[] Lines(string text) => text.EndsWith('\n')
+        ? text[..^1].Split('\n')
+        : [.. text.Split('\n'), "\\ No newline at end of file"];
 
     /// <summary>Reads <paramref name="filePath"/> (missing counts as stale) and compares it with <paramref name="generated"/>.</summary>
     public static async Task<GeneratedFileComparison> CompareWithFileAsync(

@@ -18,4 +18,8 @@ public sealed record GitLabDefaults
     public TimeSpan? Timeout { get; init; }
 
     public bool? Interruptible { get; init; }
+
+    internal bool IsEmpty =>
+        Image is null && Tags.Count == 0 && BeforeScript.Count == 0 && AfterScript.Count == 0 && Cache.Count == 0
+        && Retry is null && Timeout is null && Interruptible is null;
 }

@@ -5,7 +5,7 @@ internal static class DefaultsYaml
 {
     public static void Write(YamlEventWriter yaml, GitLabDefaults? defaults)
     {
-        if (defaults is null)
+        if (defaults is null || defaults.IsEmpty)
         {
             return;
         }
