@@ -42,7 +42,7 @@ internal sealed class GitLabCiLocal(string executable, IToolRunner runner)
         try
         {
             var result = await runner.RunAsync(
-                new ToolInvocation("bash", [installer]) { StreamOutput = false, Timeout = TimeSpan.FromMinutes(5) },
+                new ToolInvocation("bash", [installer]) { StreamOutput = false, Timeout = TimeSpan.FromMinutes(10) },
                 CancellationToken.None);
             var executable = result.StandardOutput.TrimEnd().Split('\n')[^1];
             return new GitLabCiLocal(executable, runner);
