@@ -65,6 +65,14 @@ public sealed class ScalarQuotingTests
     }
 
     [Theory]
+    [InlineData("tab\there")]
+    [InlineData("bell\u0007")]
+    [InlineData("ünïcödé ✓")]
+    [InlineData("first\nsecond\n")]
+    [InlineData("trailing space \nnext")]
+    public void Unusual_text_reads_back_unchanged(string value) => ReadVariable(value).ShouldBe(value);
+
+    [Theory]
     [InlineData("$CI_PIPELINE_SOURCE == \"schedule\"", "'$CI_PIPELINE_SOURCE == \"schedule\"'")]
     [InlineData("$CI_COMMIT_BRANCH", "'$CI_COMMIT_BRANCH'")]
     [InlineData("$CI_COMMIT_TAG =~ /^v\\d+$/", "'$CI_COMMIT_TAG =~ /^v\\d+$/'")]

@@ -64,7 +64,7 @@ internal static class PipelineYamlWriter
         yaml.EndMapping();
     }
 
-    // A blank line before each top-level key (the only lines starting in column 0) makes jobs easy to tell apart.
+    // A blank line before each top-level key (the only non-comment lines starting in column 0) sets jobs apart.
     private static string SeparateTopLevelEntries(string yaml)
     {
         var output = new StringBuilder(yaml.Length + 256);
@@ -78,7 +78,9 @@ internal static class PipelineYamlWriter
             }
 
             seenEntry |= isTopLevelKey;
-            output.Append(line).Append('\n');
+
+            // The emitter writes a blank header line as "# "; trailing whitespace would upset editors and linters.
+            output.Append(line.StartsWith('#') ? line.TrimEnd() : line).Append('\n');
         }
 
         return output.ToString();
