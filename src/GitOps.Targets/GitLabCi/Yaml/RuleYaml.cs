@@ -1,0 +1,36 @@
+namespace GitOps.Targets.GitLabCi.Yaml;
+
+/// <summary>Writes <c>rules:</c> lists for jobs and for the workflow.</summary>
+internal static class RuleYaml
+{
+    public static void WriteRules(YamlEventWriter yaml, IReadOnlyList<GitLabRule> rules)
+    {
+        if (rules.Count == 0)
+        {
+            return;
+        }
+
+        yaml.Key("rules");
+        yaml.BeginSequence();
+        foreach (var rule in rules)
+        {
+            yaml.BeginMapping();
+            if (rule.If is { } expression)
+            {
+                yaml.Key("if");
+                yaml.Expression(expression);
+            }
+
+            if (rule.When is { } when)
+            {
+                yaml.Text("when", GitLabKeywords.Of(when));
+            }
+
+            yaml.Boolean("allow_failure", rule.AllowFailure);
+            yaml.Variables("variables", rule.Variables);
+            yaml.EndMapping();
+        }
+
+        yaml.EndSequence();
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs gitlab-ci-local (pinned) into a repo-local npm prefix so tests and CI use the same version, and links it
+# as .nuke/tools/bin/gitlab-ci-local, where the build's ToolLocator looks first.
+# Idempotent: returns at once when the pinned version is already there.
+# Prints the path of the executable on the last line of stdout; npm's own output goes to stderr.
+# Usage: tests/tools/install-gitlab-ci-local.sh [tools-dir]   (default: <repo>/.nuke/tools)
+set -euo pipefail
+
+version="4.60.1"
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+tools_dir="${1:-$repo_root/.nuke/tools}"
+# A prefix of its own, so installing other npm tools under .nuke/tools never prunes this one.
+prefix="$tools_dir/gitlab-ci-local"
+package_json="$prefix/node_modules/gitlab-ci-local/package.json"
+link="$tools_dir/bin/gitlab-ci-local"
+
+installed_version() {
+  [[ -f "$package_json" ]] || return 0
+  sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$package_json" | head -n 1
+}
+
+# gitlab-ci-local copies the work tree with rsync before each job; without it every job fails.
+if ! command -v rsync >/dev/null 2>&1; then
+  echo "rsync is missing; gitlab-ci-local needs it. Install it with: apt-get update && apt-get install -y rsync" >&2
+  exit 1
+fi
+
+if [[ "$(installed_version)" != "$version" ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is missing; gitlab-ci-local $version is an npm package (needs Node 20 or later)." >&2
+    exit 1
+  fi
+
+  mkdir -p "$prefix"
+  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "gitlab-ci-local@$version" >&2
+  if [[ "$(installed_version)" != "$version" ]]; then
+    echo "gitlab-ci-local $version did not install into $prefix" >&2
+    exit 1
+  fi
+fi
+
+mkdir -p "$tools_dir/bin"
+ln -sfn "../gitlab-ci-local/node_modules/.bin/gitlab-ci-local" "$link"
+echo "$link"
