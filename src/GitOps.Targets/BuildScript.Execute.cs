@@ -51,6 +51,7 @@ public abstract partial class BuildScript
     private async Task<int> RunAsync(CommandLine commandLine, string defaultTarget, BuildLog buildLog)
     {
         var graph = TargetGraph.FromBuild(this);
+        DeclaredTargets = [.. graph.Nodes.Select(node => new TargetDescription(node.Name, node.Description, node.DependsOn, node.After, node.Triggers, node.Unlisted))];
         var parameters = ParameterDescriptor.Discover(GetType());
         var bound = new ParameterBinder(parameters, buildLog.Masker)
             .Bind(this, commandLine, Host.Environment, Path.Combine(RootDirectory, ".nuke"), commandLine.Single("profile"));

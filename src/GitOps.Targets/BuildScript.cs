@@ -33,6 +33,9 @@ public abstract partial class BuildScript
     /// <summary>The host's environment (the real one, or a test's).</summary>
     protected BuildHost Host { get; private set; } = null!;
 
+    /// <summary>Every declared target in declaration order, as validated before anything runs.</summary>
+    protected IReadOnlyList<TargetDescription> DeclaredTargets { get; private set; } = [];
+
     /// <summary>The first line of <c>--help</c>.</summary>
     protected virtual string Title => GetType().Name;
 
