@@ -15,10 +15,6 @@ internal sealed partial class Build
         .Requires(() => Cloud)
         .Executes(() => throw new TargetNotImplementedException("rendering lands with issue 3"));
 
-    private Target GenerateCI => _ => _
-        .Description("Writes .gitlab-ci.yml from the target graph.")
-        .Executes(() => throw new TargetNotImplementedException("CI generation lands with issue 7"));
-
     private Target Test => _ => _
         .Description("Runs this repository's own tests; fails when any test fails or is skipped.")
         .Executes(async cancellationToken =>
