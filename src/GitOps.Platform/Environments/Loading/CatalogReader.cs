@@ -1,5 +1,4 @@
 using GitOps.Platform.Environments.Yaml;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Environments.Loading;
@@ -33,14 +32,9 @@ internal sealed class CatalogReader(string sourceFile)
 
     private YamlMappingNode? ParseRoot(string yaml)
     {
-        var stream = new YamlStream();
-        try
+        if (!YamlText.TryLoad(yaml, out var stream, out var line, out var error))
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException exception)
-        {
-            errors.Add(checked((int)exception.Start.Line), $"not valid YAML: {exception.Message}");
+            errors.Add(line, $"not valid YAML: {error}");
             return null;
         }
 

@@ -45,7 +45,7 @@ internal sealed class PromotionReader(CatalogErrors errors, IReadOnlyDictionary<
         {
             var allowed = string.Join(", ", Enum.GetValues<PromotionTrigger>().Select(EnvironmentNames.Kebab));
             errors.Add(triggerNode ?? promotion, $"'trigger' must be one of {allowed}, not '{triggerNode.Text()}'");
-            return null;
+            trigger = PromotionTrigger.Manual; // still checked as part of the order, so a bad trigger is no gap too
         }
 
         return from is { } source && to is { } target ? new Promotion(source, target, trigger) : null;

@@ -17,23 +17,30 @@ internal sealed class StageReader(CatalogErrors errors)
             return stages;
         }
 
+        // A stage with a bad field still counts as declared, so one typo is not also reported as a missing stage.
+        var declared = new Dictionary<Stage, int>();
         foreach (var item in sequence.Children)
         {
-            if (Read(item) is not { } definition)
+            var (name, line, definition) = Read(item);
+            if (name is not { } stage)
             {
                 continue;
             }
 
-            if (stages.TryGetValue(definition.Stage, out var first))
+            if (declared.TryGetValue(stage, out var first))
             {
-                errors.Add(definition.Line, $"stage '{definition.Stage.ToName()}' is declared twice (first at line {first.Line})");
+                errors.Add(line, $"stage '{stage.ToName()}' is declared twice (first at line {first})");
                 continue;
             }
 
-            stages.Add(definition.Stage, definition);
+            declared.Add(stage, line);
+            if (definition is not null)
+            {
+                stages.Add(stage, definition);
+            }
         }
 
-        foreach (var missing in Enum.GetValues<Stage>().Where(stage => !stages.ContainsKey(stage)))
+        foreach (var missing in Enum.GetValues<Stage>().Where(stage => !declared.ContainsKey(stage)))
         {
             errors.Add(key!, $"stage '{missing.ToName()}' is missing; the catalog must declare every stage: {string.Join(", ", EnvironmentNames.StageNames)}");
         }
@@ -41,12 +48,12 @@ internal sealed class StageReader(CatalogErrors errors)
         return stages;
     }
 
-    private StageDefinition? Read(YamlNode item)
+    private (Stage? Name, int Line, StageDefinition? Definition) Read(YamlNode item)
     {
         if (item is not YamlMappingNode stage)
         {
             errors.Add(item, "a stage must be a mapping with name, clouds, managementCloud and deployedRelease");
-            return null;
+            return (null, 0, null);
         }
 
         errors.RejectUnknownKeys(stage, "a stage", StageKeys);
@@ -56,16 +63,17 @@ internal sealed class StageReader(CatalogErrors errors)
             errors.Add(nameNode ?? stage, nameNode is null
                 ? "stage without 'name'"
                 : $"unknown stage '{nameNode.Text()}'; allowed: {string.Join(", ", EnvironmentNames.StageNames)}");
-            return null;
+            return (null, 0, null);
         }
 
         var clouds = ReadClouds(stage);
         var managementCloud = ReadCloud(stage, "managementCloud");
         var release = ReadRelease(stage);
         var outside = ReadFlag(stage, "outsidePromotions");
+        var line = nameNode!.Line();
         return clouds is null || managementCloud is null || release is null || outside is null
-            ? null
-            : new StageDefinition(name, clouds, managementCloud.Value, release.Value, outside.Value, nameNode!.Line());
+            ? (name, line, null)
+            : (name, line, new StageDefinition(name, clouds, managementCloud.Value, release.Value, outside.Value, line));
     }
 
     private List<Cloud>? ReadClouds(YamlMappingNode stage)
