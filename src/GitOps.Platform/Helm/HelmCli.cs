@@ -62,5 +62,5 @@ public sealed class HelmCli(IToolRunner runner, string executable = "helm")
         valuesFiles.SelectMany(file => new[] { "--values", file });
 
     private static string FirstLine(ToolResult result) =>
-        HelmOutput.FirstErrorLine(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput);
+        HelmOutput.ErrorSummary(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput);
 }

@@ -25,11 +25,13 @@ internal static class HelmOutput
         return errors;
     }
 
-    public static string FirstErrorLine(string text)
+    /// <summary>helm's first error as one line: helm 4 spreads one error over several indented lines.</summary>
+    public static string ErrorSummary(string text)
     {
-        var line = text.Split('\n').Select(candidate => candidate.Trim()).FirstOrDefault(candidate => candidate.Length > 0)
-            ?? "no output";
-        return line.StartsWith("Error: ", StringComparison.Ordinal) ? line["Error: ".Length..] : line;
+        var lines = text.Split('\n').Select(line => line.Trim()).SkipWhile(line => line.Length == 0).TakeWhile(line => line.Length > 0);
+        var summary = string.Join(' ', lines);
+        summary = summary.StartsWith("Error: ", StringComparison.Ordinal) ? summary["Error: ".Length..] : summary;
+        return summary.Length == 0 ? "no output" : summary;
     }
 
     private static void Flush(List<string> errors, List<string>? current)

@@ -35,7 +35,7 @@ internal static partial class LintFindings
         foreach (var error in lint.Errors.Where(error => !error.Contains("- at '", StringComparison.Ordinal)))
         {
             var (file, line) = Locate(error, values.Path);
-            context.Sink.Add(environment, file, line, RuleIds.ChartRender, $"helm lint: {error.Split('\n')[0]}");
+            context.Sink.Add(environment, file, line, RuleIds.ChartRender, $"helm lint: {HelmOutput.ErrorSummary(error)}");
         }
     }
 
