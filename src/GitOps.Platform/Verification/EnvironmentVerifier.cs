@@ -49,11 +49,10 @@ public sealed class EnvironmentVerifier(HelmCli helm, IToolRunner runner, ILog l
 
             prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
                 .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
-            var check = new EnvironmentCheck(context, helm);
-            await Parallel.ForEachAsync(
-                catalog.Environments,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = cancellationToken },
-                async (environment, token) => await check.RunAsync(environment, token));
+            await CheckEnvironmentsAsync(
+                context,
+                [.. catalog.Environments.Select(environment => new EnvironmentValuesFile(environment, EnvironmentLayout.ValuesFile(environment)))],
+                cancellationToken);
         }
 
         CodeOwnersRule.Check(files, prodFiles, sink);
@@ -61,6 +60,36 @@ public sealed class EnvironmentVerifier(HelmCli helm, IToolRunner runner, ILog l
         var findings = sink.Collate();
         log.Debug($"verified {catalog?.Environments.Count ?? 0} environment(s) in {stopwatch.Elapsed.TotalSeconds:0.00}s: {findings.Count} finding(s)");
         return findings;
+    }
+
+    /// <summary>
+    /// Checks values files for the given environments only (values rules, helm lint, helm template, what renders),
+    /// e.g. a values file edited for a promotion before it is committed, or generated environments in a benchmark.
+    /// Repository-wide rules (files, git, CODEOWNERS) are not run.
+    /// </summary>
+    public async Task<IReadOnlyList<Finding>> VerifyEnvironmentsAsync(
+        string repositoryRoot, IReadOnlyList<EnvironmentValuesFile> environments, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        ArgumentNullException.ThrowIfNull(environments);
+        var files = new RepositoryFiles(Path.GetFullPath(repositoryRoot));
+        var sink = new FindingSink();
+        if (LoadCatalog(files, sink) is { } catalog)
+        {
+            await CheckEnvironmentsAsync(new VerificationContext(files, catalog, sink, new TemplateLines(files.Root)), environments, cancellationToken);
+        }
+
+        return sink.Collate();
+    }
+
+    private Task CheckEnvironmentsAsync(
+        VerificationContext context, IReadOnlyList<EnvironmentValuesFile> environments, CancellationToken cancellationToken)
+    {
+        var check = new EnvironmentCheck(context, helm);
+        return Parallel.ForEachAsync(
+            environments,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = cancellationToken },
+            async (entry, token) => await check.RunAsync(entry.Environment, entry.Path, token));
     }
 
     private static StageCatalog? LoadCatalog(RepositoryFiles files, FindingSink sink)

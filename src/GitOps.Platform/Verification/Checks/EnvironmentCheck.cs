@@ -7,9 +7,11 @@ namespace GitOps.Platform.Verification.Checks;
 /// <summary>Everything Verify checks for one environment: its values, helm lint, and what helm template renders.</summary>
 internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm)
 {
-    public async Task RunAsync(EnvironmentId environment, CancellationToken cancellationToken)
+    /// <param name="environment">The environment the values describe.</param>
+    /// <param name="valuesPath">Its values file, relative to the repository root (or absolute).</param>
+    /// <param name="cancellationToken">Stops helm.</param>
+    public async Task RunAsync(EnvironmentId environment, string valuesPath, CancellationToken cancellationToken)
     {
-        var valuesPath = EnvironmentLayout.ValuesFile(environment);
         if (!context.Files.Exists(valuesPath) || YamlFile.Read(context.Files, valuesPath, context.Sink) is not { } values)
         {
             return; // a missing file is reported by EnvironmentFilesRule, an unreadable one by YamlFile
