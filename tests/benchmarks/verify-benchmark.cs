@@ -1,6 +1,10 @@
 #:project ../../src/GitOps.Platform/GitOps.Platform.csproj
-// Console entry for verify-benchmark.sh (a .NET file-based app: no project file). Times the Verify verifier over the
+#:property RestorePackagesWithLockFile=false
+#:property NoWarn=$(NoWarn);NU1603
+// Console entry for verify-benchmark.sh (a .NET file-based app: no project file, no lock file of its own). Times the Verify verifier over the
 // repository's environments and over generated values files, and prints the median milliseconds of each.
+// Without a lock file NuGet warns (NU1603) that Semver's Microsoft.Extensions.Primitives 5.0.1 resolved to 6.0.0: the
+// version src/GitOps.Platform/packages.lock.json pins too, so the warning is off here.
 // Usage: dotnet run verify-benchmark.cs -- <repository root> <runs> <generated list: "stage-cloud<TAB>path" per line>
 using System.Diagnostics;
 using System.Globalization;
