@@ -3,7 +3,7 @@ using GitOps.Platform.GitHub;
 using GitOps.Platform.GitLab;
 using GitOps.Targets.Output;
 
-namespace GitOps.Platform.Tests.GitHub;
+namespace GitOps.Platform.Tests.ChangeRequests;
 
 public sealed class ChangeRequestHostFactoryTests
 {
