@@ -1,6 +1,6 @@
 #!/usr/bin/env pwsh
 # Bootstrap for the GitOps build (PowerShell). Same contract as build.sh: compile build/ only when its inputs changed
-# (a stamp over their content), then run the compiled build directly, forwarding every argument and the exit code.
+# (a stamp over their metadata), then run the compiled build directly, forwarding every argument and the exit code.
 [CmdletBinding()]
 param([Parameter(ValueFromRemainingArguments = $true)] [string[]] $BuildArguments)
 

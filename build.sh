@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrap for the GitOps build (Linux and Git Bash).
-# Compiles build/ only when its inputs changed (a stamp over their content), then runs the compiled build directly,
+# Compiles build/ only when its inputs changed (a stamp over their metadata), then runs the compiled build directly,
 # forwarding every argument and the exit code. Usage: ./build.sh [targets] [--parameter value ...]; ./build.sh --help
 set -euo pipefail
 
@@ -19,13 +19,15 @@ fail() {
   exit "${2:-1}"
 }
 
-# Content hash of everything that shapes the compiled build: sources, project files, package locks, SDK pin, analyzers.
+# Stamp over everything that shapes the compiled build (sources, project files, package locks, SDK pin, analyzers):
+# each file's path, size and modification time. Reading metadata only keeps the warm path fast; an edit, a new or
+# deleted file, or a checkout changes it.
 inputs_hash() {
   (
     cd "$root"
     find build src global.json Directory.Build.props Directory.Packages.props .editorconfig \
-      \( -name bin -o -name obj \) -prune -o -type f -print0 |
-      LC_ALL=C sort -z | xargs -0 md5sum | md5sum
+      \( -name bin -o -name obj \) -prune -o -type f -printf '%p %s %T@\n' |
+      LC_ALL=C sort | md5sum
   )
 }
 
