@@ -77,7 +77,7 @@ public abstract partial class BuildScript
 
         RequirementCheck.ThrowIfUnmet(plan, parameters);
         buildLog.OpenFile(Path.Combine(TemporaryDirectory, "build.log"));
-        if (!commandLine.Has("no-logo"))
+        if (!commandLine.Has("no-logo") && buildLog.Verbosity >= Verbosity.Normal)
         {
             buildLog.WriteRaw(buildLog.Style.Bold($"{Title}: {string.Join(", ", invoked.Select(node => node.Name))}") + Environment.NewLine);
         }

@@ -39,7 +39,11 @@ fetch() {
 }
 
 fetch /healthz
-[ "$status" = "200" ] && record "health endpoint answers 200" "" || record "health endpoint answers 200" "GET /healthz returned $status"
+if [ "$status" = "200" ]; then
+  record "health endpoint answers 200" ""
+else
+  record "health endpoint answers 200" "GET /healthz returned $status"
+fi
 
 fetch /version
 if [ "$status" = "200" ] && [[ "$body" == *"$RELEASE"* ]]; then

@@ -14,6 +14,8 @@ internal sealed class BuildLog(TextWriter console, SecretMasker masker, ConsoleS
 
     public ConsoleStyle Style => style;
 
+    public Verbosity Verbosity => verbosity;
+
     public SecretMasker Masker => masker;
 
     public void OpenFile(string path)
@@ -59,6 +61,12 @@ internal sealed class BuildLog(TextWriter console, SecretMasker masker, ConsoleS
     {
         var target = new TargetScope(name, buffered);
         scope.Value = target;
+        if (verbosity < Verbosity.Normal)
+        {
+            // Quiet and minimal runs show only problems and the summary, not the target banners.
+            return target;
+        }
+
         var header = style.Bold(style.Cyan($"═══ {name}"));
         var block = gitLabSections
             ? $"\u001b[0Ksection_start:{Now()}:{SectionName(name)}[collapsed=false]\r\u001b[0K{header}{Environment.NewLine}"
@@ -79,7 +87,7 @@ internal sealed class BuildLog(TextWriter console, SecretMasker masker, ConsoleS
     public void EndTarget(TargetScope target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var end = gitLabSections ? $"\u001b[0Ksection_end:{Now()}:{SectionName(target.Name)}\r\u001b[0K{Environment.NewLine}" : string.Empty;
+        var end = gitLabSections && verbosity >= Verbosity.Normal ? $"\u001b[0Ksection_end:{Now()}:{SectionName(target.Name)}\r\u001b[0K{Environment.NewLine}" : string.Empty;
         if (target.Buffer is { } buffer)
         {
             string text;

@@ -24,6 +24,9 @@ internal sealed class BuildRun : IDisposable
 
     public CancellationTokenSource Interrupt { get; } = new();
 
+    /// <summary>False pretends the output is a terminal (colours unless NO_COLOR).</summary>
+    public bool OutputRedirected { get; set; } = true;
+
     public string Output { get; private set; } = string.Empty;
 
     public string Error { get; private set; } = string.Empty;
@@ -47,6 +50,7 @@ internal sealed class BuildRun : IDisposable
             Environment = Environment,
             WorkingDirectory = Root,
             Interrupted = Interrupt.Token,
+            OutputRedirected = OutputRedirected,
         };
         ExitCode = await BuildScript.Execute(args, defaultTarget, host);
         Output = output.ToString();
