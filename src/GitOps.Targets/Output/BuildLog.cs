@@ -61,6 +61,7 @@ internal sealed class BuildLog(TextWriter console, SecretMasker masker, ConsoleS
     {
         var target = new TargetScope(name, buffered);
         scope.Value = target;
+        WriteFile(name, LogLevel.Info, "started");
         if (verbosity < Verbosity.Normal)
         {
             // Quiet and minimal runs show only problems and the summary, not the target banners.
