@@ -9,6 +9,8 @@ namespace GitOps.Targets;
 /// </summary>
 public sealed class BuildHost
 {
+    private static PosixSignalRegistration? terminationSignal;
+
     public required TextWriter Out { get; init; }
 
     public required TextWriter Error { get; init; }
@@ -31,7 +33,8 @@ public sealed class BuildHost
             args.Cancel = !interrupt.IsCancellationRequested;
             interrupt.Cancel();
         };
-        PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        // Kept in a field: a collected registration would silently stop handling SIGTERM.
+        terminationSignal = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
             interrupt.Cancel();

@@ -76,4 +76,20 @@ public sealed class FailureTests : IDisposable
         run.Output.ShouldMatch(@"Hang\s+Aborted");
         run.Output.ShouldContain("Build interrupted");
     }
+
+    [Fact]
+    public async Task Ctrl_C_stops_the_child_processes_of_the_running_target()
+    {
+        var running = run.RunAsync<SampleBuild>(x => x.Show, "HangInTool");
+        var pidFile = Path.Combine(run.Root, "child.pid");
+        for (var i = 0; i < 400 && !(File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await run.Interrupt.CancelAsync();
+        (await running).ShouldBe(130);
+        Directory.Exists($"/proc/{pid}").ShouldBeFalse("the tool's process must be killed, not left running");
+    }
 }

@@ -82,6 +82,12 @@ internal sealed class SampleBuild : BuildScript
         await Task.Delay(Timeout.Infinite, cancellationToken);
     });
 
+    internal Target HangInTool => _ => _.Executes(async cancellationToken =>
+    {
+        var pidFile = Path.Combine(RootDirectory, "child.pid");
+        await Tools.RunAsync(new ToolInvocation("sh", ["-c", $"echo $$ > '{pidFile}'; exec sleep 60"]), cancellationToken);
+    });
+
     internal Target Left => _ => _.Executes(async () => await MeetAsync("Left"));
 
     internal Target Right => _ => _.Executes(async () => await MeetAsync("Right"));
