@@ -55,7 +55,7 @@ public sealed class TerraformWorkspaceLayout(
         var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket;
         return string.IsNullOrWhiteSpace(bucket)
             ? throw new CloudConfigurationException(
-                $"No Terraform state bucket for {cluster}: pass the state bucket parameter or set {StateBucketVariable}")
+                $"No Terraform state bucket for {cluster}: pass --tf-state-bucket or set {StateBucketVariable}")
             : TerraformStateBackend.Gcs(bucket);
     }
 

@@ -34,6 +34,30 @@ public sealed class EnvironmentLifecycleTests
         deployment.Applications.ShouldAllBe(application => application.IsReady);
         var projectApplied = world.Server.Calls.Requests("apply", "appprojects")[^1];
         world.Server.Calls.Requests("apply", "applications").Single().Sequence.ShouldBeGreaterThan(projectApplied.Sequence);
+        world.Log.Text.ShouldNotContain("fake-bearer-token");
+    }
+
+    [Fact]
+    public async Task A_missing_state_bucket_is_a_refused_request_before_terraform_runs()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        var context = world.Context();
+        var withoutBucket = new LifecycleContext
+        {
+            RepositoryRoot = context.RepositoryRoot,
+            TemporaryDirectory = context.TemporaryDirectory,
+            Tools = context.Tools,
+            Secrets = context.Secrets,
+            Log = context.Log,
+            Environment = _ => null,
+            Clouds = context.Clouds,
+        };
+
+        var failure = await Should.ThrowAsync<UsageException>(() =>
+            new EnvironmentLifecycle(withoutBucket).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: true, CancellationToken.None));
+
+        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
+        world.Runner.Commands.ShouldBeEmpty();
     }
 
     [Fact]
