@@ -1,3 +1,6 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Lifecycle;
+
 namespace GitOps.Build;
 
 /// <summary>Provision, deploy and destroy: what control-mgmt-cluster.sh and control-cluster.sh did (seed 000).</summary>
@@ -9,15 +12,18 @@ internal sealed partial class Build
     [Parameter("Kubeconfig of the management cluster; default: the one Provision wrote under .nuke/temp/<stage>-mgmt/.")]
     private readonly string? MgmtKubeconfig;
 
-    [Parameter("Confirms destroying a prod environment: must be <stage>-<cloud>, e.g. prod-gcp.")]
+    [Parameter("Confirms destroying a prod cluster: must be <stage>-<cloud> (e.g. prod-gcp), or <stage>-mgmt for the management cluster.")]
     private readonly string? ConfirmDestroy;
+
+    [Parameter("GCS bucket holding the Terraform state of every cluster (prefix gitops/<stage>/<cloud|mgmt>).")]
+    private readonly string? TfStateBucket;
 
     private Target ProvisionManagementCluster => _ => _
         .Description("Provisions the stage's management cluster with Terraform and installs Argo CD on it.")
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
-        .Executes(() => throw new TargetNotImplementedException("the Terraform and Argo CD lifecycle lands with issue 5"));
+        .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).ProvisionAsync(Stage!.Value, MgmtCloud!.Value, cancellationToken));
 
     private Target Provision => _ => _
         .Description("Provisions the environment's cluster with Terraform, registers it with the stage's Argo CD, then deploys.")
@@ -26,7 +32,7 @@ internal sealed partial class Build
         .Triggers(DeployAppOfApps)
         .Requires(() => Stage)
         .Requires(() => Cloud)
-        .Executes(() => throw new TargetNotImplementedException("the Terraform and Argo CD lifecycle lands with issue 5"));
+        .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
     private Target DeployAppOfApps => _ => _
         .Description("Applies app-of-apps-<stage>.yaml to the management cluster and waits until every application is Synced and Healthy.")
@@ -35,12 +41,38 @@ internal sealed partial class Build
         .OnlyWhenStatic(() => !TerraformOnly)
         .Requires(() => Stage)
         .Requires(() => Cloud)
-        .Executes(() => throw new TargetNotImplementedException("the Terraform and Argo CD lifecycle lands with issue 5"));
+        .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
     private Target Destroy => _ => _
         .Description("Deletes the environment's Argo CD applications, waits until they are gone, then destroys its cluster.")
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => Cloud)
-        .Executes(() => throw new TargetNotImplementedException("the Terraform and Argo CD lifecycle lands with issue 5"));
+        .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
+
+    private Target DestroyManagementCluster => _ => _
+        .Description("Destroys the stage's management cluster; refused while environment clusters are registered with its Argo CD.")
+        .DependsOn(PrepareSensitiveInformation)
+        .After(Destroy)
+        .Requires(() => Stage)
+        .Requires(() => MgmtCloud)
+        .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
+
+    private LifecycleContext Lifecycle => new()
+    {
+        RepositoryRoot = RootDirectory,
+        TemporaryDirectory = TemporaryDirectory,
+        Tools = Tools,
+        Secrets = Secrets,
+        Log = Log,
+        // PrepareSensitiveInformation puts the loaded values into the process environment, after Host's snapshot.
+        Environment = name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name),
+        StateBucket = TfStateBucket,
+        MgmtKubeconfig = MgmtKubeconfig,
+    };
+
+    private EnvironmentId TargetEnvironment => new(Stage!.Value, Cloud!.Value);
+
+    /// <summary>GitLab sets CI_JOB_MANUAL=true only for a job someone started by hand.</summary>
+    private DestroyApproval DestroyApproval => new(ConfirmDestroy, IsPipeline, Host.Variable("CI_JOB_MANUAL") == "true");
 }

@@ -14,10 +14,19 @@ namespace GitOps.Platform.ArgoCd;
 /// </summary>
 public sealed class AppOfAppsDeployer(IKubernetes kubernetes, ILog log)
 {
-    public async Task<AppOfAppsDeployment> DeployAsync(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task<AppOfAppsDeployment> DeployAsync(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        DeployAsync(AppOfAppsManifest.Load(manifestPath), timeout, cancellationToken);
+
+    /// <summary>Applies the manifest's AppProject (when it has one), then the Application; requests a sync and waits.</summary>
+    public async Task<AppOfAppsDeployment> DeployAsync(AppOfAppsManifest manifest, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(manifest);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        var manifest = AppOfAppsManifest.Load(manifestPath);
+        if (manifest.Project is { } project)
+        {
+            await new ArgoCdConfiguration(kubernetes, log, manifest.Namespace).ApplyProjectManifestAsync(project, cancellationToken);
+        }
+
         log.Info($"Applying Application '{manifest.Name}' from {manifest.File} (server-side apply, field manager {ArgoCdNames.FieldManager}).");
         var applied = ArgoApplication.Parse(JsonElementReading.AsJson(await ApiFailure.Explain($"Applying {manifest.File}", () =>
             kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(

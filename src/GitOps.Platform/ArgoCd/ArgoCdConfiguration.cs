@@ -46,6 +46,19 @@ public sealed class ArgoCdConfiguration(IKubernetes kubernetes, ILog log, string
         log.Info($"Applied Argo CD project '{project.Name}'.");
     }
 
+    /// <summary>Applies an AppProject as written in a manifest file (its namespace is this Argo CD's).</summary>
+    public async Task ApplyProjectManifestAsync(JsonObject project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var body = project.DeepClone().AsObject();
+        var name = body["metadata"]?["name"]?.ToString() ?? throw new ArgumentException("The AppProject has no metadata.name", nameof(project));
+        body["metadata"]!["namespace"] = @namespace;
+        await ApiFailure.Explain($"Applying AppProject '{name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(body.ToJsonString(), V1Patch.PatchType.ApplyPatch), ArgoCdNames.Group, ArgoCdNames.Version, @namespace,
+            ArgoCdNames.AppProjects, name, fieldManager: ArgoCdNames.FieldManager, force: true, cancellationToken: cancellationToken));
+        log.Info($"Applied Argo CD project '{name}'.");
+    }
+
     /// <param name="lua">The health script, e.g. <see cref="ApplicationHealthCheck.DefaultLua"/> or a file's text.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task ApplyApplicationHealthCheckAsync(string lua, CancellationToken cancellationToken = default)

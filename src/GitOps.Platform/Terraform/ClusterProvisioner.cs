@@ -78,7 +78,7 @@ public sealed class ClusterProvisioner(
         var missing = RequiredOutputs.Where(name => !outputs.All.ContainsKey(name)).ToArray();
         if (missing.Length > 0)
         {
-            throw new InvalidOperationException(
+            throw new ClusterNotProvisionedException(
                 $"{workspace.Cluster}: the Terraform state at {workspace.StateLocation} lacks the outputs {string.Join(", ", missing)}; "
                 + "provision the cluster first");
         }

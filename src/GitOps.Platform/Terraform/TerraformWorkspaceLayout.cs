@@ -6,11 +6,13 @@ namespace GitOps.Platform.Terraform;
 /// Where the Terraform of each cluster lives in this repository and where its state goes: the GCS bucket from the
 /// build parameter or <c>TF_STATE_BUCKET</c>, prefix <c>gitops/&lt;stage&gt;/&lt;cloud&gt;</c> or
 /// <c>gitops/&lt;stage&gt;/mgmt</c>, and a data directory under <c>.nuke/temp/terraform/&lt;stage&gt;-&lt;cloud|mgmt&gt;/</c>.
+/// Root modules come from the <see cref="ICloudProvider"/> (relative to the repository root, or absolute); a
+/// <paramref name="backend"/> replaces the GCS bucket, e.g. with local state files for modules that declare them.
 /// </summary>
-public sealed class TerraformWorkspaceLayout(string repositoryRoot, string? stateBucket, Func<string, string?> environment)
+public sealed class TerraformWorkspaceLayout(
+    string repositoryRoot, string? stateBucket, Func<string, string?> environment, TerraformStateBackend? backend = null)
 {
     public const string StateBucketVariable = "TF_STATE_BUCKET";
-    private const string StatePrefixRoot = "gitops";
 
     public TerraformWorkspace ForEnvironment(string stage, ICloudProvider cloud)
     {
@@ -26,13 +28,7 @@ public sealed class TerraformWorkspaceLayout(string repositoryRoot, string? stat
 
     private TerraformWorkspace Create(ClusterKey cluster, ICloudProvider cloud, string module, string varFile)
     {
-        var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket;
-        if (string.IsNullOrWhiteSpace(bucket))
-        {
-            throw new CloudConfigurationException(
-                $"No Terraform state bucket for {cluster}: pass the state bucket parameter or set {StateBucketVariable}");
-        }
-
+        var state = backend ?? Gcs(cluster);
         var varFilePath = Resolve(varFile);
         if (!File.Exists(varFilePath))
         {
@@ -48,14 +44,19 @@ public sealed class TerraformWorkspaceLayout(string repositoryRoot, string? stat
         return new TerraformWorkspace(
             cluster,
             Resolve(module),
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["bucket"] = bucket,
-                ["prefix"] = $"{StatePrefixRoot}/{cluster.Stage}/{cluster.Slot}",
-            },
+            state.ConfigFor(cluster),
             [varFilePath],
             variables,
             Path.Combine(Path.GetFullPath(repositoryRoot), ".nuke", "temp", "terraform", cluster.ToString()));
+    }
+
+    private TerraformStateBackend Gcs(ClusterKey cluster)
+    {
+        var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket;
+        return string.IsNullOrWhiteSpace(bucket)
+            ? throw new CloudConfigurationException(
+                $"No Terraform state bucket for {cluster}: pass --tf-state-bucket or set {StateBucketVariable}")
+            : TerraformStateBackend.Gcs(bucket);
     }
 
     private string Resolve(string relative) => Path.GetFullPath(Path.Combine(repositoryRoot, relative));

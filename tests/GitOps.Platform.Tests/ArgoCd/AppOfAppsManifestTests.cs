@@ -50,7 +50,7 @@ public sealed class AppOfAppsManifestTests : IDisposable
 
         var error = Should.Throw<ManifestException>(() => AppOfAppsManifest.Load(path));
 
-        error.Message.ShouldBe($"{path}:2: apiVersion 'v1' kind 'ConfigMap' is not allowed; expected apiVersion argoproj.io/v1alpha1, kind Application");
+        error.Message.ShouldBe($"{path}:2: apiVersion 'v1' kind 'ConfigMap' is not allowed; expected apiVersion argoproj.io/v1alpha1, kind Application or AppProject");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class AppOfAppsManifestTests : IDisposable
     }
 
     [Fact]
-    public void Two_documents_are_refused()
+    public void Two_applications_without_a_name_to_choose_are_refused()
     {
         var path = Write("""
             apiVersion: argoproj.io/v1alpha1
@@ -77,8 +77,52 @@ public sealed class AppOfAppsManifestTests : IDisposable
             """);
 
         Should.Throw<ManifestException>(() => AppOfAppsManifest.Load(path)).Message
-            .ShouldBe($"{path}:6: found 2 documents; an app-of-apps manifest holds exactly one Argo CD Application");
+            .ShouldBe($"{path}:6: found 2 Applications; name the one to deploy, or keep exactly one Argo CD Application in the file");
     }
+
+    [Fact]
+    public void A_stage_file_yields_the_named_application_with_the_project_it_uses()
+    {
+        var path = Write(StageFile);
+
+        var manifest = AppOfAppsManifest.Load(path, "app-of-apps-dev-gcp");
+
+        manifest.Name.ShouldBe("app-of-apps-dev-gcp");
+        manifest.Project.ShouldNotBeNull()["metadata"]!["name"]!.GetValue<string>().ShouldBe("eurodat-dev");
+        AppOfAppsManifest.LoadProjects(path).ShouldHaveSingleItem()["spec"]!["description"]!.GetValue<string>().ShouldBe("dev");
+    }
+
+    [Fact]
+    public void An_application_the_stage_file_lacks_is_named_with_the_ones_it_has()
+    {
+        var path = Write(StageFile);
+
+        Should.Throw<ManifestException>(() => AppOfAppsManifest.Load(path, "app-of-apps-dev-aws")).Message
+            .ShouldBe($"{path}:1: no Application 'app-of-apps-dev-aws'; Applications in this file: app-of-apps-dev-gcp, app-of-apps-dev-azure");
+    }
+
+    private const string StageFile = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: AppProject
+        metadata:
+          name: eurodat-dev
+        spec:
+          description: dev
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata:
+          name: app-of-apps-dev-gcp
+        spec:
+          project: eurodat-dev
+        ---
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata:
+          name: app-of-apps-dev-azure
+        spec:
+          project: eurodat-dev
+        """;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 

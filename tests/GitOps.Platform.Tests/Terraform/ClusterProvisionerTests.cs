@@ -59,7 +59,7 @@ public sealed class ClusterProvisionerTests : IDisposable
     [Fact]
     public async Task Refreshing_a_cluster_that_was_never_provisioned_says_so()
     {
-        var failure = await Should.ThrowAsync<InvalidOperationException>(
+        var failure = await Should.ThrowAsync<ClusterNotProvisionedException>(
             () => provisioner.RefreshKubeconfigAsync(module.Workspace, CancellationToken.None));
 
         failure.Message.ShouldBe(

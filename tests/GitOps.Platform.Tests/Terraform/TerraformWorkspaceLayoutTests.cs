@@ -54,7 +54,7 @@ public sealed class TerraformWorkspaceLayoutTests
     {
         var failure = Should.Throw<CloudConfigurationException>(() => Layout(null).ForEnvironment("dev", gcp));
 
-        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass the state bucket parameter or set TF_STATE_BUCKET");
+        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
     }
 
     [Fact]

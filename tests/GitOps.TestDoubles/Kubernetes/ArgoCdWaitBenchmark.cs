@@ -8,7 +8,7 @@ namespace GitOps.TestDoubles.Kubernetes;
 
 /// <summary>
 /// Measures how long DeployAppOfApps takes to notice success: the delay between the simulated controller's last
-/// Synced/Healthy write and <see cref="AppOfAppsDeployer.DeployAsync"/> returning, over real HTTP to the fake
+/// Synced/Healthy write and <see cref="AppOfAppsDeployer.DeployAsync(string, TimeSpan, CancellationToken)"/> returning, over real HTTP to the fake
 /// API server. Each run uses a fresh server, controller and client.
 /// </summary>
 public static class ArgoCdWaitBenchmark

@@ -1,0 +1,100 @@
+using GitOps.Platform.ArgoCd;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Kubernetes;
+using GitOps.Platform.Lifecycle.Internal;
+using GitOps.Platform.Terraform;
+using GitOps.Targets.Output;
+
+namespace GitOps.Platform.Lifecycle;
+
+/// <summary>
+/// One environment (stage x cloud) from nothing to deployed and back, as control-cluster.sh did: its cluster with
+/// Terraform, its registration with the stage's Argo CD, the deploy of its app-of-apps, and a destroy that removes
+/// what Argo CD deployed before Terraform removes the cluster. Every operation can be rerun and then changes nothing.
+/// </summary>
+public sealed class EnvironmentLifecycle(LifecycleContext context)
+{
+    private readonly ManagementKubeconfig management = new(context);
+
+    /// <summary>
+    /// Provisions the environment's cluster and registers it with the stage's Argo CD. With
+    /// <paramref name="terraformOnly"/> (the old <c>-t</c>) it only runs Terraform and refreshes the management
+    /// kubeconfig, so a developer gets both kubeconfigs locally.
+    /// </summary>
+    public Task<ProvisionedCluster> ProvisionAsync(EnvironmentId environment, bool terraformOnly, CancellationToken cancellationToken) =>
+        LifecycleFailures.TranslateAsync(async () =>
+        {
+            var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
+            if (terraformOnly)
+            {
+                var terraformed = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
+                await RefreshManagementKubeconfigAsync(environment.Stage, cancellationToken);
+                context.Log.Info($"--terraform-only: {environment} is not registered with Argo CD and not deployed.");
+                return terraformed;
+            }
+
+            // Before Terraform: creating a cluster takes a quarter of an hour, and without Argo CD it could not be used.
+            var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
+            var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
+            using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+            await new ClusterRegistration(client, context.Log, context.Secrets).RegisterAsync(
+                new EnvironmentCluster
+                {
+                    Name = context.Catalog.ClusterName(environment),
+                    Stage = environment.Stage.ToName(),
+                    Server = cluster.Server,
+                    CaData = cluster.CaCertificate,
+                    Auth = ArgoCdClusterAuth.For(environment.Cloud),
+                },
+                cancellationToken);
+            return cluster;
+        });
+
+    /// <summary>Applies the stage's AppProject and the environment's app-of-apps Application, syncs, and waits by watch.</summary>
+    public Task<AppOfAppsDeployment> DeployAppOfAppsAsync(EnvironmentId environment, TimeSpan timeout, CancellationToken cancellationToken) =>
+        LifecycleFailures.TranslateAsync(async () =>
+        {
+            context.EnvironmentCloud(environment);
+            var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
+            var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
+            using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+            return await new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken);
+        });
+
+    /// <summary>
+    /// Deletes the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
+    /// unregisters the cluster, and only then destroys it. Applications that do not go stop it before Terraform.
+    /// </summary>
+    public Task DestroyAsync(EnvironmentId environment, TimeSpan timeout, DestroyApproval approval, CancellationToken cancellationToken) =>
+        LifecycleFailures.TranslateAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(approval);
+            approval.Require(environment.Stage, environment.ToString());
+            var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
+            var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
+            using (var client = KubernetesClientFactory.FromKubeconfig(kubeconfig))
+            {
+                await new ApplicationTeardown(client, context.Log).TeardownAsync(
+                    EnvironmentLayout.ReleaseName(environment), context.Catalog.ClusterName(environment), timeout, cancellationToken);
+            }
+
+            await context.Provisioner.DestroyAsync(workspace, cancellationToken);
+        });
+
+    private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)
+    {
+        if (context.MgmtKubeconfig is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await management.RefreshAsync(stage, cancellationToken);
+        }
+        catch (ClusterNotProvisionedException)
+        {
+            context.Log.Warning($"The management cluster of stage {stage.ToName()} is not provisioned; only the environment's kubeconfig was written.");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using GitOps.Platform.Clouds;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Kubeconfig;
+using GitOps.Platform.Terraform;
+using GitOps.Targets.Errors;
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Platform.Lifecycle;
+
+/// <summary>
+/// What the lifecycle operations need from the build: where the repository and <c>.nuke/temp</c> are, the tool
+/// runner, masker and log, the environment, and the parameters that choose state and management cluster. The
+/// optional members let tests point Terraform at other root modules and state, and replace the helm install.
+/// </summary>
+public sealed class LifecycleContext
+{
+    private StageCatalog? catalog;
+
+    public required string RepositoryRoot { get; init; }
+
+    /// <summary><c>.nuke/temp</c>: kubeconfigs go to <c>&lt;stage&gt;-&lt;cloud|mgmt&gt;/kubeconfig</c> below it.</summary>
+    public required string TemporaryDirectory { get; init; }
+
+    public required IToolRunner Tools { get; init; }
+
+    public required ISecretRegistry Secrets { get; init; }
+
+    public required ILog Log { get; init; }
+
+    /// <summary>Environment variables (cloud credentials, TF_STATE_BUCKET).</summary>
+    public required Func<string, string?> Environment { get; init; }
+
+    /// <summary><c>--tf-state-bucket</c>; falls back to TF_STATE_BUCKET.</summary>
+    public string? StateBucket { get; init; }
+
+    /// <summary><c>--mgmt-kubeconfig</c>: use this instead of the management kubeconfig under <see cref="TemporaryDirectory"/>.</summary>
+    public string? MgmtKubeconfig { get; init; }
+
+    public TerraformSettings Terraform { get; init; } = new();
+
+    /// <summary>Replaces the GCS state bucket (tests use local state files).</summary>
+    public TerraformStateBackend? StateBackend { get; init; }
+
+    /// <summary>The cloud provider of a cloud name; default <see cref="CloudProviders.Get"/>.</summary>
+    public Func<string, ICloudProvider> Clouds { get; init; } = CloudProviders.Get;
+
+    /// <summary>Default: helm from PATH or installed into <c>.nuke/tools</c>.</summary>
+    public IArgoCdInstaller? ArgoCdInstaller { get; init; }
+
+    internal StageCatalog Catalog =>
+        catalog ??= StageCatalog.Load(EnvironmentLayout.Resolve(RepositoryRoot, EnvironmentLayout.StagesFile));
+
+    internal TerraformWorkspaceLayout Layout => new(RepositoryRoot, StateBucket, Environment, StateBackend);
+
+    internal KubeconfigStore Kubeconfigs => new(TemporaryDirectory, Secrets);
+
+    internal ClusterProvisioner Provisioner => new(Tools, Secrets, Log, Kubeconfigs, Terraform);
+
+    internal IArgoCdInstaller Installer =>
+        ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"));
+
+    internal string AppOfAppsFile(Stage stage) => EnvironmentLayout.Resolve(RepositoryRoot, EnvironmentLayout.AppOfAppsFile(stage));
+
+    /// <summary>The cloud of an environment the catalog declares; anything else is refused before a tool runs.</summary>
+    internal ICloudProvider EnvironmentCloud(EnvironmentId environment)
+    {
+        if (!Catalog.Contains(environment))
+        {
+            var clouds = string.Join(", ", Catalog.Definition(environment.Stage).Clouds.Select(EnvironmentNames.ToName));
+            throw new UsageException($"{EnvironmentLayout.StagesFile} declares no environment {environment}; clouds of stage {environment.Stage.ToName()}: {clouds}");
+        }
+
+        return Clouds(environment.Cloud.ToName());
+    }
+
+    /// <summary>The cloud of the stage's management cluster; a <paramref name="requested"/> one must match the catalog.</summary>
+    internal ICloudProvider ManagementCloud(Stage stage, Cloud? requested = null)
+    {
+        var declared = Catalog.ManagementCloud(stage);
+        if (requested is { } cloud && cloud != declared)
+        {
+            throw new UsageException($"--mgmt-cloud {cloud.ToName()}: {EnvironmentLayout.StagesFile} runs the management cluster of stage {stage.ToName()} on {declared.ToName()}");
+        }
+
+        return Clouds(declared.ToName());
+    }
+}

@@ -1,0 +1,60 @@
+using GitOps.Platform.ArgoCd;
+using GitOps.Platform.Clouds;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Kubernetes;
+using GitOps.Platform.Lifecycle.Internal;
+using GitOps.Platform.Terraform;
+using GitOps.Targets.Output;
+
+namespace GitOps.Platform.Lifecycle;
+
+/// <summary>
+/// A stage's management cluster, as control-mgmt-cluster.sh did: Terraform, then the pinned Argo CD with helm, then
+/// the configuration the chart does not hold (the stage's AppProject, the Application health check); destroyed only
+/// when no environment cluster of the stage is registered with it any more.
+/// </summary>
+public sealed class ManagementClusterLifecycle(LifecycleContext context)
+{
+    private readonly ManagementKubeconfig management = new(context);
+
+    public Task<ProvisionedCluster> ProvisionAsync(Stage stage, Cloud managementCloud, CancellationToken cancellationToken) =>
+        LifecycleFailures.TranslateAsync(async () =>
+        {
+            var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
+            var chart = ArgoCdChart.Load(context.RepositoryRoot);
+            var projects = AppOfAppsManifest.LoadProjects(context.AppOfAppsFile(stage));
+            var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
+            await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, cancellationToken);
+            using var client = KubernetesClientFactory.FromKubeconfig(cluster.KubeconfigPath);
+            var configuration = new ArgoCdConfiguration(client, context.Log, chart.Namespace);
+            foreach (var project in projects)
+            {
+                await configuration.ApplyProjectManifestAsync(project, cancellationToken);
+            }
+
+            await configuration.ApplyApplicationHealthCheckAsync(chart.ApplicationHealthLua, cancellationToken);
+            context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
+            return cluster;
+        });
+
+    /// <summary>Refused while environment clusters of the stage are registered with its Argo CD.</summary>
+    public Task DestroyAsync(Stage stage, Cloud managementCloud, DestroyApproval approval, CancellationToken cancellationToken) =>
+        LifecycleFailures.TranslateAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(approval);
+            var key = ClusterKey.Management(stage.ToName());
+            approval.Require(stage, key.ToString());
+            var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
+            if (await management.FindAsync(stage, cancellationToken) is { } kubeconfig)
+            {
+                using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+                await new ClusterRegistration(client, context.Log).EnsureNoneRegisteredAsync(stage.ToName(), cancellationToken);
+            }
+            else
+            {
+                context.Log.Info($"The Terraform state of {key} holds no cluster; nothing can be registered with it.");
+            }
+
+            await context.Provisioner.DestroyAsync(workspace, cancellationToken);
+        });
+}

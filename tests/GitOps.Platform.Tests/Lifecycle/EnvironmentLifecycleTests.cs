@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Lifecycle;
+using GitOps.Targets.Errors;
+using GitOps.TestDoubles.Kubernetes;
+
+namespace GitOps.Platform.Tests.Lifecycle;
+
+public sealed class EnvironmentLifecycleTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+    private static readonly DestroyApproval Local = new(null, Pipeline: false, ManualJob: false);
+
+    [Fact]
+    public async Task Provision_registers_the_cluster_under_its_catalog_name_and_deploy_leaves_every_application_healthy()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        var lifecycle = new EnvironmentLifecycle(world.Context());
+
+        var cluster = await lifecycle.ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None);
+        var deployment = await lifecycle.DeployAppOfAppsAsync(LifecycleWorld.DevGcp, Generous, CancellationToken.None);
+
+        cluster.Name.ShouldBe("gitops-dev-env");
+        File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeTrue();
+        var secret = world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldNotBeNull();
+        Data(secret, "name").ShouldBe("eurodat-dev-gcp");
+        Data(secret, "server").ShouldBe("https://10.0.0.1");
+        world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull();
+        deployment.Parent.ShouldBe(LifecycleWorld.DevParent);
+        deployment.Applications.Select(application => application.Name).ShouldBe(
+            [LifecycleWorld.DevParent, "platform-core", "platform-ingress", "platform-monitoring"], ignoreOrder: true);
+        deployment.Applications.ShouldAllBe(application => application.IsReady);
+        var projectApplied = world.Server.Calls.Requests("apply", "appprojects")[^1];
+        world.Server.Calls.Requests("apply", "applications").Single().Sequence.ShouldBeGreaterThan(projectApplied.Sequence);
+        world.Log.Text.ShouldNotContain("fake-bearer-token");
+    }
+
+    [Fact]
+    public async Task A_missing_state_bucket_is_a_refused_request_before_terraform_runs()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        var context = world.Context();
+        var withoutBucket = new LifecycleContext
+        {
+            RepositoryRoot = context.RepositoryRoot,
+            TemporaryDirectory = context.TemporaryDirectory,
+            Tools = context.Tools,
+            Secrets = context.Secrets,
+            Log = context.Log,
+            Environment = _ => null,
+            Clouds = context.Clouds,
+        };
+
+        var failure = await Should.ThrowAsync<UsageException>(() =>
+            new EnvironmentLifecycle(withoutBucket).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: true, CancellationToken.None));
+
+        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
+        world.Runner.Commands.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Destroy_removes_only_this_environments_applications_and_its_secret_before_terraform_destroys_the_cluster()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await world.DeployDevAsync();
+        AnotherCloudOfTheStage(world);
+        world.Runner.Clear();
+
+        await new EnvironmentLifecycle(world.Context()).DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None);
+
+        var calls = world.Server.Calls.All;
+        var terraformDestroy = calls.Single(call => call.Verb == "terraform-destroy");
+        terraformDestroy.Resource.ShouldBe("environment-cluster");
+        terraformDestroy.Detail.ShouldBe("applications=0");
+        var lastApplicationGone = calls.Last(call => call.Actor == "controller" && call.Verb == "finalizer-removed");
+        var secretDeleted = calls.Single(call => call.Actor == "client" && call.Verb == "delete" && call.Resource == "secrets");
+        terraformDestroy.Sequence.ShouldBeGreaterThan(lastApplicationGone.Sequence);
+        terraformDestroy.Sequence.ShouldBeGreaterThan(secretDeleted.Sequence);
+        world.ApplicationsOf(LifecycleWorld.DevParent).ShouldBe(0);
+        world.ApplicationsOf("app-of-apps-dev-other").ShouldBe(2);
+        world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull();
+        world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldBeNull();
+        File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeFalse();
+        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster destroy"]);
+    }
+
+    [Fact]
+    public async Task A_stuck_application_stops_the_destroy_before_terraform_and_is_named()
+    {
+        await using var world = await LifecycleWorld.StartAsync(new ArgoScenario { StuckApplications = new HashSet<string> { "platform-ingress" } });
+        await world.DeployDevAsync();
+        world.Runner.Clear();
+
+        var failure = await Should.ThrowAsync<BuildFailedException>(() =>
+            new EnvironmentLifecycle(world.Context()).DestroyAsync(LifecycleWorld.DevGcp, TimeSpan.FromSeconds(1), Local, CancellationToken.None));
+
+        failure.Message.ShouldContain("the cluster is NOT destroyed");
+        failure.Message.ShouldContain("platform-ingress (finalizers: resources-finalizer.argocd.argoproj.io");
+        world.Runner.Commands.ShouldNotContain(command => command.EndsWith(" destroy", StringComparison.Ordinal));
+        world.Server.Calls.All.ShouldNotContain(call => call.Verb == "terraform-destroy");
+        world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldNotBeNull();
+        File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Rerunning_provision_deploy_and_destroy_changes_nothing()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await world.DeployDevAsync();
+        var lifecycle = new EnvironmentLifecycle(world.Context());
+        var secretVersion = ResourceVersion(world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp"));
+        world.Runner.Clear();
+
+        await lifecycle.ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None);
+        var again = await lifecycle.DeployAppOfAppsAsync(LifecycleWorld.DevGcp, Generous, CancellationToken.None);
+
+        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster plan", "environment-cluster output"]);
+        ResourceVersion(world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp")).ShouldBe(secretVersion);
+        again.Applications.Count.ShouldBe(4);
+        again.Applications.ShouldAllBe(application => application.IsReady);
+
+        await lifecycle.DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None);
+        var revision = world.Server.Store.CurrentRevision;
+        world.Runner.Clear();
+        await lifecycle.DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None);
+
+        world.Server.Store.CurrentRevision.ShouldBe(revision);
+        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster destroy"]);
+    }
+
+    [Fact]
+    public async Task Terraform_only_writes_both_kubeconfigs_and_neither_registers_nor_deploys()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        File.Delete(world.KubeconfigOf("dev-mgmt"));
+        world.Runner.Clear();
+
+        await new EnvironmentLifecycle(world.Context()).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: true, CancellationToken.None);
+
+        File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeTrue();
+        File.Exists(world.KubeconfigOf("dev-mgmt")).ShouldBeTrue();
+        world.Runner.Commands.ShouldBe([
+            "environment-cluster init", "environment-cluster plan", "environment-cluster apply", "environment-cluster output",
+            "management-cluster init", "management-cluster output"]);
+        world.Server.Store.Count(ResourceType.Secret).ShouldBe(0);
+        world.Server.ApplicationCount().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_missing_management_kubeconfig_is_read_from_terraform_state()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        File.Delete(world.KubeconfigOf("dev-mgmt"));
+
+        await new EnvironmentLifecycle(world.Context()).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None);
+
+        File.Exists(world.KubeconfigOf("dev-mgmt")).ShouldBeTrue();
+        world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Without_a_management_cluster_provision_stops_before_terraform_and_says_what_to_run()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+
+        var failure = await Should.ThrowAsync<BuildFailedException>(() =>
+            new EnvironmentLifecycle(world.Context()).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None));
+
+        failure.Message.ShouldStartWith($"No kubeconfig for the management cluster of stage dev ({world.KubeconfigOf("dev-mgmt")}) and none from Terraform state: ");
+        failure.Message.ShouldEndWith("Run ProvisionManagementCluster --stage dev --mgmt-cloud gcp, or pass --mgmt-kubeconfig.");
+        failure.Message.ShouldNotContain("\n");
+        world.Runner.Commands.ShouldBe(["management-cluster init", "management-cluster output"]);
+    }
+
+    [Fact]
+    public async Task A_given_management_kubeconfig_that_does_not_exist_is_refused()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        var missing = Path.Combine(world.Root, "nowhere", "kubeconfig");
+
+        var failure = await Should.ThrowAsync<UsageException>(() =>
+            new EnvironmentLifecycle(world.Context(missing)).DeployAppOfAppsAsync(LifecycleWorld.DevGcp, Generous, CancellationToken.None));
+
+        failure.Message.ShouldBe($"--mgmt-kubeconfig {missing}: file not found");
+    }
+
+    [Fact]
+    public async Task Prod_destroy_is_refused_without_the_exact_confirmation_and_in_a_pipeline_without_a_manual_job()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        var lifecycle = new EnvironmentLifecycle(world.Context());
+        var prod = new EnvironmentId(Stage.Prod, Cloud.Gcp);
+
+        var unconfirmed = await Should.ThrowAsync<UsageException>(() => lifecycle.DestroyAsync(prod, Generous, Local, CancellationToken.None));
+        var mistyped = await Should.ThrowAsync<UsageException>(() =>
+            lifecycle.DestroyAsync(prod, Generous, new DestroyApproval("prod", Pipeline: false, ManualJob: false), CancellationToken.None));
+        var scheduled = await Should.ThrowAsync<UsageException>(() =>
+            lifecycle.DestroyAsync(prod, Generous, new DestroyApproval("prod-gcp", Pipeline: true, ManualJob: false), CancellationToken.None));
+
+        unconfirmed.Message.ShouldBe("Destroying prod-gcp needs --confirm-destroy prod-gcp (exactly <stage>-<cloud>, or <stage>-mgmt for the management cluster); it was not given. Nothing was destroyed.");
+        mistyped.Message.ShouldContain("'prod' does not match");
+        scheduled.Message.ShouldBe("Destroying prod-gcp from a pipeline needs a job started by hand (CI_JOB_MANUAL=true); this job was not. Nothing was destroyed.");
+        world.Runner.Commands.ShouldBeEmpty();
+        world.Server.Calls.All.ShouldBeEmpty();
+    }
+
+    private static void AnotherCloudOfTheStage(LifecycleWorld world)
+    {
+        world.Server.Store.Create(ResourceType.Application, "argocd", new JsonObject { ["metadata"] = new JsonObject { ["name"] = "app-of-apps-dev-other" } });
+        world.Server.Store.Create(ResourceType.Application, "argocd", new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "other-core", ["labels"] = new JsonObject { [SimulatedArgoCdController.InstanceLabel] = "app-of-apps-dev-other" } },
+        });
+    }
+
+    private static string? ResourceVersion(JsonObject? resource) => resource?["metadata"]?["resourceVersion"]?.GetValue<string>();
+
+    private static string Data(JsonObject secret, string key) =>
+        Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]![key]!.GetValue<string>()));
+}

@@ -1,0 +1,175 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Lifecycle;
+using GitOps.Platform.Terraform;
+using GitOps.Platform.Tests.ArgoCd;
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+using GitOps.TestDoubles.Kubernetes;
+
+namespace GitOps.Platform.Tests.Lifecycle;
+
+/// <summary>
+/// A repository copy with this repository's stage catalog, app-of-apps files and Argo CD pin, whose clouds run real
+/// terraform on root modules made of terraform_data (local state) that output the fake API server's kubeconfig, and a
+/// management cluster played by the fake API server with the simulated Argo CD controller.
+/// </summary>
+internal sealed class LifecycleWorld : IAsyncDisposable
+{
+    public const string DevParent = "app-of-apps-dev-gcp";
+
+    private const string Module = """
+        terraform {
+          backend "local" {}
+        }
+
+        variable "stage" {
+          type = string
+        }
+
+        variable "role" {
+          type = string
+        }
+
+        variable "kubeconfig_path" {
+          type = string
+        }
+
+        resource "terraform_data" "cluster" {
+          input = "gitops-${var.stage}-${var.role}"
+        }
+
+        output "cluster_name" {
+          value = terraform_data.cluster.output
+        }
+
+        output "cluster_endpoint" {
+          value = "https://10.0.0.1"
+        }
+
+        output "cluster_ca_certificate" {
+          value = base64encode("test-ca")
+        }
+
+        output "kubeconfig" {
+          sensitive = true
+          value     = file(var.kubeconfig_path)
+        }
+        """;
+
+    private LifecycleWorld(string root, FakeKubeApiServer server, SimulatedArgoCdController controller)
+    {
+        Root = root;
+        Server = server;
+        Controller = controller;
+        CopyFromRepository("environments/stages.yaml", "environments/argocd/argocd-chart.yaml", "environments/argocd/argocd-values.yaml");
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            CopyFromRepository(EnvironmentLayout.AppOfAppsFile(stage));
+        }
+
+        var fakeKubeconfig = server.WriteKubeconfig(Path.Combine(root, "fake-cluster"));
+        var terraform = Path.Combine(root, "terraform");
+        foreach (var role in new[] { "environment-cluster", "management-cluster" })
+        {
+            Directory.CreateDirectory(Path.Combine(terraform, role));
+            File.WriteAllText(Path.Combine(terraform, role, "main.tf"), Module);
+        }
+
+        Directory.CreateDirectory(Path.Combine(terraform, "stages", "mgmt"));
+        foreach (var stage in EnvironmentNames.StageNames)
+        {
+            File.WriteAllText(Path.Combine(terraform, "stages", $"{stage}.tfvars"), $"role = \"env\"\nkubeconfig_path = \"{fakeKubeconfig}\"\n");
+            File.WriteAllText(Path.Combine(terraform, "stages", "mgmt", $"{stage}.tfvars"), $"role = \"mgmt\"\nkubeconfig_path = \"{fakeKubeconfig}\"\n");
+        }
+
+        // An empty CLI configuration keeps terraform from warning about a missing ~/.terraformrc.
+        var cliConfig = Path.Combine(root, "cli.tfrc");
+        File.WriteAllText(cliConfig, string.Empty);
+        Terraform = new TerraformSettings
+        {
+            LockTimeout = TimeSpan.Zero,
+            Environment = new Dictionary<string, string?> { ["TF_CLI_CONFIG_FILE"] = cliConfig },
+        };
+        Cloud = new TestCloud(terraform);
+        Runner = new TimelineToolRunner(new ToolRunner(new ToolLocator(Path.Combine(root, "tools")), Log, Masker), server, () => ApplicationsOf(DevParent));
+        Installer = new RecordingArgoCdInstaller(server.Calls);
+    }
+
+    public string Root { get; }
+
+    public FakeKubeApiServer Server { get; }
+
+    public SimulatedArgoCdController Controller { get; }
+
+    public TestCloud Cloud { get; }
+
+    public TerraformSettings Terraform { get; }
+
+    public TimelineToolRunner Runner { get; }
+
+    public RecordingArgoCdInstaller Installer { get; }
+
+    public RecordingLog Log { get; } = new();
+
+    public SecretMasker Masker { get; } = new();
+
+    public string TemporaryDirectory => Path.Combine(Root, ".nuke", "temp");
+
+    public static async Task<LifecycleWorld> StartAsync(ArgoScenario? scenario = null)
+    {
+        var root = Directory.CreateTempSubdirectory("gitops-lifecycle-").FullName;
+        var server = await FakeKubeApiServer.StartAsync();
+        return new LifecycleWorld(root, server, SimulatedArgoCdController.Start(server, scenario));
+    }
+
+    public LifecycleContext Context(string? mgmtKubeconfig = null) => new()
+    {
+        RepositoryRoot = Root,
+        TemporaryDirectory = TemporaryDirectory,
+        Tools = Runner,
+        Secrets = Masker,
+        Log = Log,
+        Environment = _ => null,
+        MgmtKubeconfig = mgmtKubeconfig,
+        Terraform = Terraform,
+        StateBackend = TerraformStateBackend.Local(Path.Combine(Root, "state")),
+        Clouds = _ => Cloud,
+        ArgoCdInstaller = Installer,
+    };
+
+    public string KubeconfigOf(string cluster) => Path.Combine(TemporaryDirectory, cluster, "kubeconfig");
+
+    public string StateFileOf(string cluster) => Path.Combine(Root, "state", $"{cluster}.tfstate");
+
+    /// <summary>The parent and the children of one app-of-apps that exist right now (deleting ones included).</summary>
+    public int ApplicationsOf(string parent) => Server.Store.List(ResourceType.Application, "argocd").Items
+        .Count(application => KubeMetadata.Name(application) == parent || KubeMetadata.Label(application, SimulatedArgoCdController.InstanceLabel) == parent);
+
+    /// <summary>Provisions dev's management cluster and the dev-gcp environment, and deploys it.</summary>
+    public async Task DeployDevAsync()
+    {
+        await new ManagementClusterLifecycle(Context()).ProvisionAsync(Stage.Dev, Platform.Environments.Cloud.Gcp, CancellationToken.None);
+        var environment = new EnvironmentLifecycle(Context());
+        await environment.ProvisionAsync(DevGcp, terraformOnly: false, CancellationToken.None);
+        await environment.DeployAppOfAppsAsync(DevGcp, TimeSpan.FromSeconds(30), CancellationToken.None);
+    }
+
+    public static EnvironmentId DevGcp => new(Stage.Dev, Platform.Environments.Cloud.Gcp);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Controller.DisposeAsync();
+        await Server.DisposeAsync();
+        Directory.Delete(Root, recursive: true);
+    }
+
+    private void CopyFromRepository(params string[] files)
+    {
+        foreach (var file in files)
+        {
+            var target = EnvironmentLayout.Resolve(Root, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(EnvironmentLayout.Resolve(Environments.RepositoryRoot.Path, file), target);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using GitOps.Platform.ArgoCd;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Lifecycle;
+using GitOps.Targets.Errors;
+using GitOps.TestDoubles.Kubernetes;
+
+namespace GitOps.Platform.Tests.Lifecycle;
+
+public sealed class ManagementClusterLifecycleTests
+{
+    private static readonly DestroyApproval Local = new(null, Pipeline: false, ManualJob: false);
+
+    [Fact]
+    public async Task Provisioning_installs_the_pinned_argo_cd_into_the_new_cluster_then_applies_the_stage_project_and_health_check()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+
+        var cluster = await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        cluster.KubeconfigPath.ShouldBe(world.KubeconfigOf("dev-mgmt"));
+        var (chart, kubeconfig) = world.Installer.Installs.ShouldHaveSingleItem();
+        kubeconfig.ShouldBe(world.KubeconfigOf("dev-mgmt"));
+        chart.ShouldBe(ArgoCdChart.Load(world.Root));
+        chart.Version.ShouldBe("9.1.4");
+        var calls = world.Server.Calls.All;
+        var install = calls.Single(call => call.Verb == "helm-install");
+        calls.Last(call => call.Verb == "terraform-apply").Sequence.ShouldBeLessThan(install.Sequence);
+        calls.Where(call => call.Actor == "client").ShouldAllBe(call => call.Sequence > install.Sequence);
+        world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull()["spec"]!["description"]!
+            .GetValue<string>().ShouldBe("EuroDaT dev stage");
+        world.Server.Store.Count(ResourceType.AppProject).ShouldBe(1);
+        var configMap = world.Server.Store.Get(ResourceType.ConfigMap, "argocd", "argocd-cm").ShouldNotBeNull();
+        configMap["data"]![ApplicationHealthCheck.ConfigMapKey]!.GetValue<string>().ShouldBe(chart.ApplicationHealthLua);
+    }
+
+    [Fact]
+    public async Task Provisioning_again_applies_no_terraform_and_changes_no_argo_cd_object()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        var lifecycle = new ManagementClusterLifecycle(world.Context());
+        await lifecycle.ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        var revision = world.Server.Store.CurrentRevision;
+        world.Runner.Clear();
+
+        await lifecycle.ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        world.Runner.Commands.ShouldBe(["management-cluster init", "management-cluster plan", "management-cluster output"]);
+        world.Server.Store.CurrentRevision.ShouldBe(revision);
+    }
+
+    [Fact]
+    public async Task Destroying_is_refused_while_environment_clusters_of_the_stage_are_registered_and_allowed_after()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await world.DeployDevAsync();
+        var management = new ManagementClusterLifecycle(world.Context());
+        world.Runner.Clear();
+
+        var refusal = await Should.ThrowAsync<UsageException>(() => management.DestroyAsync(Stage.Dev, Cloud.Gcp, Local, CancellationToken.None));
+
+        refusal.Message.ShouldStartWith("Refusing to destroy the management cluster of stage 'dev': environment clusters are still registered with its Argo CD: eurodat-dev-gcp (https://10.0.0.1)");
+        world.Runner.Commands.ShouldNotContain("management-cluster destroy");
+        File.Exists(world.KubeconfigOf("dev-mgmt")).ShouldBeTrue();
+
+        await new EnvironmentLifecycle(world.Context()).DestroyAsync(LifecycleWorld.DevGcp, TimeSpan.FromSeconds(30), Local, CancellationToken.None);
+        await management.DestroyAsync(Stage.Dev, Cloud.Gcp, Local, CancellationToken.None);
+        world.Runner.Commands.ShouldContain("management-cluster destroy");
+        File.Exists(world.KubeconfigOf("dev-mgmt")).ShouldBeFalse();
+
+        // Rerun: the state holds no cluster any more, so there is nothing to ask and nothing to destroy.
+        world.Runner.Clear();
+        await management.DestroyAsync(Stage.Dev, Cloud.Gcp, Local, CancellationToken.None);
+        world.Runner.Commands.ShouldBe(["management-cluster init", "management-cluster output", "management-cluster init", "management-cluster destroy"]);
+    }
+
+    [Fact]
+    public async Task Destroying_prod_management_needs_its_own_confirmation()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+
+        var refusal = await Should.ThrowAsync<UsageException>(() => new ManagementClusterLifecycle(world.Context())
+            .DestroyAsync(Stage.Prod, Cloud.Gcp, new DestroyApproval("prod-gcp", Pipeline: false, ManualJob: false), CancellationToken.None));
+
+        refusal.Message.ShouldStartWith("Destroying prod-mgmt needs --confirm-destroy prod-mgmt");
+        world.Runner.Commands.ShouldBeEmpty();
+    }
+}

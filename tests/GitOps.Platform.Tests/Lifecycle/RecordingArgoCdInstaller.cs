@@ -1,0 +1,19 @@
+using GitOps.Platform.Lifecycle;
+using GitOps.TestDoubles.Kubernetes;
+
+namespace GitOps.Platform.Tests.Lifecycle;
+
+/// <summary>Stands in for helm (no real cluster here): remembers what it was asked to install, on the cluster's timeline.</summary>
+internal sealed class RecordingArgoCdInstaller(CallLog timeline) : IArgoCdInstaller
+{
+    private readonly List<(ArgoCdChart Chart, string Kubeconfig)> installs = [];
+
+    public IReadOnlyList<(ArgoCdChart Chart, string Kubeconfig)> Installs => installs;
+
+    public Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, CancellationToken cancellationToken)
+    {
+        installs.Add((chart, kubeconfigPath));
+        timeline.Record("external", "helm-install", chart.ReleaseName, chart.Namespace, detail: chart.Version);
+        return Task.CompletedTask;
+    }
+}
