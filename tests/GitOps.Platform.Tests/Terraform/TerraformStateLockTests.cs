@@ -20,8 +20,7 @@ public sealed class TerraformStateLockTests : IDisposable
         var holder = terraform.ApplyAsync(holderPlan, stopHolder.Token);
         try
         {
-            await WaitForLockAsync(holder);
-            var lockId = JsonDocument.Parse(await File.ReadAllTextAsync(module.LockInfoPath)).RootElement.GetProperty("ID").GetString();
+            var lockId = await WaitForLockAsync(holder);
 
             var locked = await Should.ThrowAsync<TerraformStateLockedException>(() => terraform.PlanAsync(
                 workspace.VarFiles, workspace.Variables, workspace.PlanFile, destroy: false, CancellationToken.None));
@@ -48,12 +47,18 @@ public sealed class TerraformStateLockTests : IDisposable
         (await terraform.OutputsAsync(CancellationToken.None)).GetString("cluster_name").ShouldBe("gitops-dev-europe");
     }
 
-    private async Task WaitForLockAsync(Task holder)
+    private async Task<string?> WaitForLockAsync(Task holder)
     {
-        // The local backend writes the lock info file right after taking the lock; a guard keeps a broken setup from hanging.
+        // The local backend writes the lock info file right after taking the lock, but not atomically: wait until it
+        // reads whole. A guard keeps a broken setup from hanging.
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (!File.Exists(module.LockInfoPath))
+        while (true)
         {
+            if (File.Exists(module.LockInfoPath) && TryReadLockId(await File.ReadAllTextAsync(module.LockInfoPath)) is { } id)
+            {
+                return id;
+            }
+
             if (holder.IsCompleted)
             {
                 await holder;
@@ -61,6 +66,18 @@ public sealed class TerraformStateLockTests : IDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(50), guard.Token);
+        }
+    }
+
+    private static string? TryReadLockId(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.TryGetProperty("ID", out var id) ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
