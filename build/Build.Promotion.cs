@@ -60,6 +60,7 @@ internal sealed partial class Build
         .Description("Opens (or updates) the MR promoting the stage's release to the next stage; --version V opens the MR moving qa to release V.")
         .DependsOn(RunE2E)
         .DependsOn(PrepareSensitiveInformation)
+        .Requires(() => StageCanBePromoted)
         .Requires(Helm)
         .Executes(async cancellationToken => await AsBuildErrorsAsync(async () =>
         {
@@ -83,14 +84,28 @@ internal sealed partial class Build
             await PublishAsync(plan with { RequiresCodeOwnerApproval = catalog.RequiresCodeOwnerApproval(StageName) }, cancellationToken);
         }));
 
+    /// <summary>
+    /// Checked with the requirements, before anything runs: refusing nightly, prod and dev (exit 2) there keeps RunE2E
+    /// from testing an environment whose release cannot be promoted anyway.
+    /// </summary>
+    private bool StageCanBePromoted => Version is not null || Stage is not { } stage || PromotableStage(CatalogPromotionStages.Load(RootDirectory), stage);
+
+    private static bool PromotableStage(CatalogPromotionStages catalog, Stage stage)
+    {
+        var promotable = string.Join(", ", catalog.Catalog.Promotions.Where(step => step.Trigger != PromotionTrigger.PlatformRelease).Select(step => step.From.ToName()));
+        return catalog.Catalog.Promotions.FirstOrDefault(step => step.From == stage) switch
+        {
+            null => throw new UsageException($"{stage.ToName()} is never promoted: it has no next stage in {EnvironmentLayout.StagesFile}; --stage may be {promotable}"),
+            { Trigger: PromotionTrigger.PlatformRelease } step => throw new UsageException(
+                $"{stage.ToName()} is promoted to {step.To.ToName()} by a platform release: run OpenPromotionMR --version <release> instead"),
+            _ => true,
+        };
+    }
+
     private async Task<PromotionPlan> PlanPromotionAsync(CatalogPromotionStages catalog, CancellationToken cancellationToken)
     {
         var stage = Stage ?? throw new UsageException("--stage is required (the stage whose release to promote), or --version for a new release");
-        if (catalog.Catalog.NextStage(stage) is { } next && catalog.Catalog.Promotions.Any(step => step.From == stage && step.Trigger == PromotionTrigger.PlatformRelease))
-        {
-            throw new UsageException($"{stage.ToName()} is promoted to {next.ToName()} by a platform release: run OpenPromotionMR --version <release>");
-        }
-
+        PromotableStage(catalog, stage);
         return PromotionPlanner.Plan(await PromotionInputs.ForStageAsync(RootDirectory, catalog, stage.ToName(), Force, cancellationToken));
     }
 
