@@ -10,7 +10,10 @@ public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings,
     public IChangeRequestHost Create(string remoteUrl, GitLabClientOptions? gitLabOptions = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var remote = GitRemote.Parse(remoteUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(remoteUrl);
+
+        // A remote on disk (a mirror, a test's bare repository) names no host: GitLab, as for every non-GitHub host.
+        var remote = IsOnDisk(remoteUrl) ? new GitRemote("disk", remoteUrl) : GitRemote.Parse(remoteUrl);
         if (settings.GitHubHosts.Contains(remote.Host))
         {
             return new GitHubPullRequests(GitHubConnectionFor(remote), secrets, log);
@@ -21,6 +24,9 @@ public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings,
             + "set CI_API_V4_URL, GITLAB_TOKEN and CI_PROJECT_ID; see environments/env.template");
         return new GitLabClient(gitLab, secrets, log, gitLabOptions);
     }
+
+    private static bool IsOnDisk(string remoteUrl) =>
+        remoteUrl.StartsWith("file://", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(remoteUrl.Trim());
 
     private GitHubConnection GitHubConnectionFor(GitRemote remote)
     {

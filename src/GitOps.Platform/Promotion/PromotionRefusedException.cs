@@ -25,5 +25,7 @@ public sealed class PromotionRefusedException : Exception
 
     public RefusalReason Reason { get; }
 
-    public bool IsUsageError => Reason is RefusalReason.NoNextStage or RefusalReason.InvalidVersion or RefusalReason.NoValuesFiles;
+    // A rollback target that never ran on the stage is a mistake in what was asked, like a malformed version.
+    public bool IsUsageError => Reason is RefusalReason.NoNextStage or RefusalReason.InvalidVersion or RefusalReason.NoValuesFiles
+        or RefusalReason.UnknownRollbackVersion;
 }

@@ -1,6 +1,6 @@
 namespace GitOps.Platform.Promotion;
 
-/// <summary>Why a promotion or rollback was refused; the first three are usage errors (exit code 2).</summary>
+/// <summary>Why a promotion or rollback was refused; the first three and UnknownRollbackVersion are usage errors (exit code 2).</summary>
 public enum RefusalReason
 {
     NoNextStage,

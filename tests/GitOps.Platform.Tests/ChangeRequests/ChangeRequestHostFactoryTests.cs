@@ -62,4 +62,16 @@ public sealed class ChangeRequestHostFactoryTests
 
         error.Message.ShouldContain("set CI_API_V4_URL, GITLAB_TOKEN and CI_PROJECT_ID");
     }
+
+    [Theory]
+    [InlineData("/srv/git/gitops.git")]
+    [InlineData("file:///srv/git/gitops.git")]
+    public void A_remote_on_disk_gets_gitlab(string remote)
+    {
+        var factory = new ChangeRequestHostFactory(new ChangeRequestHostSettings { GitLab = GitLab }, new SecretMasker());
+
+        using var host = factory.Create(remote);
+
+        host.ShouldBeOfType<GitLabClient>();
+    }
 }

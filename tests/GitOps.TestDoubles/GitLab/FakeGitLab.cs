@@ -64,9 +64,12 @@ public sealed partial class FakeGitLab : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>A fake with other ids or tokens: <c>FakeGitLab.StartAsync(() => FakeGitLab.Create(projectId: 7))</c>.</summary>
-    public static FakeGitLab Create(int projectId = 42, string projectPath = "platform/gitops") =>
-        new() { ProjectId = projectId, ProjectPath = projectPath };
+    /// <summary>
+    /// A fake with other ids or tokens: <c>FakeGitLab.StartAsync(() => FakeGitLab.Create(projectId: 7))</c>; a
+    /// <paramref name="maintainerToken"/> of the test's own makes a canary that appears in no source file.
+    /// </summary>
+    public static FakeGitLab Create(int projectId = 42, string projectPath = "platform/gitops", string? maintainerToken = null) =>
+        new() { ProjectId = projectId, ProjectPath = projectPath, MaintainerToken = maintainerToken ?? "glpat-fake-maintainer-7Qx2" };
 
     public async ValueTask DisposeAsync()
     {

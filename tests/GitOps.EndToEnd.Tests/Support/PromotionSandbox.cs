@@ -1,0 +1,137 @@
+using GitOps.TestDoubles.GitLab;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace GitOps.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A user's checkout for promotion: a copy of the shared clone (compiled build and helm included) whose content is
+/// pushed to a bare repository on disk as <c>origin</c>, the fake GitLab as the MR host and a loopback server as the
+/// environment. The shared clone itself is never committed to or pushed from.
+/// </summary>
+public sealed class PromotionSandbox : IAsyncDisposable
+{
+    private readonly List<ProcessResult> runs = [];
+    private WebApplication? environment;
+
+    private PromotionSandbox(string parent, FakeGitLab gitLab)
+    {
+        Parent = parent;
+        GitLab = gitLab;
+    }
+
+    public string Parent { get; }
+
+    public string Root => Path.Combine(Parent, "repo");
+
+    public string Origin => Path.Combine(Parent, "origin.git");
+
+    public FakeGitLab GitLab { get; }
+
+    public string EnvironmentUrl { get; private set; } = string.Empty;
+
+    /// <summary>Every build run so far, for the canary check.</summary>
+    public IReadOnlyList<ProcessResult> Runs => runs;
+
+    /// <summary>
+    /// The variables of a GitLab job, pointed at the fake. GITLAB_TOKEN is a canary: a maintainer token made up for
+    /// this sandbox, so finding it anywhere means the build leaked it.
+    /// </summary>
+    public Dictionary<string, string?> Variables => new()
+    {
+        ["CI_API_V4_URL"] = GitLab.ApiUrl.ToString(),
+        ["GITLAB_TOKEN"] = GitLab.MaintainerToken,
+        ["CI_PROJECT_ID"] = GitLab.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public static async Task<PromotionSandbox> CreateAsync(FreshClone clone, string environmentRelease)
+    {
+        ArgumentNullException.ThrowIfNull(clone);
+
+        // Compiles the build and installs helm in the shared clone once, so each copy starts ready.
+        var ready = clone.BuildSh("Render", "--stage", "qa", "--cloud", "gcp", "--no-logo");
+        ready.ExitCode.ShouldBe(0, ready.Output + ready.Error);
+
+        var sandbox = new PromotionSandbox(Directory.CreateTempSubdirectory("gitops-promotion-e2e-").FullName, await FakeGitLab.StartAsync(
+            () => FakeGitLab.Create(maintainerToken: $"glpat-canary-{Guid.NewGuid():N}")));
+        ProcessResult.Run("cp", ["-a", clone.Root, sandbox.Root], sandbox.Parent, new Dictionary<string, string?>()).ExitCode.ShouldBe(0);
+        foreach (var leftover in new[] { ".nuke/temp/e2e", ".nuke/temp/build.log" }.Select(path => Path.Combine(sandbox.Root, path)))
+        {
+            if (Directory.Exists(leftover))
+            {
+                Directory.Delete(leftover, recursive: true);
+            }
+
+            File.Delete(leftover);
+        }
+
+        sandbox.Git("add", "-A");
+        sandbox.Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "--allow-empty", "-m", "the checkout under test");
+        FreshClone.Git(sandbox.Parent, "init", "--quiet", "--bare", "--initial-branch=main", sandbox.Origin);
+        sandbox.Git("push", "--quiet", sandbox.Origin, "HEAD:refs/heads/main");
+        sandbox.Git("remote", "set-url", "origin", sandbox.Origin);
+        await sandbox.StartEnvironmentAsync(environmentRelease);
+        return sandbox;
+    }
+
+    /// <summary>./build.sh in pipeline mode with the fake's variables plus <paramref name="extra"/>.</summary>
+    public ProcessResult Build(IReadOnlyDictionary<string, string?>? extra, params string[] args)
+    {
+        var variables = Variables;
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            variables[key] = value;
+        }
+
+        var result = ProcessResult.Run(Path.Combine(Root, "build.sh"), [.. args, "--pipeline", "--no-logo"], Root, variables);
+        runs.Add(result);
+        return result;
+    }
+
+    public ProcessResult Build(params string[] args) => Build(null, args);
+
+    public string Git(params string[] args) => FreshClone.Git(Root, args);
+
+    public string OriginGit(params string[] args) => FreshClone.Git(Origin, args);
+
+    public IReadOnlyList<string> OriginBranches() =>
+        OriginGit("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private async Task StartEnvironmentAsync(string release)
+    {
+        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, release));
+        environment = app;
+        EnvironmentUrl = root.ToString().TrimEnd('/');
+    }
+
+    private static Task ServeAsync(HttpContext context, string release)
+    {
+        var body = context.Request.Path.Value switch
+        {
+            "/healthz" => "ok",
+            "/version" => $"{{\"release\":\"{release}\"}}",
+            "/" => "<html>portal</html>",
+            _ => null,
+        };
+        context.Response.StatusCode = body is null ? 404 : 200;
+        return context.Response.WriteAsync(body ?? "not found");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await GitLab.DisposeAsync();
+        if (environment is not null)
+        {
+            await environment.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(Parent, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A tool may still hold a file for a moment; the OS cleans temp eventually.
+        }
+    }
+}
