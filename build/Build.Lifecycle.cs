@@ -12,7 +12,7 @@ internal sealed partial class Build
     [Parameter("Kubeconfig of the management cluster; default: the one Provision wrote under .nuke/temp/<stage>-mgmt/.")]
     private readonly string? MgmtKubeconfig;
 
-    [Parameter("Confirms destroying a prod cluster: must be <stage>-<cloud> (e.g. prod-gcp), or <stage>-mgmt for the management cluster.")]
+    [Parameter("Confirms destroying a prod cluster: must be <stage>-<cloud> (e.g. prod-gcp), or <stage>-mgmt for the management cluster.", CommandLineOnly = true)]
     private readonly string? ConfirmDestroy;
 
     [Parameter("GCS bucket holding the Terraform state of every cluster (prefix gitops/<stage>/<cloud|mgmt>).")]

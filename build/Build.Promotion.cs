@@ -14,7 +14,7 @@ internal sealed partial class Build
     [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it. RunE2E does not run then.")]
     private readonly string? Version;
 
-    [Parameter("Promote even though the e2e record is missing or failed (logged, and written into the MR).")]
+    [Parameter("Promote even though the e2e record is missing or failed (logged, and written into the MR).", CommandLineOnly = true)]
     private readonly bool Force;
 
     [Parameter("Version to roll back to; must appear in the history of the stage's values files.")]

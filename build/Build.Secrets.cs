@@ -11,6 +11,14 @@ internal sealed partial class Build
     [Parameter("GitLab project, numeric id or path such as group/project (default: CI_PROJECT_ID).", Name = "gitlab-project")]
     private readonly string? GitLabProject;
 
+    /// <summary>Secrets already in the environment (a runner's tokens, a developer's exports) are masked from the start.</summary>
+    protected override async Task OnBuildInitializedAsync(CancellationToken cancellationToken)
+    {
+        var templatePath = Path.Combine(RootDirectory, EnvTemplate.RelativePath);
+        var template = File.Exists(templatePath) ? await EnvTemplate.ReadAsync(RootDirectory, cancellationToken) : null;
+        SecretVariables.Register(Secrets, template, Host.Variables());
+    }
+
     private Target PrepareSensitiveInformation => _ => _
         .Description("Loads .env and the project's GitLab CI/CD variables as masked secrets for the targets and tools (skipped in pipeline mode).")
         .OnlyWhenStatic(() => !IsPipeline)

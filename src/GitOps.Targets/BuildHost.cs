@@ -21,6 +21,12 @@ public sealed class BuildHost
 
     public bool OutputRedirected { get; init; } = true;
 
+    /// <summary>
+    /// Where the compiled build lives (under <c>&lt;root&gt;/.nuke/temp/</c> when build.sh compiled it), so the root is
+    /// found from there even when build.sh is called from another directory. Null in tests.
+    /// </summary>
+    public string? BuildDirectory { get; init; }
+
     public CancellationToken Interrupted { get; init; }
 
     /// <summary>The real console; Ctrl+C and SIGTERM cancel <see cref="Interrupted"/> so running targets can stop.</summary>
@@ -46,6 +52,7 @@ public sealed class BuildHost
             Environment = System.Environment.GetEnvironmentVariables(),
             WorkingDirectory = Directory.GetCurrentDirectory(),
             OutputRedirected = Console.IsOutputRedirected,
+            BuildDirectory = AppContext.BaseDirectory,
             Interrupted = interrupt.Token,
         };
     }

@@ -35,7 +35,7 @@ public abstract partial class BuildScript
         {
             var commandLine = CommandLine.Parse(args);
             var style = ConsoleStyle.Detect(host.OutputRedirected, host.Variable);
-            var root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory);
+            var root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory);
             using var log = new BuildLog(host.Out, masker, style, ParseVerbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             var build = new T();
             build.Initialize(host, root, log, new ToolLocator(Path.Combine(root, ".nuke", "tools")));
@@ -46,6 +46,22 @@ public abstract partial class BuildScript
             await host.Error.WriteLineAsync(masker.Apply($"error: {exception.Message}"));
             return ExitUsage;
         }
+        catch (OperationCanceledException) when (host.Interrupted.IsCancellationRequested)
+        {
+            await host.Error.WriteLineAsync("Build interrupted.");
+            return ExitInterrupted;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The last resort: one masked line, never a crash with a stack trace (unless asked for with --verbosity verbose).
+            await host.Error.WriteLineAsync(masker.Apply($"error: {FailureMessage.For(exception)}"));
+            if (args.Any(arg => string.Equals(arg, "verbose", StringComparison.OrdinalIgnoreCase)))
+            {
+                await host.Error.WriteLineAsync(masker.Apply(exception.ToString()));
+            }
+
+            return ExitTargetFailed;
+        }
     }
 
     private async Task<int> RunAsync(CommandLine commandLine, string defaultTarget, BuildLog buildLog)
@@ -53,8 +69,9 @@ public abstract partial class BuildScript
         var graph = TargetGraph.FromBuild(this);
         DeclaredTargets = [.. graph.Nodes.Select(node => new TargetDescription(node.Name, node.Description, node.DependsOn, node.After, node.Triggers, node.Unlisted))];
         var parameters = ParameterDescriptor.Discover(GetType());
-        var bound = new ParameterBinder(parameters, buildLog.Masker)
-            .Bind(this, commandLine, Host.Environment, Path.Combine(RootDirectory, ".nuke"), commandLine.Single("profile"));
+        commandLine = commandLine.WithFlags(parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name));
+        var parallelism = Parallelism(commandLine);
+        var bound = Bind(commandLine, parameters, buildLog);
         SchemaWriter.WriteIfChanged(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);
         if (commandLine.Has("help"))
         {
@@ -62,7 +79,7 @@ public abstract partial class BuildScript
             return ExitSuccess;
         }
 
-        OnBuildInitialized();
+        await OnBuildInitializedAsync(Host.Interrupted);
         var invoked = graph.Resolve(RequestedTargets(commandLine, defaultTarget), "Target");
         var plan = Planner.Plan(graph, invoked, SkipRequestFrom(commandLine));
         if (commandLine.Has("plan"))
@@ -87,17 +104,38 @@ public abstract partial class BuildScript
         try
         {
             await ToolCheck.EnsureAsync(plan, new ToolLocator(ToolsDirectory), buildLog, Host.Interrupted);
-            outcomes = await new Executor(graph, plan, buildLog, Parallelism(commandLine)).RunAsync(Host.Interrupted);
+            outcomes = await new Executor(graph, plan, buildLog, parallelism).RunAsync(Host.Interrupted);
         }
         catch (BuildFailedException exception)
         {
             buildLog.Write(LogLevel.Error, $"Nothing was run: {exception.Message}");
             outcomes = [.. plan.Targets.Select(target => new TargetOutcome(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "a required tool is missing"))];
         }
+        catch (OperationCanceledException) when (Host.Interrupted.IsCancellationRequested)
+        {
+            buildLog.Write(LogLevel.Error, "Interrupted while preparing tools; nothing was run.");
+            outcomes = [.. plan.Targets.Select(target => new TargetOutcome(target.Name, TargetStatus.NotRun, TimeSpan.Zero, "interrupted"))];
+        }
 
         var exitCode = ExitCodeOf(outcomes);
         buildLog.WriteRaw(SummaryWriter.Write(outcomes, clock.Elapsed, exitCode, buildLog.Style));
         return exitCode;
+    }
+
+    private IReadOnlyList<ParameterValue> Bind(CommandLine commandLine, IReadOnlyList<ParameterDescriptor> parameters, BuildLog buildLog)
+    {
+        var binder = new ParameterBinder(parameters, buildLog.Masker);
+        var nuke = Path.Combine(RootDirectory, ".nuke");
+        try
+        {
+            return binder.Bind(this, commandLine, Host.Environment, nuke, commandLine.Single("profile"));
+        }
+        catch (UsageException exception) when (commandLine.Has("help"))
+        {
+            // Help must still help when a stray variable or file holds a bad value: say so, then show the defaults.
+            Host.Error.WriteLine(buildLog.Masker.Apply($"warning: {exception.Message}"));
+            return binder.Bind(this, new CommandLine([], []), new System.Collections.Hashtable(), Path.Combine(nuke, "(ignored)"), profile: null);
+        }
     }
 
     private int ExitCodeOf(IReadOnlyList<TargetOutcome> outcomes)
@@ -117,7 +155,7 @@ public abstract partial class BuildScript
 
     private static List<string> RequestedTargets(CommandLine commandLine, string defaultTarget)
     {
-        var named = commandLine.Targets.Concat(commandLine.Find("target")?.Values ?? []).ToList();
+        var named = commandLine.Targets.Concat((commandLine.Find("target")?.Values ?? []).SelectMany(CommandLine.SplitTargets)).ToList();
         return named.Count > 0 ? named : [defaultTarget];
     }
 
@@ -141,7 +179,7 @@ public abstract partial class BuildScript
     {
         var text = commandLine.Single("verbosity");
         return text is null ? Verbosity.Normal
-            : Enum.TryParse<Verbosity>(text, ignoreCase: true, out var verbosity) && !int.TryParse(text, out _) ? verbosity
+            : Enum.GetNames<Verbosity>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<Verbosity>(name)
             : throw new UsageException($"--verbosity: '{text}' is not allowed; allowed values: quiet, minimal, normal, verbose.");
     }
 

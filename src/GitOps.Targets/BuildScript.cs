@@ -39,10 +39,8 @@ public abstract partial class BuildScript
     /// <summary>The first line of <c>--help</c>.</summary>
     protected virtual string Title => GetType().Name;
 
-    /// <summary>Runs after parameters are bound and before anything is planned.</summary>
-    protected virtual void OnBuildInitialized()
-    {
-    }
+    /// <summary>Runs after parameters are bound and before anything is planned (not for --help, which stays fast).</summary>
+    protected virtual Task OnBuildInitializedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static InvalidOperationException NotInitialized() =>
         new("The build is not initialized yet: use Log, Secrets and Tools inside target bodies, not in field initializers.");

@@ -42,7 +42,7 @@ public interface ITargetDefinition
     /// <summary>Evaluated just before the target runs; false skips it.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
 
-    /// <summary>Still runs after another target failed, as long as its own dependencies succeeded.</summary>
+    /// <summary>A failure of this target does not stop the build: targets that do not depend on it still run.</summary>
     ITargetDefinition ProceedAfterFailure();
 
     /// <summary>Runs even after failures or Ctrl+C (cleanup, reports).</summary>

@@ -2,10 +2,13 @@ using GitOps.Targets.Errors;
 
 namespace GitOps.Targets;
 
-/// <summary>The repository root: <c>--root</c>, else the nearest directory upwards that has a <c>.nuke</c> folder.</summary>
+/// <summary>
+/// The repository root: <c>--root</c>; else the nearest directory above the compiled build that has a <c>.nuke</c>
+/// folder (so <c>/path/to/repo/build.sh</c> works from anywhere); else the nearest one above the working directory.
+/// </summary>
 internal static class RootFinder
 {
-    public static string Find(string? explicitRoot, string workingDirectory)
+    public static string Find(string? explicitRoot, string workingDirectory, string? buildDirectory)
     {
         if (explicitRoot is not null)
         {
@@ -13,7 +16,14 @@ internal static class RootFinder
             return Directory.Exists(full) ? full : throw new UsageException($"--root: directory '{explicitRoot}' does not exist.");
         }
 
-        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
+        return (buildDirectory is null ? null : NearestWithNuke(buildDirectory))
+            ?? NearestWithNuke(workingDirectory)
+            ?? throw new UsageException($"No .nuke directory in {workingDirectory} or above it: run from the repository, or pass --root <dir>.");
+    }
+
+    private static string? NearestWithNuke(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
         {
             if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
             {
@@ -21,6 +31,6 @@ internal static class RootFinder
             }
         }
 
-        return workingDirectory;
+        return null;
     }
 }

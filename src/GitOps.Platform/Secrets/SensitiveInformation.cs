@@ -86,16 +86,8 @@ public sealed class SensitiveInformation(ISecretRegistry secrets, ILog log)
     }
 
     // Tokens a person exported before the build started are as secret as the ones it loads.
-    private void RegisterSecretsAlreadySet(SensitiveInformationRequest request)
-    {
-        foreach (var variable in request.Template?.Variables.Where(variable => variable.Secret) ?? [])
-        {
-            if (request.Environment.TryGetValue(variable.Key, out var value) && !string.IsNullOrEmpty(value))
-            {
-                secrets.Register(value);
-            }
-        }
-    }
+    private void RegisterSecretsAlreadySet(SensitiveInformationRequest request) =>
+        SecretVariables.Register(secrets, request.Template, request.Environment);
 
     private static bool IsSet(IReadOnlyDictionary<string, string?> environment, string key) =>
         environment.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value);

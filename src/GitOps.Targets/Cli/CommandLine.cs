@@ -33,7 +33,7 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
             }
             else if (current is null)
             {
-                targets.AddRange(arg.Split('+', StringSplitOptions.RemoveEmptyEntries));
+                targets.AddRange(SplitTargets(arg));
             }
             else
             {
@@ -43,6 +43,36 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
 
         return new CommandLine(targets, options);
     }
+
+    /// <summary>Options that never take values: words after them are target names.</summary>
+    public static readonly IReadOnlyList<string> EngineFlags = ["help", "plan", "no-logo"];
+
+    private static readonly string[] BooleanWords = ["true", "false", "1", "0", "yes", "no"];
+
+    /// <summary>
+    /// Gives words typed after a flag back to the targets (<c>--plan OpenPromotionMR</c>, <c>--force Test</c>):
+    /// flags take no value, boolean parameters only a boolean word, <c>--parallel</c> only a number.
+    /// </summary>
+    public CommandLine WithFlags(IEnumerable<string> booleanParameters)
+    {
+        var booleans = booleanParameters.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
+        var flags = EngineFlags.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
+        var targets = Targets.ToList();
+        var options = new List<CommandLineOption>();
+        foreach (var option in Options)
+        {
+            var keep = option.Key == KebabCase.Normalize("parallel") ? option.Values.TakeWhile(value => int.TryParse(value, out _)).Take(1).ToList()
+                : flags.Contains(option.Key) ? []
+                : booleans.Contains(option.Key) ? option.Values.Take(1).Where(value => BooleanWords.Contains(value, StringComparer.OrdinalIgnoreCase)).ToList()
+                : option.Values;
+            targets.AddRange(option.Values.Skip(keep.Count).SelectMany(SplitTargets));
+            options.Add(option with { Values = [.. keep] });
+        }
+
+        return new CommandLine(targets, options);
+    }
+
+    public static IEnumerable<string> SplitTargets(string text) => text.Split('+', StringSplitOptions.RemoveEmptyEntries);
 
     public bool Has(string option) => Find(option) is not null;
 

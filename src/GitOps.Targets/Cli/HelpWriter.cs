@@ -37,7 +37,8 @@ internal static class HelpWriter
             }
 
             text.AppendLine(parameter.Description);
-            text.Append(' ', DescriptionColumn).Append("env ").Append(parameter.EnvironmentVariable).Append("; ").AppendLine(Current(value));
+            var source = parameter.CommandLineOnly ? "command line only" : "env " + parameter.EnvironmentVariable;
+            text.Append(' ', DescriptionColumn).Append(source).Append("; ").AppendLine(Current(value));
         }
 
         text.AppendLine().AppendLine("Engine options:");

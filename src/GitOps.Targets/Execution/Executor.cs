@@ -7,7 +7,8 @@ namespace GitOps.Targets.Execution;
 
 /// <summary>
 /// Runs a plan: each target once its predecessors in the plan are done, up to <c>parallelism</c> at a time.
-/// After a failure only ProceedAfterFailure and AssuredAfterFailure targets still start; after Ctrl+C only assured ones.
+/// A failure stops the build (nothing new starts but assured targets) unless the failing target is marked
+/// ProceedAfterFailure, in which case only the targets that depend on it are left out. After Ctrl+C only assured ones start.
 /// </summary>
 internal sealed class Executor(TargetGraph graph, ExecutionPlan plan, BuildLog log, int parallelism)
 {
@@ -75,7 +76,7 @@ internal sealed class Executor(TargetGraph graph, ExecutionPlan plan, BuildLog l
             return new TargetOutcome(node.Name, TargetStatus.NotRun, TimeSpan.Zero, $"{string.Join(", ", blocked)} did not succeed");
         }
 
-        return failed && !node.ProceedAfterFailure
+        return failed
             ? new TargetOutcome(node.Name, TargetStatus.NotRun, TimeSpan.Zero, "an earlier target failed")
             : null;
     }
@@ -83,7 +84,8 @@ internal sealed class Executor(TargetGraph graph, ExecutionPlan plan, BuildLog l
     private void Record(TargetOutcome outcome)
     {
         outcomes[outcome.Name] = outcome;
-        failed |= outcome.Status is TargetStatus.Failed or TargetStatus.Aborted;
+        var proceeds = graph.TryGet(outcome.Name, out var node) && node.ProceedAfterFailure;
+        failed |= outcome.Status is TargetStatus.Failed or TargetStatus.Aborted && !proceeds;
     }
 
     private async Task<TargetOutcome> RunAsync(PlannedTarget target, CancellationToken interrupted)

@@ -12,4 +12,10 @@ public sealed class ParameterAttribute(string description) : Attribute
 
     /// <summary>The kebab-case CLI name when the member name does not spell it (e.g. "gitlab-url").</summary>
     public string? Name { get; init; }
+
+    /// <summary>
+    /// Read only from the command line, never from variables or parameters files: for flags that lower a safety gate,
+    /// so an unrelated <c>FORCE=1</c> in someone's environment cannot do it silently.
+    /// </summary>
+    public bool CommandLineOnly { get; init; }
 }

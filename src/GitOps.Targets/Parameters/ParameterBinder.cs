@@ -26,10 +26,12 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         foreach (var parameter in parameters)
         {
             var key = KebabCase.Normalize(parameter.Name);
-            var value = FromCommandLine(parameter, commandLine)
-                ?? FromEnvironment(parameter, environmentByKey, key)
-                ?? FromFile(parameter, profileFile, key, ParameterSource.ProfileFile)
-                ?? FromFile(parameter, baseFile, key, ParameterSource.ParametersFile);
+            var value = parameter.CommandLineOnly
+                ? FromCommandLine(parameter, commandLine)
+                : FromCommandLine(parameter, commandLine)
+                    ?? FromEnvironment(parameter, environmentByKey, key)
+                    ?? FromFile(parameter, profileFile, key, ParameterSource.ProfileFile)
+                    ?? FromFile(parameter, baseFile, key, ParameterSource.ParametersFile);
             if (value is not null)
             {
                 parameter.SetValue(build, value.Value);

@@ -6,6 +6,8 @@ namespace GitOps.Targets.Parameters;
 /// <summary>One declared parameter: its member, spellings, type and allowed values.</summary>
 internal sealed record ParameterDescriptor(MemberInfo Member, string Name, string Description, bool IsSecret)
 {
+    public bool CommandLineOnly { get; init; }
+
     public string Flag => "--" + Name;
 
     public string EnvironmentVariable => KebabCase.ToEnvironmentVariable(Name);
@@ -52,7 +54,10 @@ internal sealed record ParameterDescriptor(MemberInfo Member, string Name, strin
                         member,
                         attribute.Name ?? KebabCase.From(member.Name),
                         attribute.Description,
-                        member.GetCustomAttribute<SecretAttribute>() is not null));
+                        member.GetCustomAttribute<SecretAttribute>() is not null)
+                    {
+                        CommandLineOnly = attribute.CommandLineOnly,
+                    });
                 }
             }
         }

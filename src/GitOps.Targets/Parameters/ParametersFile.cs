@@ -16,6 +16,9 @@ internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, P
     public static ParametersFile Load(string path, string displayPath)
     {
         var bytes = File.ReadAllBytes(path);
+        // Editors on Windows like to start the file with a UTF-8 byte order mark; JSON readers do not.
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        bytes = bytes[start..];
         var entries = new Dictionary<string, Entry>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
@@ -27,11 +30,21 @@ internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, P
                 var name = reader.GetString()!;
                 reader.Read();
                 var values = ReadValues(ref reader, displayPath, line, name);
-                if (!name.StartsWith('$'))
+                if (name.StartsWith('$'))
                 {
-                    entries[KebabCase.Normalize(name)] = new Entry(name, values, line);
+                    continue;
                 }
+
+                if (entries.TryGetValue(KebabCase.Normalize(name), out var earlier))
+                {
+                    throw new UsageException($"{displayPath}:{line}: '{name}' is set twice (also on line {earlier.Line}).");
+                }
+
+                entries[KebabCase.Normalize(name)] = new Entry(name, values, line);
             }
+
+            Expect(reader.TokenType == JsonTokenType.EndObject, displayPath, LineOf(bytes, reader.TokenStartIndex), "expected a parameter name or the end of the object");
+            Expect(!reader.Read(), displayPath, LineOf(bytes, reader.TokenStartIndex), "unexpected content after the closing brace");
         }
         catch (JsonException exception)
         {

@@ -51,12 +51,12 @@ internal static class ValueConverter
         {
             return parameter.IsBoolean
                 ? true
-                : throw new UsageException($"{origin}: {parameter.Flag} needs a value{AllowedSuffix(parameter)}.");
+                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} needs a value{AllowedSuffix(parameter)}.");
         }
 
         if (values.Count > 1)
         {
-            throw new UsageException($"{origin}: {parameter.Flag} takes one value, got {values.Count}: {string.Join(' ', values)}.");
+            throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} takes one value, got {values.Count}: {string.Join(' ', values)}.");
         }
 
         return ConvertOne(parameter, values[0], origin);
@@ -92,18 +92,21 @@ internal static class ValueConverter
         {
             return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
                 ? number
-                : throw new UsageException($"{origin}: {parameter.Flag} must be a whole number, got '{text}'.");
+                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be a whole number, got '{text}'.");
         }
 
         if (type == typeof(TimeSpan))
         {
             return Duration.TryParse(text, out var duration)
                 ? duration
-                : throw new UsageException($"{origin}: {parameter.Flag} must be a duration such as 90s, 10m or 1h30m, got '{text}'.");
+                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be a duration such as 90s, 10m or 1h30m, got '{text}'.");
         }
 
         throw new InvalidOperationException($"Parameter {parameter.Name} has unsupported type {type.Name}.");
     }
+
+    /// <summary>Where the text came from, unless that is the flag itself (the message names the flag anyway).</summary>
+    private static string Where(string origin, ParameterDescriptor parameter) => origin == parameter.Flag ? string.Empty : origin + ": ";
 
     private static UsageException Invalid(ParameterDescriptor parameter, string text, string origin) =>
         new($"{origin}: '{text}' is not a valid value{(origin == parameter.Flag ? string.Empty : " for " + parameter.Flag)}{AllowedSuffix(parameter)}."

@@ -17,7 +17,8 @@ internal static class Planner
         var reasons = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in ordered)
         {
-            if (explicitSkips.Contains(node.Name) || (skip.SkipAllNotInvoked && !invokedNames.Contains(node.Name)))
+            // As in NUKE, a target named on the command line is never skipped by --skip.
+            if (!invokedNames.Contains(node.Name) && (skip.SkipAllNotInvoked || explicitSkips.Contains(node.Name)))
             {
                 reasons[node.Name] = "--skip";
             }
@@ -72,8 +73,22 @@ internal static class Planner
         return ordered;
     }
 
-    /// <summary>A target nobody invoked is skipped too when every planned target that needs it is skipped.</summary>
+    /// <summary>
+    /// A target nobody invoked is skipped too when every planned target that needs it (depends on or triggers it) is
+    /// skipped; repeated until nothing changes, since a trigger can sit later in the order than what it triggers.
+    /// </summary>
     private static void CascadeSkips(List<TargetNode> ordered, HashSet<string> invoked, Dictionary<string, string> reasons)
+    {
+        int before;
+        do
+        {
+            before = reasons.Count;
+            CascadeOnce(ordered, invoked, reasons);
+        }
+        while (reasons.Count != before);
+    }
+
+    private static void CascadeOnce(List<TargetNode> ordered, HashSet<string> invoked, Dictionary<string, string> reasons)
     {
         for (var i = ordered.Count - 1; i >= 0; i--)
         {

@@ -20,7 +20,8 @@ public sealed class ToolLocator(string toolsDirectory, string? searchPath = null
         var pathValue = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         var directories = new[] { Path.Combine(ToolsDirectory, "bin"), ToolsDirectory }
             .Concat(pathValue.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
-        var names = OperatingSystem.IsWindows() ? WindowsExtensions.Select(ext => tool + ext).Prepend(tool) : [tool];
+        // On Windows the extensionless file next to npm.cmd is a shell script that cannot be started directly.
+        var names = OperatingSystem.IsWindows() ? WindowsExtensions.Select(ext => tool + ext) : [tool];
         foreach (var directory in directories)
         {
             foreach (var name in names)

@@ -8,6 +8,7 @@ namespace GitOps.Targets.Tooling;
 public sealed class ToolRunner(ToolLocator locator, ILog log, SecretMasker masker) : IToolRunner
 {
     private const int StderrLinesInFailure = 15;
+    private static readonly TimeSpan OutputGracePeriod = TimeSpan.FromSeconds(5);
 
     public async Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken)
     {
@@ -51,11 +52,12 @@ public sealed class ToolRunner(ToolLocator locator, ILog log, SecretMasker maske
         try
         {
             await process.WaitForExitAsync(linked.Token);
-            await Task.WhenAll(readOut, readErr);
+            await DrainAsync(readOut, readErr, linked.Token);
         }
         catch (OperationCanceledException)
         {
             Kill(process);
+            await DrainAsync(readOut, readErr, CancellationToken.None);
             if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new ToolFailedException($"{described} timed out after {invocation.Timeout} and was stopped");
@@ -79,6 +81,22 @@ public sealed class ToolRunner(ToolLocator locator, ILog log, SecretMasker maske
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Waits for the last output lines, but not forever: a background child (a port-forward, a credential helper) can keep
+    /// the pipes open long after the tool itself exited.
+    /// </summary>
+    private async Task DrainAsync(Task readOut, Task readErr, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(readOut, readErr).WaitAsync(OutputGracePeriod, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            log.Debug($"output pipes still open {OutputGracePeriod.TotalSeconds:0}s after the tool exited (a background process holds them); not waiting");
+        }
     }
 
     private string Describe(ToolInvocation invocation) =>

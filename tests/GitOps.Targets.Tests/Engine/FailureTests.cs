@@ -9,13 +9,22 @@ public sealed class FailureTests : IDisposable
     public void Dispose() => run.Dispose();
 
     [Fact]
-    public async Task A_failure_stops_dependents_and_later_targets_but_not_proceeding_or_assured_ones()
+    public async Task A_failure_stops_dependents_and_later_targets_but_not_assured_ones()
     {
-        (await run.RunAsync<SampleBuild>(x => x.Show, "Fail", "AfterFail", "Independent", "Proceeds", "Cleanup")).ShouldBe(1);
-        run.Ran.ShouldBe(["Proceeds", "Cleanup"]);
+        (await run.RunAsync<SampleBuild>(x => x.Show, "Fail", "AfterFail", "Independent", "Cleanup")).ShouldBe(1);
+        run.Ran.ShouldBe(["Cleanup"]);
         run.Output.ShouldContain("Fail failed: the thing broke");
         run.Output.ShouldMatch(@"AfterFail\s+NotRun\s+\S+ \S+\s+// Fail did not succeed");
         run.Output.ShouldMatch(@"Independent\s+NotRun\s+.*an earlier target failed");
+        run.Output.ShouldContain("Build failed");
+    }
+
+    [Fact]
+    public async Task A_target_that_proceeds_after_failure_lets_the_build_go_on_but_not_its_dependents()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "FailsButProceeds", "AfterTolerated", "LaterThanTolerated")).ShouldBe(1);
+        run.Ran.ShouldBe(["LaterThanTolerated"]);
+        run.Output.ShouldMatch(@"AfterTolerated\s+NotRun\s+.*FailsButProceeds did not succeed");
         run.Output.ShouldContain("Build failed");
     }
 

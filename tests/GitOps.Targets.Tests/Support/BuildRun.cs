@@ -27,6 +27,12 @@ internal sealed class BuildRun : IDisposable
     /// <summary>False pretends the output is a terminal (colours unless NO_COLOR).</summary>
     public bool OutputRedirected { get; set; } = true;
 
+    /// <summary>Where the test pretends to run from (default: the root).</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>Where the test pretends the compiled build lives (default: nowhere, as in-process).</summary>
+    public string? BuildDirectory { get; set; }
+
     public string Output { get; private set; } = string.Empty;
 
     public string Error { get; private set; } = string.Empty;
@@ -48,7 +54,8 @@ internal sealed class BuildRun : IDisposable
             Out = output,
             Error = error,
             Environment = Environment,
-            WorkingDirectory = Root,
+            WorkingDirectory = WorkingDirectory ?? Root,
+            BuildDirectory = BuildDirectory,
             Interrupted = Interrupt.Token,
             OutputRedirected = OutputRedirected,
         };

@@ -29,6 +29,9 @@ internal sealed class SampleBuild : BuildScript
     [Parameter("An access token."), Secret]
     private readonly string? Token;
 
+    [Parameter("Lowers a gate.", CommandLineOnly = true)]
+    private readonly bool Override;
+
     [Parameter("A wait.")]
     private readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
@@ -54,7 +57,7 @@ internal sealed class SampleBuild : BuildScript
     internal Target Notify => _ => _.Executes(() => Ran("Notify"));
 
     internal Target Show => _ => _.Unlisted().Executes(() =>
-        Ran($"Show flavour={Flavour} count={Count} names={string.Join('|', Names)} flag={Flag} wait={Wait}"));
+        Ran($"Show flavour={Flavour} count={Count} names={string.Join('|', Names)} flag={Flag} wait={Wait} override={Override}"));
 
     internal Target Fail => _ => _.Executes(() => throw new BuildFailedException("the thing broke"));
 
@@ -62,7 +65,11 @@ internal sealed class SampleBuild : BuildScript
 
     internal Target Independent => _ => _.After(Fail).Executes(() => Ran("Independent"));
 
-    internal Target Proceeds => _ => _.After(Fail).ProceedAfterFailure().Executes(() => Ran("Proceeds"));
+    internal Target FailsButProceeds => _ => _.ProceedAfterFailure().Executes(() => throw new BuildFailedException("tolerated"));
+
+    internal Target AfterTolerated => _ => _.DependsOn(FailsButProceeds).Executes(() => Ran("AfterTolerated"));
+
+    internal Target LaterThanTolerated => _ => _.After(FailsButProceeds).Executes(() => Ran("LaterThanTolerated"));
 
     internal Target Cleanup => _ => _.After(Fail, Hang).AssuredAfterFailure().Executes(() => Ran("Cleanup"));
 
@@ -87,6 +94,9 @@ internal sealed class SampleBuild : BuildScript
         var pidFile = Path.Combine(RootDirectory, "child.pid");
         await Tools.RunAsync(new ToolInvocation("sh", ["-c", $"echo $$ > '{pidFile}'; exec sleep 60"]), cancellationToken);
     });
+
+    internal Target BackgroundChild => _ => _.Executes(async cancellationToken =>
+        await Tools.RunAsync(new ToolInvocation("sh", ["-c", "sleep 30 & echo started"]), cancellationToken));
 
     internal Target Left => _ => _.Executes(async () => await MeetAsync("Left"));
 
