@@ -1,6 +1,6 @@
 namespace GitOps.Platform.Environments;
 
-/// <summary>A cloud provider target. Only gcp is supported today.</summary>
+/// <summary>A cloud provider an environment runs on. Spelled in kebab case on the command line and in files.</summary>
 public enum Cloud
 {
     Gcp,

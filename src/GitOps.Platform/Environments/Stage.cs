@@ -1,6 +1,6 @@
 namespace GitOps.Platform.Environments;
 
-/// <summary>A deployment stage; spelled in kebab-case on the command line (<c>qa-int</c>).</summary>
+/// <summary>A deployment stage. On the command line and in files it is spelled in kebab case (<c>qa-int</c>).</summary>
 public enum Stage
 {
     Dev,

@@ -1,0 +1,36 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Yaml;
+
+namespace GitOps.Platform.Verification.Checks;
+
+/// <summary>
+/// Since Argo CD 1.8 a parent Application does not wait on the health of its children; without this Lua check in
+/// argocd-cm sync waves do not wait for a component to be healthy and the PostSync e2e trigger fires too early.
+/// </summary>
+internal static class ArgoCdHealthRule
+{
+    public const string Key = "resource.customizations.health.argoproj.io_Application";
+
+    public static void Check(RepositoryFiles files, FindingSink sink)
+    {
+        var path = EnvironmentLayout.ArgoCdValuesFile;
+        if (!files.Exists(path))
+        {
+            sink.Add(path, 1, RuleIds.ApplicationHealthCheckMissing,
+                $"missing: the management Argo CD's argo-cd chart values must set configs.cm.\"{Key}\"");
+            return;
+        }
+
+        if (YamlFile.Read(files, path, sink) is not { } values)
+        {
+            return;
+        }
+
+        var script = values.Root.At("configs", "cm", Key).Text();
+        if (script is null || !script.Contains("obj.status", StringComparison.Ordinal) || !script.Contains("health", StringComparison.Ordinal))
+        {
+            sink.Add(path, values.LineOf("configs", "cm", Key), RuleIds.ApplicationHealthCheckMissing,
+                $"configs.cm.\"{Key}\" must hold a Lua health check reading obj.status.health, so the app-of-apps waits for its children");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Yaml;
+using GitOps.Platform.Verification.Rendering;
+using YamlDotNet.RepresentationModel;
+
+namespace GitOps.Platform.Verification.Checks;
+
+/// <summary>
+/// The environment must render a PostSync hook Job that triggers the e2e pipeline with STAGE, CLOUD and RELEASE,
+/// reading its token from a Secret by reference (an inline token would be a secret in Git).
+/// </summary>
+internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId environment, YamlFile values)
+{
+    public void Check(IReadOnlyList<RenderedDocument> documents)
+    {
+        var hooks = documents.Where(document => document.Kind == "Job"
+            && document.Root.At("metadata", "annotations", "argocd.argoproj.io/hook").Text()?.Contains("PostSync", StringComparison.Ordinal) == true)
+            .ToList();
+        var trigger = hooks.FirstOrDefault(hook => Containers(hook).Any(container =>
+            Command(container).Contains("/trigger/pipeline", StringComparison.Ordinal)));
+        if (trigger is null)
+        {
+            context.Sink.Add(environment, values.Path, values.LineOf("e2eTrigger", "enabled"), RuleIds.E2eTriggerInvalid,
+                "renders no PostSync hook Job calling GitLab's /trigger/pipeline; the e2e tests would never start after a sync");
+            return;
+        }
+
+        var expected = new Dictionary<string, string?>
+        {
+            ["STAGE"] = environment.Stage.ToName(),
+            ["CLOUD"] = environment.Cloud.ToName(),
+            ["RELEASE"] = values.Root.Child("deployedRelease").Text(),
+        };
+        var variables = Containers(trigger).SelectMany(container => container.Child("env").Items()).ToList();
+        foreach (var (name, value) in expected)
+        {
+            var actual = variables.FirstOrDefault(variable => variable.Child("name").Text() == name)?.Child("value").Text();
+            if (actual != value)
+            {
+                Report(trigger, $"the e2e trigger Job passes {name}='{actual ?? "(unset)"}', expected '{value}'", name);
+            }
+        }
+
+        foreach (var token in variables.Where(variable => variable.Child("name").Text()?.Contains("TOKEN", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            if (token.Child("value") is not null || token.At("valueFrom", "secretKeyRef") is null)
+            {
+                Report(trigger, $"the e2e trigger Job's {token.Child("name").Text()} must come from valueFrom.secretKeyRef, never inline", "TOKEN");
+            }
+        }
+    }
+
+    private static IEnumerable<YamlNode> Containers(RenderedDocument job) => job.Root.At("spec", "template", "spec", "containers").Items();
+
+    private static string Command(YamlNode container) => string.Join(' ',
+        container.Child("command").Items().Concat(container.Child("args").Items()).Select(part => part.Text()));
+
+    private void Report(RenderedDocument job, string message, string needle) =>
+        context.Sink.Add(environment, job.Template, context.Templates.LineOf(job.Template, needle, "kind: Job"), RuleIds.E2eTriggerInvalid, message);
+}

@@ -1,0 +1,87 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Helm;
+using GitOps.Platform.Verification.Rendering;
+
+namespace GitOps.Platform.Verification.Checks;
+
+/// <summary>Everything Verify checks for one environment: its values, helm lint, and what helm template renders.</summary>
+internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm)
+{
+    /// <param name="environment">The environment the values describe.</param>
+    /// <param name="valuesPath">Its values file, relative to the repository root (or absolute).</param>
+    /// <param name="cancellationToken">Stops helm.</param>
+    public async Task RunAsync(EnvironmentId environment, string valuesPath, CancellationToken cancellationToken)
+    {
+        if (!context.Files.Exists(valuesPath) || YamlFile.Read(context.Files, valuesPath, context.Sink) is not { } values)
+        {
+            return; // a missing file is reported by EnvironmentFilesRule, an unreadable one by YamlFile
+        }
+
+        new ValuesRules(context, environment, values).Check();
+        var chart = context.Files.FullPath(EnvironmentLayout.ChartDirectory);
+        string[] valuesFiles = [context.Files.FullPath(valuesPath)];
+        var lint = helm.LintAsync(chart, valuesFiles, cancellationToken);
+        var template = TemplateAsync(environment, chart, valuesFiles, cancellationToken);
+        var (lintResult, (rendered, failure)) = (await lint, await template);
+        LintFindings.Report(context, environment, values, lintResult);
+        if (failure is not null)
+        {
+            // helm lint already reported why (schema errors above); a second finding would say the same thing.
+            if (lintResult.Passed)
+            {
+                var (file, line) = LintFindings.Locate(failure.Details + failure.Message, valuesPath);
+                context.Sink.Add(environment, file, line, RuleIds.ChartRender, failure.Message);
+            }
+
+            return;
+        }
+
+        CheckRendered(environment, values, rendered!);
+    }
+
+    private async Task<(string? Rendered, HelmException? Failure)> TemplateAsync(
+        EnvironmentId environment, string chart, string[] valuesFiles, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rendered = await helm.TemplateAsync(
+                chart, EnvironmentLayout.ReleaseName(environment), "argocd", valuesFiles, cancellationToken);
+            return (rendered, null);
+        }
+        catch (HelmException exception)
+        {
+            return (null, exception);
+        }
+    }
+
+    private void CheckRendered(EnvironmentId environment, YamlFile values, string rendered)
+    {
+        List<RenderedDocument> documents;
+        try
+        {
+            documents = RenderedManifests.Parse(rendered, EnvironmentLayout.ChartDirectory);
+        }
+        catch (FormatException exception)
+        {
+            context.Sink.Add(environment, values.Path, 1, RuleIds.ChartRender, exception.Message);
+            return;
+        }
+
+        var applications = new ApplicationRules(context, environment, values);
+        foreach (var document in documents)
+        {
+            if (document.IsApplication)
+            {
+                applications.Check(document);
+            }
+
+            if (SecretRule.IsPlaintextSecret(document.Root))
+            {
+                context.Sink.Add(environment, document.Template, context.Templates.LineOf(document.Template, "kind: Secret"),
+                    RuleIds.PlaintextSecret, $"renders Secret {document.Name} with data in plain text; {SecretRule.Advice}");
+            }
+        }
+
+        new E2eTriggerRule(context, environment, values).Check(documents);
+    }
+}

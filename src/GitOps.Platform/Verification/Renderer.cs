@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Yaml;
+using GitOps.Platform.Helm;
+using GitOps.Platform.Verification.Rendering;
+
+namespace GitOps.Platform.Verification;
+
+/// <summary>
+/// Render: writes what Argo CD will apply for one environment to <c>.nuke/temp/rendered/&lt;stage&gt;-&lt;cloud&gt;/</c>,
+/// one file per resource (<c>&lt;kind&gt;-&lt;name&gt;.yaml</c>), so a review or a diff between two renders is readable.
+/// </summary>
+public sealed partial class Renderer(HelmCli helm)
+{
+    /// <exception cref="ArgumentException">The environment is not in the catalog.</exception>
+    /// <exception cref="FileNotFoundException">The environment's values file is missing.</exception>
+    /// <exception cref="HelmException">helm cannot render the environment.</exception>
+    /// <exception cref="CatalogException">The stage catalog is invalid.</exception>
+    public async Task<RenderedEnvironment> RenderAsync(string repositoryRoot, EnvironmentId environment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
+        var catalog = StageCatalog.Load(EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.StagesFile));
+        if (!catalog.Contains(environment))
+        {
+            throw new ArgumentException(
+                $"environment {environment} is not in {EnvironmentLayout.StagesFile}; environments: {string.Join(", ", catalog.Environments)}",
+                nameof(environment));
+        }
+
+        var values = EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ValuesFile(environment));
+        if (!File.Exists(values))
+        {
+            throw new FileNotFoundException($"{EnvironmentLayout.ValuesFile(environment)} is missing; {environment} cannot be rendered", values);
+        }
+
+        var rendered = await helm.TemplateAsync(
+            EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ChartDirectory),
+            EnvironmentLayout.ReleaseName(environment),
+            "argocd",
+            [values],
+            cancellationToken);
+        var directory = EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.RenderedDirectory(environment));
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true); // a resource removed from the chart must not linger here
+        }
+
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var (text, template) in RenderedManifests.Split(rendered, EnvironmentLayout.ChartDirectory))
+        {
+            var file = Path.Combine(directory, UniqueName(FileName(text, template), written));
+            await File.WriteAllTextAsync(file, text, cancellationToken);
+            written.Add(file);
+        }
+
+        return new RenderedEnvironment(environment, directory, written);
+    }
+
+    private static string FileName(string text, string template)
+    {
+        var root = RenderedManifests.Load(text, template).FirstOrDefault();
+        var name = $"{root.Child("kind").Text() ?? "document"}-{root.At("metadata", "name").Text() ?? "unnamed"}";
+        return UnsafeCharacters().Replace(name.ToLowerInvariant(), "-");
+    }
+
+    private static string UniqueName(string name, List<string> written)
+    {
+        var candidate = $"{name}.yaml";
+        for (var index = 2; written.Any(file => Path.GetFileName(file) == candidate); index++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}-{index}.yaml");
+        }
+
+        return candidate;
+    }
+
+    [GeneratedRegex("[^a-z0-9.-]+")]
+    private static partial Regex UnsafeCharacters();
+}

@@ -1,0 +1,51 @@
+namespace GitOps.Platform.Verification;
+
+/// <summary>The rules Verify checks. Ids are stable: scripts and people grep for them, never renumber.</summary>
+public static class RuleIds
+{
+    public const string CatalogInvalid = "GO001";
+    public const string EnvironmentFileMissing = "GO002";
+    public const string EnvironmentFileOrphan = "GO003";
+    public const string ValuesIdentity = "GO004";
+    public const string ReleaseNotSemVer = "GO005";
+    public const string ValuesSchema = "GO006";
+    public const string ChartRender = "GO007";
+    public const string SyncWaveMissing = "GO008";
+    public const string FinalizerMissing = "GO009";
+    public const string DefaultProject = "GO010";
+    public const string DestinationMismatch = "GO011";
+    public const string TargetRevisionMismatch = "GO012";
+    public const string AppOfAppsInvalid = "GO013";
+    public const string PlaintextSecret = "GO014";
+    public const string PlaceholderMalformed = "GO015";
+    public const string SensitiveFileTracked = "GO016";
+    public const string ProdNotCodeOwned = "GO017";
+    public const string ApplicationHealthCheckMissing = "GO018";
+    public const string YamlUnreadable = "GO019";
+    public const string E2eTriggerInvalid = "GO020";
+
+    /// <summary>What each rule checks, for help texts and documentation.</summary>
+    public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
+    {
+        [CatalogInvalid] = "environments/stages.yaml is valid and declares every Stage",
+        [EnvironmentFileMissing] = "every environment of the catalog has its values file and its stage its app-of-apps file",
+        [EnvironmentFileOrphan] = "no values or app-of-apps file for an environment the catalog does not have",
+        [ValuesIdentity] = "a values file's stage, cloud and cluster name are those of its environment",
+        [ReleaseNotSemVer] = "deployedRelease is set, and a SemVer where the stage requires one",
+        [ValuesSchema] = "the environment's values meet the chart's values.schema.json",
+        [ChartRender] = "helm lint and helm template pass for the environment",
+        [SyncWaveMissing] = "every Application has an argocd.argoproj.io/sync-wave",
+        [FinalizerMissing] = "every Application has the resources-finalizer.argocd.argoproj.io finalizer",
+        [DefaultProject] = "no Application uses the default AppProject",
+        [DestinationMismatch] = "every Application deploys to its environment's registered cluster",
+        [TargetRevisionMismatch] = "platform Applications deploy deployedRelease",
+        [AppOfAppsInvalid] = "app-of-apps-<stage>.yaml has an automated Application per cloud reading its values through ref: values",
+        [PlaintextSecret] = "no kind: Secret carrying data or stringData, rendered or in environments/",
+        [PlaceholderMalformed] = "Vault AVP placeholders are well-formed: <path:some/path#key>",
+        [SensitiveFileTracked] = "no kubeconfig, terraform state or .env file is tracked by git",
+        [ProdNotCodeOwned] = "a CODEOWNERS entry covers every prod environment file",
+        [ApplicationHealthCheckMissing] = "the management Argo CD assesses the health of child Applications",
+        [YamlUnreadable] = "every YAML file under environments/ parses",
+        [E2eTriggerInvalid] = "a PostSync hook Job triggers the e2e pipeline with STAGE, CLOUD, RELEASE and a token by reference",
+    };
+}

@@ -1,0 +1,301 @@
+using GitOps.Platform.Tests.Helm;
+using GitOps.Platform.Verification;
+using GitOps.Targets.Output;
+
+namespace GitOps.Platform.Tests.Verification;
+
+/// <summary>One broken copy of the repository per rule: Verify must name the rule, the file and the line.</summary>
+public sealed class RuleFixtureTests
+{
+    private const string QaValues = "environments/qa/values-qa-gcp.yaml";
+    private const string DevValues = "environments/dev/values-dev-gcp.yaml";
+    private const string ProdValues = "environments/prod/values-prod-gcp.yaml";
+    private const string Stages = "environments/stages.yaml";
+    private const string Helpers = "charts/app-of-apps/templates/_helpers.tpl";
+    private const string Infrastructure = "charts/app-of-apps/templates/infrastructure-applications.yaml";
+    private const string Platform = "charts/app-of-apps/templates/platform-applications.yaml";
+    private const string Job = "charts/app-of-apps/templates/e2e-trigger-job.yaml";
+
+    [Fact]
+    public async Task GO001_an_invalid_catalog_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Stages, "    deployedRelease: semver\n  - name: prod", "    deployedRelease: semver\n    colour: blue\n  - name: prod");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Stages, copy.LineOf(Stages, "colour: blue"), RuleIds.CatalogInvalid, "unknown key 'colour'");
+    }
+
+    [Fact]
+    public async Task GO002_a_deleted_values_file_is_named_at_its_stage()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Delete(QaValues);
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(Stages, copy.LineOf(Stages, "- name: qa"), RuleIds.EnvironmentFileMissing, $"environment qa-gcp has no values file {QaValues}"),
+            new Finding("environments/qa/app-of-apps-qa.yaml", copy.LineOf("environments/qa/app-of-apps-qa.yaml", "- $values/"), RuleIds.AppOfAppsInvalid,
+                $"Application app-of-apps-qa-gcp: values file $values/{QaValues} does not exist")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task GO003_a_values_file_for_an_unknown_environment_is_an_orphan()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write("environments/qa/values-qa-aws.yaml", copy.Read(QaValues));
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, "environments/qa/values-qa-aws.yaml", 1, RuleIds.EnvironmentFileOrphan, "belongs to no environment");
+    }
+
+    [Fact]
+    public async Task GO004_a_values_file_of_another_stage_is_reported_at_its_stage_key()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "stage: qa\n", "stage: qa-int\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, QaValues, copy.LineOf(QaValues, "stage: qa-int"), RuleIds.ValuesIdentity, "stage is 'qa-int'");
+    }
+
+    [Fact]
+    public async Task GO005_a_branch_where_a_release_is_required_is_reported_at_deployedRelease()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "deployedRelease: 1.4.2", "deployedRelease: release-1.4");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(QaValues, copy.LineOf(QaValues, "deployedRelease:"), RuleIds.ReleaseNotSemVer,
+            "deployedRelease 'release-1.4' is not a SemVer (MAJOR.MINOR.PATCH, e.g. 1.4.2); stage qa deploys released versions only")]);
+    }
+
+    [Fact]
+    public async Task GO006_values_the_schema_rejects_are_reported_at_the_offending_key()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(DevValues, "cloud: gcp\n", "cloud: gcp\nreplicas: 3\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, DevValues, copy.LineOf(DevValues, "replicas: 3"), RuleIds.ValuesSchema, "additional properties 'replicas' not allowed");
+    }
+
+    [Fact]
+    public async Task GO007_a_template_that_does_not_render_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Platform, "kind: Application\n", "kind: Application\n# {{ .Values.nothing.here }}\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Platform, copy.LineOf(Platform, ".Values.nothing.here"), RuleIds.ChartRender, "nil pointer");
+    }
+
+    [Fact]
+    public async Task GO008_an_application_without_sync_wave_is_reported_in_its_template()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Helpers, "  argocd.argoproj.io/sync-wave: {{ .wave | quote }}\n", "  example.com/wave: {{ .wave | quote }}\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Platform, copy.LineOf(Platform, "kind: Application"), RuleIds.SyncWaveMissing,
+            "Application portal has no argocd.argoproj.io/sync-wave annotation (in dev-gcp, nightly-gcp, prod-gcp, qa-gcp, qa-int-gcp)");
+    }
+
+    [Fact]
+    public async Task GO009_an_application_without_the_resources_finalizer_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Helpers, "  - resources-finalizer.argocd.argoproj.io\n", "  - example.com/keep\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Infrastructure, copy.LineOf(Infrastructure, "kind: Application"), RuleIds.FinalizerMissing, "Application cert-manager has no");
+    }
+
+    [Fact]
+    public async Task GO010_an_application_in_the_default_project_is_reported_at_the_project_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Infrastructure, "project: {{ $.Values.project }}", "project: default");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Infrastructure, copy.LineOf(Infrastructure, "project: default"), RuleIds.DefaultProject, "Application ingress-nginx uses the default AppProject");
+    }
+
+    [Fact]
+    public async Task GO011_a_destination_of_another_environment_is_reported_at_the_cluster_name()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "clusterName: eurodat-qa-gcp", "clusterName: eurodat-prod-gcp");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(QaValues, copy.LineOf(QaValues, "clusterName:"), RuleIds.DestinationMismatch,
+            "destination.clusterName is 'eurodat-prod-gcp' but qa-gcp's cluster is registered as 'eurodat-qa-gcp'")]);
+    }
+
+    [Fact]
+    public async Task GO012_a_platform_application_not_at_deployedRelease_is_reported_at_targetRevision()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Platform, "targetRevision: {{ $.Values.deployedRelease | quote }}", "targetRevision: \"1.0.0\"");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Platform, copy.LineOf(Platform, "targetRevision:"), RuleIds.TargetRevisionMismatch,
+            "platform Application controller deploys '1.0.0' but deployedRelease is '1.4.2' (in qa-gcp)");
+    }
+
+    [Fact]
+    public async Task GO013_an_app_of_apps_without_a_values_ref_is_reported_at_its_sources()
+    {
+        const string AppOfApps = "environments/qa/app-of-apps-qa.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(AppOfApps, "      ref: values\n", "      path: environments\n");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(AppOfApps, copy.LineOf(AppOfApps, "  sources:"), RuleIds.AppOfAppsInvalid,
+            "Application app-of-apps-qa-gcp: spec.sources has no source with 'ref: values', so the chart cannot read $values/environments/... files")]);
+    }
+
+    [Fact]
+    public async Task GO014_a_plaintext_secret_in_environments_is_reported_at_its_kind()
+    {
+        const string SecretFile = "environments/qa/database-secret.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(SecretFile, "# added by mistake\napiVersion: v1\nkind: Secret\nmetadata:\n  name: database\nstringData:\n  password: hunter2\n");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(SecretFile, 3, RuleIds.PlaintextSecret,
+            "Secret database carries data in plain text; use a SealedSecret or Vault AVP placeholders (<path:some/path#key>)")]);
+    }
+
+    [Fact]
+    public async Task GO014_a_rendered_plaintext_secret_is_reported_in_its_template()
+    {
+        const string Template = "charts/app-of-apps/templates/database-secret.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(Template, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: database\ndata:\n  password: aHVudGVyMg==\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Template, 2, RuleIds.PlaintextSecret, "renders Secret database with data in plain text");
+    }
+
+    [Fact]
+    public async Task GO015_a_malformed_vault_placeholder_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ProdValues, "<path:eurodat/data/prod/database#adminPassword>", "<path:eurodat/data/prod/database>");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(ProdValues, copy.LineOf(ProdValues, "<path:eurodat/data/prod/database>"), RuleIds.PlaceholderMalformed,
+            "Vault placeholder '<path:eurodat/data/prod/database>' is malformed; expected <path:some/path#key> (optionally #version and | modifiers)")]);
+    }
+
+    [Fact]
+    public async Task GO016_a_tracked_kubeconfig_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write("environments/qa/kubeconfig", "apiVersion: v1\nkind: Config\n");
+        await copy.GitAsync("add", "--force", "environments/qa/kubeconfig");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, "environments/qa/kubeconfig", 1, RuleIds.SensitiveFileTracked, "is tracked by git");
+    }
+
+    [Fact]
+    public async Task GO017_prod_files_without_code_owners_are_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace("CODEOWNERS", "/environments/prod/ @platform-leads\n", string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        findings.Select(finding => (finding.File, finding.Line, finding.RuleId)).ShouldBe(
+        [
+            ("environments/prod/app-of-apps-prod.yaml", 1, RuleIds.ProdNotCodeOwned),
+            (ProdValues, 1, RuleIds.ProdNotCodeOwned),
+        ]);
+    }
+
+    [Fact]
+    public async Task GO018_a_management_argocd_without_the_application_health_check_is_reported()
+    {
+        const string ArgoValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoValues, "resource.customizations.health.argoproj.io_Application:", "resource.customizations.health.argoproj.io_Rollout:");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, ArgoValues, copy.LineOf(ArgoValues, "  cm:"), RuleIds.ApplicationHealthCheckMissing, "must hold a Lua health check");
+    }
+
+    [Fact]
+    public async Task GO019_unreadable_yaml_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "cloud: gcp\n", "cloud: gcp\n  broken: indentation\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, QaValues, copy.LineOf(QaValues, "broken: indentation"), RuleIds.YamlUnreadable, "not valid YAML");
+    }
+
+    [Fact]
+    public async Task GO020_an_environment_without_the_e2e_trigger_is_reported_at_the_switch()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "e2eTrigger:\n", "e2eTrigger:\n  enabled: false\n");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(QaValues, copy.LineOf(QaValues, "enabled: false"), RuleIds.E2eTriggerInvalid,
+            "renders no PostSync hook Job calling GitLab's /trigger/pipeline; the e2e tests would never start after a sync")]);
+    }
+
+    [Fact]
+    public async Task GO020_an_inline_trigger_token_is_reported_in_the_job_template()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Job, "              valueFrom:\n                secretKeyRef:\n                  name: {{ .Values.e2eTrigger.tokenSecret.name }}\n                  key: {{ .Values.e2eTrigger.tokenSecret.key }}\n",
+            "              value: glptt-not-a-real-token\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Job, copy.LineOf(Job, "TRIGGER_TOKEN"), RuleIds.E2eTriggerInvalid, "must come from valueFrom.secretKeyRef");
+    }
+
+    [Fact]
+    public async Task Every_finding_is_reported_not_only_the_first()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "deployedRelease: 1.4.2", "deployedRelease: main");
+        copy.Replace(ProdValues, "deployedRelease: 1.3.0", "deployedRelease: v1.3");
+        copy.Delete("environments/nightly/values-nightly-gcp.yaml");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.Select(finding => finding.RuleId).ShouldBe([RuleIds.EnvironmentFileMissing, RuleIds.AppOfAppsInvalid, RuleIds.ReleaseNotSemVer, RuleIds.ReleaseNotSemVer], ignoreOrder: true);
+    }
+
+    private static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
+        await new EnvironmentVerifier(await TestHelm.CliAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
+
+    private static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>
+        findings.Any(finding => finding.File == file && finding.Line == line && finding.RuleId == ruleId
+                && finding.Message.Contains(messagePart, StringComparison.Ordinal))
+            .ShouldBeTrue($"expected {file}:{line}: {ruleId} ...{messagePart}... among:\n{string.Join('\n', findings)}");
+}
