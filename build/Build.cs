@@ -1,5 +1,4 @@
 using GitOps.Platform.Environments;
-using GitOps.Targets.Text;
 
 namespace GitOps.Build;
 
@@ -28,9 +27,9 @@ internal sealed partial class Build : BuildScript
     [Parameter("Pipeline mode: CI/CD variables come from the runner, not from GitLab. Also detected from GITLAB_CI. The old -p.")]
     private readonly bool Pipeline;
 
-    private string StageName => Stage is { } stage ? KebabCase.From(stage.ToString()) : throw new UsageException("--stage is required");
+    private string StageName => Stage?.ToName() ?? throw new UsageException("--stage is required");
 
-    private string CloudName => Cloud is { } cloud ? KebabCase.From(cloud.ToString()) : throw new UsageException("--cloud is required");
+    private string CloudName => Cloud?.ToName() ?? throw new UsageException("--cloud is required");
 
     /// <summary>The old scripts' -p: in a GitLab job the runner already provides every CI/CD variable.</summary>
     private bool IsPipeline => Pipeline || Host.Variable("GITLAB_CI") == "true";

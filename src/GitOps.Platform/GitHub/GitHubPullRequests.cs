@@ -1,5 +1,5 @@
 using System.Net;
-using GitOps.Platform.GitLab;
+using GitOps.Platform.ChangeRequests;
 using GitOps.Targets.Output;
 using Octokit;
 
@@ -8,6 +8,8 @@ namespace GitOps.Platform.GitHub;
 /// <summary>
 /// Promotion pull requests on GitHub (or GitHub Enterprise) through Octokit: an open pull request for the same head and
 /// base is updated, never duplicated, also when GitHub answers "already exists" or a create may have succeeded.
+/// Code-owner approval is GitHub's branch protection ("Require review from Code Owners"); a pull request opened here is
+/// never set to auto-merge, so <see cref="ChangeRequestDraft.RequiresCodeOwnerApproval"/> needs nothing more.
 /// </summary>
 public sealed class GitHubPullRequests : IChangeRequestHost
 {

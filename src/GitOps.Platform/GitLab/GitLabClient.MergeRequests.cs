@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.GitLab.Http;
 using GitOps.Targets.Output;
 
@@ -8,19 +9,23 @@ namespace GitOps.Platform.GitLab;
 
 public sealed partial class GitLabClient : IChangeRequestHost
 {
-    /// <summary>Opens the merge request, or updates the open one with the same source and target branch.</summary>
+    /// <summary>
+    /// Opens the merge request, or updates the open one with the same source and target branch. A draft that requires
+    /// code-owner approval is labelled and noted as such and is never left set to auto-merge.
+    /// </summary>
     public async Task<ChangeRequest> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        draft = WithCodeOwnerMarks(draft);
         var existing = await FindOpenMergeRequestAsync(draft.SourceBranch, draft.TargetBranch, cancellationToken);
-        if (existing is not null)
+        var (mergeRequest, created) = existing is null
+            ? await CreateOrRecoverAsync(draft, cancellationToken)
+            : (await UpdateAsync(existing.Iid, draft, cancellationToken), false);
+        if (draft.RequiresCodeOwnerApproval)
         {
-            var updated = await UpdateMergeRequestAsync(existing.Iid, draft.Title, draft.Description, cancellationToken);
-            log.Info($"Updated merge request !{updated.Iid} ({draft.SourceBranch} -> {draft.TargetBranch})");
-            return new ChangeRequest(updated.Iid, updated.WebUrl ?? string.Empty, Created: false);
+            mergeRequest = await KeepOffAutoMergeAsync(mergeRequest, cancellationToken);
         }
 
-        var (mergeRequest, created) = await CreateOrRecoverAsync(draft, cancellationToken);
         log.Info($"{(created ? "Opened" : "Updated")} merge request !{mergeRequest.Iid} ({draft.SourceBranch} -> {draft.TargetBranch})");
         return new ChangeRequest(mergeRequest.Iid, mergeRequest.WebUrl ?? string.Empty, created);
     }
@@ -46,17 +51,29 @@ public sealed partial class GitLabClient : IChangeRequestHost
     public async Task<MergeRequest> CreateMergeRequestAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return (await CreateOrRecoverAsync(draft, cancellationToken)).MergeRequest;
+        return (await CreateOrRecoverAsync(WithCodeOwnerMarks(draft), cancellationToken)).MergeRequest;
     }
 
-    public Task<MergeRequest> UpdateMergeRequestAsync(int iid, string title, string description, CancellationToken cancellationToken)
+    public Task<MergeRequest> UpdateMergeRequestAsync(int iid, string title, string description, CancellationToken cancellationToken) =>
+        SendUpdateAsync(iid, new UpdateMergeRequestBody(title, description, AddLabels: null), cancellationToken);
+
+    // Labels are added, not replaced, so labels a reviewer put on the merge request stay.
+    private Task<MergeRequest> UpdateAsync(int iid, ChangeRequestDraft draft, CancellationToken cancellationToken) =>
+        SendUpdateAsync(iid, new UpdateMergeRequestBody(draft.Title, draft.Description, JoinLabels(draft.Labels)), cancellationToken);
+
+    private Task<MergeRequest> SendUpdateAsync(int iid, UpdateMergeRequestBody body, CancellationToken cancellationToken)
     {
-        var request = new GitLabRequest(HttpMethod.Put, string.Create(CultureInfo.InvariantCulture, $"{ProjectPath()}/merge_requests/{iid}"))
+        var request = new GitLabRequest(HttpMethod.Put, MergeRequestPath(iid))
         {
-            Content = Json(new UpdateMergeRequestBody(title, description), GitLabJsonContext.Default.UpdateMergeRequestBody),
+            Content = Json(body, GitLabJsonContext.Default.UpdateMergeRequestBody),
         };
         return transport.SendAsync(request, Read(request, GitLabJsonContext.Default.MergeRequest), null, cancellationToken);
     }
+
+    private string MergeRequestPath(int iid) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ProjectPath()}/merge_requests/{iid}");
+
+    private static string? JoinLabels(IReadOnlyList<string> labels) => labels.Count == 0 ? null : string.Join(',', labels);
 
     private async Task<(MergeRequest MergeRequest, bool Created)> CreateOrRecoverAsync(
         ChangeRequestDraft draft, CancellationToken cancellationToken)
@@ -67,7 +84,7 @@ public sealed partial class GitLabClient : IChangeRequestHost
             draft.Title,
             draft.Description,
             draft.RemoveSourceBranch,
-            draft.Labels.Count == 0 ? null : string.Join(',', draft.Labels));
+            JoinLabels(draft.Labels));
         var request = new GitLabRequest(HttpMethod.Post, ProjectPath() + "/merge_requests")
         {
             Content = Json(body, GitLabJsonContext.Default.CreateMergeRequestBody),
@@ -85,7 +102,7 @@ public sealed partial class GitLabClient : IChangeRequestHost
             && DuplicateIid(exception.GitLabMessage) is { } iid)
         {
             log.Debug($"{request.Describe()}: !{iid} is already open for {draft.SourceBranch}; updating it instead");
-            return (await UpdateMergeRequestAsync(iid, draft.Title, draft.Description, cancellationToken), false);
+            return (await UpdateAsync(iid, draft, cancellationToken), false);
         }
     }
 

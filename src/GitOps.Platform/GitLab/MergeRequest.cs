@@ -18,4 +18,7 @@ public sealed record MergeRequest
     public string TargetBranch { get; init; } = string.Empty;
 
     public string? WebUrl { get; init; }
+
+    /// <summary>Whether the merge request is set to auto-merge (GitLab still names the field after the old feature).</summary>
+    public bool MergeWhenPipelineSucceeds { get; init; }
 }

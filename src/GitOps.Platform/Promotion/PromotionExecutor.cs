@@ -1,3 +1,4 @@
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.Git;
 using GitOps.Platform.Promotion.Publishing;
 using GitOps.Targets.Output;

@@ -1,3 +1,4 @@
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.Git;
 using GitOps.Platform.Promotion.Publishing;
 using GitOps.Targets.Output;
@@ -13,7 +14,7 @@ public sealed class ReleaseQuarantine(GitCli git, IChangeRequestHost host, ILog 
     public PromotionGitSettings Settings { get; init; } = new();
 
     /// <summary>The quarantine merge request, or null when the target branch already lists this rejection.</summary>
-    public async Task<ChangeRequestResult?> RecordAsync(RejectedRelease rejection, CancellationToken cancellationToken)
+    public async Task<ChangeRequest?> RecordAsync(RejectedRelease rejection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rejection);
         var branch = $"quarantine/{rejection.Version}";

@@ -1,6 +1,6 @@
 using System.Net;
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.GitHub;
-using GitOps.Platform.GitLab;
 using GitOps.TestDoubles.GitHub;
 using GitOps.Targets.Output;
 

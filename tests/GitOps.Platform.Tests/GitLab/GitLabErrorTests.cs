@@ -1,4 +1,5 @@
 using System.Net;
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.GitLab;
 using GitOps.TestDoubles.GitLab;
 

@@ -1,4 +1,4 @@
-using GitOps.Platform.GitLab;
+using GitOps.Platform.ChangeRequests;
 using GitOps.TestDoubles.GitLab;
 
 namespace GitOps.Platform.Tests.GitLab;
@@ -64,7 +64,7 @@ public sealed class GitLabMergeRequestTests
 
         var result = await client.OpenOrUpdateAsync(Draft, CancellationToken.None);
 
-        fake.MergeRequests.ShouldHaveSingleItem().Iid.ShouldBe(result.Number);
+        result.Number.ShouldBe(fake.MergeRequests.ShouldHaveSingleItem().Iid);
         fake.Requests.Count(request => request.Method == "POST").ShouldBe(1);
     }
 

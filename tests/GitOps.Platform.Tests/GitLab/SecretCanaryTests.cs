@@ -1,3 +1,4 @@
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.GitLab;
 using GitOps.TestDoubles.GitLab;
 using GitOps.Targets.Output;

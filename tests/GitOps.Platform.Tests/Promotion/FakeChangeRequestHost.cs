@@ -1,4 +1,4 @@
-using GitOps.Platform.Promotion;
+using GitOps.Platform.ChangeRequests;
 
 namespace GitOps.Platform.Tests.Promotion;
 
@@ -11,12 +11,17 @@ internal sealed class FakeChangeRequestHost : IChangeRequestHost
 
     public IReadOnlyCollection<ChangeRequestDraft> OpenRequests => [.. open.Values.Select(entry => entry.Draft)];
 
-    public Task<ChangeRequestResult> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
+    public Task<ChangeRequest> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
     {
         Calls.Add(draft);
         var created = !open.TryGetValue(draft.SourceBranch, out var existing);
         var number = created ? open.Count + 1 : existing.Number;
         open[draft.SourceBranch] = (number, draft);
-        return Task.FromResult(new ChangeRequestResult(number, $"https://gitlab.test/mr/{number}", created));
+        return Task.FromResult(new ChangeRequest(number, $"https://gitlab.test/mr/{number}", created));
+    }
+
+    public void Dispose()
+    {
+        // Holds nothing; disposal exists for the HTTP-backed hosts.
     }
 }

@@ -1,3 +1,4 @@
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.Promotion;
 using GitOps.Platform.Tests.Git;
 
@@ -40,7 +41,10 @@ internal sealed class PromotionRepository : IDisposable
     public async Task<PromotionRequest> QaRequestAsync(IReadOnlyList<E2eRecord> records, RejectedReleases? rejected = null) =>
         new("qa", "qa-int", await FilesAsync("qa"), await FilesAsync("qa-int"), records, rejected ?? RejectedReleases.None);
 
-    public PromotionExecutor Executor() => new(Sandbox.Git, Host, GitOps.Targets.Output.NullLog.Instance) { Settings = Settings };
+    public PromotionExecutor Executor() => Executor(Host);
+
+    public PromotionExecutor Executor(IChangeRequestHost host) =>
+        new(Sandbox.Git, host, GitOps.Targets.Output.NullLog.Instance) { Settings = Settings };
 
     public static E2eRecord Record(string cloud, string version, E2eResult result) =>
         new("qa", cloud, version, result, 3, result == E2eResult.Passed ? 0 : 1, 0, 0, DateTimeOffset.UnixEpoch, $".nuke/temp/e2e/qa-{cloud}.junit.xml");

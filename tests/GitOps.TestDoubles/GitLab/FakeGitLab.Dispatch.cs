@@ -118,6 +118,8 @@ public sealed partial class FakeGitLab
             ("POST", "merge_requests", 1) => Allow(request, jobToken: false, write: true) ?? CreateMergeRequest(request),
             ("GET", "merge_requests", 2) => Allow(request, jobToken: true, write: false) ?? GetMergeRequest(resource[1]),
             ("PUT", "merge_requests", 2) => Allow(request, jobToken: false, write: true) ?? UpdateMergeRequest(request, resource[1]),
+            ("POST", "merge_requests", 3) when resource[2] == "cancel_merge_when_pipeline_succeeds" =>
+                Allow(request, jobToken: false, write: true) ?? CancelAutoMerge(resource[1]),
             ("POST", "releases", 1) => Allow(request, jobToken: true, write: true) ?? CreateRelease(request),
             ("GET", "releases", 2) => Allow(request, jobToken: true, write: false) ?? GetRelease(resource[1]),
             ("POST", "repository", 2) when resource[1] == "commits" =>

@@ -77,12 +77,44 @@ public sealed partial class FakeGitLab
             {
                 Title = request.Field("title") ?? found.Title,
                 Description = request.Field("description") ?? found.Description,
+                Labels = AddLabels(found.Labels, request.Field("add_labels")),
                 State = request.Field("state_event") == "close" ? "closed" : found.State,
             };
             mergeRequests[mergeRequests.IndexOf(found)] = updated;
             return FakeResponse.Json(200, Shape(updated));
         }
     }
+
+    // GitLab answers 406 when the merge request is not set to auto-merge, 405 when it is no longer open.
+    private FakeResponse CancelAutoMerge(string iidText)
+    {
+        lock (gate)
+        {
+            if (FindMergeRequest(iidText) is not { } found)
+            {
+                return FakeResponse.NotFound();
+            }
+
+            if (found.State != "opened")
+            {
+                return FakeResponse.Message(405, "405 Method Not Allowed");
+            }
+
+            if (!found.AutoMerge)
+            {
+                return FakeResponse.Message(406, "406 Not Acceptable");
+            }
+
+            var cancelled = found with { AutoMerge = false };
+            mergeRequests[mergeRequests.IndexOf(found)] = cancelled;
+            return FakeResponse.Json(201, Shape(cancelled));
+        }
+    }
+
+    private static string AddLabels(string current, string? added) =>
+        string.Join(',', current.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Concat((added ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal));
 
     private FakeMergeRequest? FindMergeRequest(string iidText)
     {
@@ -105,6 +137,7 @@ public sealed partial class FakeGitLab
         source_branch = mergeRequest.SourceBranch,
         target_branch = mergeRequest.TargetBranch,
         labels = mergeRequest.Labels.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        merge_when_pipeline_succeeds = mergeRequest.AutoMerge,
         web_url = new Uri(WebUrl, $"{ProjectPath}/-/merge_requests/{mergeRequest.Iid}").ToString(),
     };
 }

@@ -31,13 +31,15 @@ public sealed partial class FakeGitLab
         }
     }
 
-    public FakeMergeRequest AddMergeRequest(string sourceBranch, string targetBranch, string title, string state = "opened")
+    public FakeMergeRequest AddMergeRequest(
+        string sourceBranch, string targetBranch, string title, string state = "opened", bool autoMerge = false)
     {
         lock (gate)
         {
             var mergeRequest = new FakeMergeRequest(1000 + mergeRequests.Count + 1, mergeRequests.Count + 1, sourceBranch, targetBranch, title)
             {
                 State = state,
+                AutoMerge = autoMerge,
             };
             mergeRequests.Add(mergeRequest);
             return mergeRequest;

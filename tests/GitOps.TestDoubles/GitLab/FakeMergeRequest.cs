@@ -8,4 +8,7 @@ public sealed record FakeMergeRequest(int Id, int Iid, string SourceBranch, stri
     public string State { get; init; } = "opened";
 
     public string Labels { get; init; } = string.Empty;
+
+    /// <summary>Set to auto-merge ("merge when pipeline succeeds").</summary>
+    public bool AutoMerge { get; init; }
 }

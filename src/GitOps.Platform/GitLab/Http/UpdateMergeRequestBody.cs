@@ -1,3 +1,3 @@
 namespace GitOps.Platform.GitLab.Http;
 
-internal sealed record UpdateMergeRequestBody(string Title, string Description);
+internal sealed record UpdateMergeRequestBody(string Title, string Description, string? AddLabels);

@@ -1,7 +1,7 @@
-namespace GitOps.Platform.GitLab;
+namespace GitOps.Platform.ChangeRequests;
 
 /// <summary>
-/// Where promotion change requests live: GitLab merge requests or GitHub pull requests.
+/// Where change requests live: GitLab merge requests or GitHub pull requests.
 /// Opening is idempotent: an open request for the same source and target branch is updated, not duplicated.
 /// Disposable because the GitLab implementation owns an HttpClient.
 /// </summary>

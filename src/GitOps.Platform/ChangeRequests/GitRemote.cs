@@ -1,4 +1,6 @@
-namespace GitOps.Platform.GitLab;
+using GitOps.Platform.GitLab;
+
+namespace GitOps.Platform.ChangeRequests;
 
 /// <summary>
 /// The host and repository path of a git remote URL, in any form git accepts:

@@ -1,8 +1,9 @@
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.GitHub;
 using GitOps.Platform.GitLab;
 using GitOps.Targets.Output;
 
-namespace GitOps.Platform.Tests.GitHub;
+namespace GitOps.Platform.Tests.ChangeRequests;
 
 public sealed class ChangeRequestHostFactoryTests
 {

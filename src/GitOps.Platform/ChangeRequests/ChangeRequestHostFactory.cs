@@ -1,7 +1,8 @@
 using GitOps.Platform.GitHub;
+using GitOps.Platform.GitLab;
 using GitOps.Targets.Output;
 
-namespace GitOps.Platform.GitLab;
+namespace GitOps.Platform.ChangeRequests;
 
 /// <summary>Picks GitLab or GitHub for a repository from its git remote's host.</summary>
 public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings, ISecretRegistry secrets, ILog? log = null)

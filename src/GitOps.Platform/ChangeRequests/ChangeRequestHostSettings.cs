@@ -1,4 +1,6 @@
-namespace GitOps.Platform.GitLab;
+using GitOps.Platform.GitLab;
+
+namespace GitOps.Platform.ChangeRequests;
 
 /// <summary>
 /// What is needed to reach either kind of host. <see cref="GitHubHosts"/> are the remote hosts served by GitHub
