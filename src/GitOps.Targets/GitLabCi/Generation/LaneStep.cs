@@ -14,6 +14,12 @@ public sealed record LaneStep(string Target)
     /// <summary>Parameters for this job only, after the lane's.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// Targets this job's build must not run although the target pulls them in, e.g. a dependency that is pointless in
+    /// this pipeline. Targets run by other jobs of the lane are skipped without being listed here.
+    /// </summary>
+    public IReadOnlyList<string> Skip { get; init => field = [.. value]; } = [];
+
     /// <summary>A newer pipeline on the same ref may cancel this job (safe only for jobs that change nothing).</summary>
     public bool Interruptible { get; init; }
 }

@@ -58,6 +58,11 @@ internal static class DeclarationCheck
                 errors.Add($"{owner}: target '{step.Target}' runs after '{after}', which is not a step of this lane");
             }
 
+            foreach (var skipped in step.Skip.Where(skipped => !order.Contains(skipped)))
+            {
+                errors.Add($"{owner}: target '{step.Target}' skips '{skipped}', which is not declared by the build");
+            }
+
             if (step.EnvironmentAction is not null && lane.Environment is null)
             {
                 errors.Add($"{owner}: target '{step.Target}' acts on the environment but the lane has none");

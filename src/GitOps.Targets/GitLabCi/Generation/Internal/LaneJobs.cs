@@ -74,7 +74,11 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         }
 
         var plan = order.Plan(step.Target);
-        var skipped = lane.Steps.Select(other => other.Target).Where(other => other != step.Target && plan.Contains(other)).ToList();
+        var skipped = lane.Steps.Select(other => other.Target)
+            .Where(other => other != step.Target && plan.Contains(other))
+            .Concat(step.Skip)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (skipped.Count > 0)
         {
             words.Add("--skip");
