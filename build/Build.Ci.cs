@@ -19,6 +19,12 @@ internal sealed partial class Build
             Log.Success($"Wrote {GitOpsPipelines.FileName}: {pipeline.Jobs.Count} jobs; commit it");
         });
 
+    // Unlisted: Verify runs the same check; this lets a test (or a person) run it alone.
+    private Target CheckGeneratedCI => _ => _
+        .Description($"Fails when {GitOpsPipelines.FileName} differs from what GenerateCI writes, printing the diff and the fix.")
+        .Unlisted()
+        .Executes(VerifyGeneratedCiAsync);
+
     /// <summary>Fails with the diff and the fixing command when the committed .gitlab-ci.yml is not what GenerateCI writes.</summary>
     private async Task VerifyGeneratedCiAsync(CancellationToken cancellationToken)
     {
