@@ -1,9 +1,46 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Pipelines;
+using GitOps.Targets.GitLabCi;
+using GitOps.Targets.GitLabCi.Generation;
+
 namespace GitOps.Build;
 
-/// <summary>The GitLab pipeline, generated from this target graph (issue 7).</summary>
+/// <summary>The GitLab pipeline, generated from this target graph and the stage catalog (issue 7).</summary>
 internal sealed partial class Build
 {
+    private string CiFile => Path.Combine(RootDirectory, GitOpsPipelines.FileName);
+
     private Target GenerateCI => _ => _
-        .Description("Writes .gitlab-ci.yml from the target graph.")
-        .Executes(() => throw new TargetNotImplementedException("CI generation lands with issue 7"));
+        .Description($"Writes {GitOpsPipelines.FileName} from the target graph and environments/stages.yaml.")
+        .Executes(async cancellationToken =>
+        {
+            var pipeline = GeneratedCi();
+            await File.WriteAllTextAsync(CiFile, pipeline.ToYaml(), cancellationToken);
+            Log.Success($"Wrote {GitOpsPipelines.FileName}: {pipeline.Jobs.Count} jobs; commit it");
+        });
+
+    // Unlisted: Verify runs the same check; this lets a test (or a person) run it alone.
+    private Target CheckGeneratedCI => _ => _
+        .Description($"Fails when {GitOpsPipelines.FileName} differs from what GenerateCI writes, printing the diff and the fix.")
+        .Unlisted()
+        .Executes(VerifyGeneratedCiAsync);
+
+    /// <summary>Fails with the diff and the fixing command when the committed .gitlab-ci.yml is not what GenerateCI writes.</summary>
+    private async Task VerifyGeneratedCiAsync(CancellationToken cancellationToken)
+    {
+        var comparison = await GeneratedFileCheck.CompareWithFileAsync(
+            CiFile, GeneratedCi().ToYaml(), GitOpsPipelines.FileName, cancellationToken);
+        if (!comparison.IsCurrent)
+        {
+            throw new BuildFailedException(comparison.Describe(GitOpsPipelines.RegenerateCommand));
+        }
+
+        Log.Success(comparison.Describe(GitOpsPipelines.RegenerateCommand));
+    }
+
+    private GitLabPipeline GeneratedCi()
+    {
+        var catalog = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile));
+        return PipelineGenerator.Generate(DeclaredTargets, GitOpsPipelines.Declare(catalog), GitOpsPipelines.Settings);
+    }
 }

@@ -1,0 +1,42 @@
+using GitOps.Platform.Environments;
+using GitOps.Targets.GitLabCi;
+using GitOps.Targets.GitLabCi.Generation;
+
+namespace GitOps.Platform.Pipelines;
+
+/// <summary>A lane per environment: <c>--stage s --cloud c</c>, GitLab environment <c>s/c</c>, resource group <c>s-c</c>.</summary>
+internal static class EnvironmentLanes
+{
+    public static Lane For(EnvironmentId environment, params LaneStep[] steps) => new(environment.ToString())
+    {
+        Parameters = [new("stage", environment.Stage.ToName()), new("cloud", environment.Cloud.ToName())],
+        Environment = new LaneEnvironment($"{environment.Stage.ToName()}/{environment.Cloud.ToName()}", environment.ToString())
+        {
+            DeploymentTier = TierOf(environment.Stage),
+        },
+        Steps = steps,
+    };
+
+    /// <summary>Selects the lane of the environment a trigger's STAGE and CLOUD variables name.</summary>
+    public static string TriggeredFor(EnvironmentId environment) =>
+        $"${PipelineSources.StageVariable} == \"{environment.Stage.ToName()}\" && ${PipelineSources.CloudVariable} == \"{environment.Cloud.ToName()}\"";
+
+    public static LaneStep Deploy(string target, StepWhen when = StepWhen.OnSuccess) =>
+        new(target) { When = when, EnvironmentAction = GitLabEnvironmentAction.Start };
+
+    /// <summary>Prod refuses to be destroyed without --confirm-destroy naming it; starting the manual job is that confirmation.</summary>
+    public static LaneStep Destroy(EnvironmentId environment, StepWhen when) => new(PipelineTargets.Destroy)
+    {
+        When = when,
+        EnvironmentAction = GitLabEnvironmentAction.Stop,
+        Parameters = environment.Stage == Stage.Prod ? [new("confirm-destroy", environment.ToString())] : [],
+    };
+
+    private static GitLabDeploymentTier TierOf(Stage stage) => stage switch
+    {
+        Stage.Prod => GitLabDeploymentTier.Production,
+        Stage.Qa or Stage.QaInt => GitLabDeploymentTier.Staging,
+        Stage.Nightly => GitLabDeploymentTier.Testing,
+        _ => GitLabDeploymentTier.Development,
+    };
+}

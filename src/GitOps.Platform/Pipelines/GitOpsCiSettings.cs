@@ -1,0 +1,62 @@
+using GitOps.Targets.GitLabCi;
+using GitOps.Targets.GitLabCi.Generation;
+using static GitOps.Platform.Pipelines.PipelineTargets;
+
+namespace GitOps.Platform.Pipelines;
+
+/// <summary>Everything of .gitlab-ci.yml besides the jobs: header, workflow, stages, image, caches, retries, reports.</summary>
+internal static class GitOpsCiSettings
+{
+    public const string Image = "mcr.microsoft.com/dotnet/sdk:10.0";
+
+    public static GenerationSettings Create(string fileName, string regenerateCommand) => new()
+    {
+        HeaderComment = $"""
+            {fileName}: GENERATED from the target graph (build/Build*.cs) and environments/stages.yaml. Do not edit.
+            Regenerate with `{regenerateCommand}` and commit the result; Verify fails while this file is stale.
+            Every job runs one target: ./build.sh <Target> --stage <stage> --cloud <cloud> [--skip <targets other jobs run>].
+            """,
+        Workflow = new GitLabWorkflow
+        {
+            Rules =
+            [
+                new GitLabRule { If = PipelineSources.MergeRequest },
+                // A branch with an open merge request gets the merge request pipeline only, not a second push pipeline.
+                new GitLabRule { If = $"{PipelineSources.Push} && $CI_OPEN_MERGE_REQUESTS", When = GitLabWhen.Never },
+                new GitLabRule { If = "$CI_COMMIT_BRANCH" },
+            ],
+        },
+        Stages = ["verify", "provision", "deploy", "e2e", "promote", "destroy"],
+        Variables = new Dictionary<string, string>
+        {
+            // Inside the project directory, so the cache below can keep it.
+            ["NUGET_PACKAGES"] = "$CI_PROJECT_DIR/.nuget/packages",
+        },
+        Default = new GitLabDefaults
+        {
+            Image = Image,
+            Cache =
+            [
+                new GitLabCache { KeyFiles = ["Directory.Packages.props", "build/packages.lock.json"], Paths = [".nuget/packages"] },
+                new GitLabCache { Key = "tools", Paths = [".nuke/tools"] },
+                // build.sh recompiles when its inputs' hash differs from the stamp, so a cached build is never stale.
+                new GitLabCache { Key = "compiled-build", Paths = [".nuke/temp/build-bin", ".nuke/temp/build.stamp"] },
+            ],
+            // Runner trouble only: a failing target stays red at once.
+            Retry = new GitLabRetry(2)
+            {
+                When = [GitLabRetryWhen.RunnerSystemFailure, GitLabRetryWhen.StuckOrTimeoutFailure, GitLabRetryWhen.SchedulerFailure],
+            },
+        },
+        Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
+        {
+            [Verify] = new() { Stage = "verify" },
+            [Provision] = new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) },
+            [DeployAppOfApps] = new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) },
+            [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },
+            [OpenPromotionMR] = new() { Stage = "promote" },
+            [Destroy] = new() { Stage = "destroy", Timeout = TimeSpan.FromHours(1) },
+        },
+        NeverArtifacts = [".nuke/temp/**/kubeconfig*", ".nuke/temp/secrets/**", ".env"],
+    };
+}

@@ -1,0 +1,112 @@
+using GitOps.Platform.Environments;
+using GitOps.Targets.GitLabCi;
+using GitOps.Targets.GitLabCi.Generation;
+using static GitOps.Platform.Pipelines.EnvironmentLanes;
+using static GitOps.Platform.Pipelines.PipelineTargets;
+
+namespace GitOps.Platform.Pipelines;
+
+/// <summary>
+/// The GitLab pipelines of seed 000's flow, expanded over the stage catalog: verify every branch and merge request;
+/// deploy dev from the default branch; nightly on a schedule; e2e and the next promotion when Argo CD's PostSync
+/// hook reports a synced stage; the release entry when the platform repository releases; prod deploys and every
+/// destroy only by hand.
+/// </summary>
+public static class GitOpsPipelines
+{
+    public const string FileName = ".gitlab-ci.yml";
+    public const string RegenerateCommand = "./build.sh GenerateCI";
+
+    public static IReadOnlyList<PipelineDeclaration> Declare(StageCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [Branches(), DefaultBranch(catalog), Nightly(catalog), PostSync(catalog), ReleaseEntry()];
+    }
+
+    public static GenerationSettings Settings => GitOpsCiSettings.Create(FileName, RegenerateCommand);
+
+    /// <summary>Every branch push and merge request is verified offline; a newer push makes the older run moot.</summary>
+    private static PipelineDeclaration Branches() =>
+        new("branch", $"{PipelineSources.MergeRequest} || {PipelineSources.Push}")
+        {
+            Lanes = [new Lane(string.Empty) { Steps = [new LaneStep(Verify) { Interruptible = true }] }],
+        };
+
+    /// <summary>
+    /// On the default branch: dev is deployed at once; stages that run releases are deployed only when a person starts
+    /// it; every environment except nightly's can be destroyed by hand (nightly's own pipeline destroys it).
+    /// </summary>
+    private static PipelineDeclaration DefaultBranch(StageCatalog catalog) =>
+        new("main", PipelineSources.DefaultBranchPushOrWeb)
+        {
+            Lanes = [.. catalog.Stages.SelectMany(stage => stage.Environments.Select(environment => MainLane(stage, environment)))],
+        };
+
+    private static Lane MainLane(StageDefinition stage, EnvironmentId environment) => stage switch
+    {
+        { OutsidePromotions: true } => For(environment, Destroy(environment, StepWhen.Manual)),
+        { RequiresSemVer: false } => For(
+            environment, Deploy(Provision), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.Manual)),
+        _ => For(
+            environment, Deploy(Provision, StepWhen.Manual), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.Manual)),
+    };
+
+    /// <summary>Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed.</summary>
+    private static PipelineDeclaration Nightly(StageCatalog catalog) =>
+        new("nightly", PipelineSources.Schedule)
+        {
+            Lanes =
+            [
+                .. catalog.Stages.Where(stage => stage.OutsidePromotions).SelectMany(stage => stage.Environments).Select(environment => For(
+                    environment,
+                    Deploy(Provision),
+                    Deploy(DeployAppOfApps),
+                    new LaneStep(RunE2E) { EnvironmentAction = GitLabEnvironmentAction.Verify },
+                    Destroy(environment, StepWhen.Always) with { After = [RunE2E] })),
+            ],
+        };
+
+    /// <summary>
+    /// The PostSync hook sends STAGE, CLOUD and RELEASE: one job set per environment of the promotion stages, chosen by
+    /// rules on those variables (so job names, environments and resource groups stay static), running the e2e suite
+    /// and, where e2e success promotes, opening the next promotion's merge request.
+    /// </summary>
+    private static PipelineDeclaration PostSync(StageCatalog catalog) =>
+        new("postsync", PipelineSources.Triggered)
+        {
+            Lanes =
+            [
+                .. catalog.PromotionOrder.SelectMany(stage => catalog.Definition(stage).Environments).Select(environment =>
+                    For(environment, [.. PostSyncSteps(catalog, environment.Stage)]) with { Condition = TriggeredFor(environment) }),
+            ],
+        };
+
+    private static IEnumerable<LaneStep> PostSyncSteps(StageCatalog catalog, Stage stage)
+    {
+        yield return new LaneStep(RunE2E) { EnvironmentAction = GitLabEnvironmentAction.Verify };
+        if (catalog.Promotions.Any(promotion => promotion.From == stage && promotion.Trigger == PromotionTrigger.E2ePassed))
+        {
+            yield return new LaneStep(OpenPromotionMR);
+        }
+    }
+
+    /// <summary>The platform repository's release pipeline sends RELEASE_ENTRY_VERSION: open the MR moving qa to it; there is nothing to test yet.</summary>
+    private static PipelineDeclaration ReleaseEntry() =>
+        new("release", $"({PipelineSources.Triggered}) && ${PipelineSources.ReleaseEntryVariable}")
+        {
+            Lanes =
+            [
+                new Lane(string.Empty)
+                {
+                    Steps =
+                    [
+                        new LaneStep(OpenPromotionMR)
+                        {
+                            Parameters = [new("version", "$" + PipelineSources.ReleaseEntryVariable)],
+                            Skip = [RunE2E],
+                        },
+                    ],
+                },
+            ],
+        };
+}

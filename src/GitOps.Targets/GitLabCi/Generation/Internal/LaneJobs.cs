@@ -1,0 +1,107 @@
+namespace GitOps.Targets.GitLabCi.Generation.Internal;
+
+/// <summary>The jobs of one lane: command, needs, rules, environment and artifacts of each step.</summary>
+internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, PipelineDeclaration pipeline, Lane lane)
+{
+    private readonly HashSet<string> members = lane.Steps.Select(step => step.Target).ToHashSet(StringComparer.Ordinal);
+
+    public IEnumerable<GitLabJob> Create() => lane.Steps.Select(Job);
+
+    private string NameOf(string target) => PipelineGenerator.JobName(pipeline.Name, target, lane.Name);
+
+    private GitLabJob Job(LaneStep step)
+    {
+        var target = settings.Targets.GetValueOrDefault(step.Target) ?? new TargetJobSettings();
+        return new GitLabJob(NameOf(step.Target))
+        {
+            Stage = target.Stage ?? settings.DefaultStage,
+            Needs = [.. Needs(step).Select(need => new GitLabNeed(NameOf(need)))],
+            Rules = [Rule(step.When)],
+            ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
+            Environment = Environment(step.EnvironmentAction),
+            Script = [Command(step)],
+            Artifacts = Artifacts(target),
+            Timeout = target.Timeout,
+            Interruptible = step.Interruptible ? true : null,
+        };
+    }
+
+    // Lane order keeps needs stable however the graph lists its edges.
+    private IEnumerable<string> Needs(LaneStep step)
+    {
+        var before = order.NearestBefore(step.Target, members);
+        before.UnionWith(step.After);
+        return lane.Steps.Select(other => other.Target).Where(before.Contains);
+    }
+
+    private GitLabRule Rule(StepWhen when) => new()
+    {
+        If = Conditions.All(pipeline.Condition, lane.Condition),
+        When = when switch
+        {
+            StepWhen.Manual => GitLabWhen.Manual,
+            StepWhen.Always => GitLabWhen.Always,
+            _ => null,
+        },
+        // Written out although it is GitLab's default under rules: the gate is the point, so say so.
+        AllowFailure = when == StepWhen.Manual ? false : null,
+    };
+
+    private GitLabEnvironment? Environment(GitLabEnvironmentAction? action)
+    {
+        if (action is null || lane.Environment is not { } environment)
+        {
+            return null;
+        }
+
+        var stop = lane.Steps.FirstOrDefault(step => step.EnvironmentAction == GitLabEnvironmentAction.Stop);
+        return new GitLabEnvironment(environment.Name)
+        {
+            Action = action,
+            OnStop = action == GitLabEnvironmentAction.Start && stop is not null ? NameOf(stop.Target) : null,
+            DeploymentTier = environment.DeploymentTier,
+        };
+    }
+
+    // Targets this job's build would also run but that other jobs of the lane run are skipped, so nothing runs twice.
+    private string Command(LaneStep step)
+    {
+        var words = new List<string> { settings.BuildCommand, step.Target };
+        foreach (var (name, value) in lane.Parameters.Concat(step.Parameters))
+        {
+            words.Add($"--{name}");
+            words.Add(ShellWords.Quote(value));
+        }
+
+        var plan = order.Plan(step.Target);
+        var skipped = lane.Steps.Select(other => other.Target)
+            .Where(other => other != step.Target && plan.Contains(other))
+            .Concat(step.Skip)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (skipped.Count > 0)
+        {
+            words.Add("--skip");
+            words.Add(string.Join(',', skipped));
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private GitLabArtifacts? Artifacts(TargetJobSettings target)
+    {
+        if (target.Junit.Count == 0 && target.Dotenv.Count == 0 && target.Paths.Count == 0)
+        {
+            return null;
+        }
+
+        return new GitLabArtifacts
+        {
+            Paths = target.Paths,
+            Exclude = target.Paths.Count > 0 ? settings.NeverArtifacts : [],
+            // Test results matter most when the tests failed.
+            When = target.Junit.Count > 0 ? GitLabArtifactsWhen.Always : null,
+            Reports = new GitLabReports { Junit = target.Junit, Dotenv = target.Dotenv },
+        };
+    }
+}

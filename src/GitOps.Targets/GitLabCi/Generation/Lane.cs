@@ -1,0 +1,20 @@
+namespace GitOps.Targets.GitLabCi.Generation;
+
+/// <summary>
+/// Targets that run together with the same parameters, typically for one environment (stage x cloud). Within a lane
+/// each target becomes one job, and a job needs the jobs of the targets it depends on, comes after, or is triggered by.
+/// </summary>
+/// <param name="Name">Appended to job names, e.g. <c>qa-gcp</c>; empty for a lane that is the whole pipeline.</param>
+public sealed record Lane(string Name)
+{
+    /// <summary>Parameters every job of the lane passes, in this order, e.g. (stage, qa), (cloud, gcp).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init => field = [.. value]; } = [];
+
+    /// <summary>An extra <c>rules:if</c> expression, and-ed with the pipeline's, e.g. <c>$STAGE == "qa"</c>.</summary>
+    public string? Condition { get; init; }
+
+    /// <summary>The environment the lane acts on; null when its jobs touch none.</summary>
+    public LaneEnvironment? Environment { get; init; }
+
+    public IReadOnlyList<LaneStep> Steps { get; init => field = [.. value]; } = [];
+}

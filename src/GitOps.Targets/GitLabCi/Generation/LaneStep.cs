@@ -1,0 +1,25 @@
+namespace GitOps.Targets.GitLabCi.Generation;
+
+/// <summary>One target of a lane; it becomes one job.</summary>
+public sealed record LaneStep(string Target)
+{
+    public StepWhen When { get; init; } = StepWhen.OnSuccess;
+
+    /// <summary>What the job does to the lane's environment; null when it does not touch it (no environment, no resource group).</summary>
+    public GitLabEnvironmentAction? EnvironmentAction { get; init; }
+
+    /// <summary>Targets of the same lane this one waits for although the target graph does not order them.</summary>
+    public IReadOnlyList<string> After { get; init => field = [.. value]; } = [];
+
+    /// <summary>Parameters for this job only, after the lane's.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init => field = [.. value]; } = [];
+
+    /// <summary>
+    /// Targets this job's build must not run although the target pulls them in, e.g. a dependency that is pointless in
+    /// this pipeline. Targets run by other jobs of the lane are skipped without being listed here.
+    /// </summary>
+    public IReadOnlyList<string> Skip { get; init => field = [.. value]; } = [];
+
+    /// <summary>A newer pipeline on the same ref may cancel this job (safe only for jobs that change nothing).</summary>
+    public bool Interruptible { get; init; }
+}
