@@ -1,6 +1,6 @@
 #!/usr/bin/env pwsh
 # Bootstrap for the GitOps build (PowerShell). Same contract as build.sh: compile build/ only when its inputs changed
-# (a stamp over their metadata), then run the compiled build directly, forwarding every argument and the exit code.
+# (stamps over their metadata and content), then run the compiled build directly, forwarding every argument and the exit code.
 [CmdletBinding()]
 param([Parameter(ValueFromRemainingArguments = $true)] [string[]] $BuildArguments)
 
@@ -17,15 +17,26 @@ $Bin = Join-Path $Temp 'build-bin'
 $Stamp = Join-Path $Temp 'build.stamp'
 $Assembly = Join-Path $Bin '_build.dll'
 
-function Get-InputsHash {
-    $inputs = @('build', 'src') | ForEach-Object { Get-ChildItem -Path (Join-Path $Root $_) -Recurse -File } |
+function Get-Inputs {
+    $files = @('build', 'src') | ForEach-Object { Get-ChildItem -Path (Join-Path $Root $_) -Recurse -File } |
         Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
-    $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig') |
+    $files += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig') |
         ForEach-Object { Get-Item (Join-Path $Root $_) }
-    $lines = $inputs | Sort-Object { [System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } -CaseSensitive |
-        ForEach-Object { "$((Get-FileHash $_.FullName -Algorithm MD5).Hash)  $([System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/'))" }
-    $bytes = [System.Text.Encoding]::UTF8.GetBytes(($lines -join "`n"))
+    return $files | Sort-Object { [System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/') } -CaseSensitive
+}
+
+function Get-Hash([string[]] $Lines) {
+    $bytes = [System.Text.Encoding]::UTF8.GetBytes(($Lines -join "`n"))
     return [System.BitConverter]::ToString([System.Security.Cryptography.MD5]::HashData($bytes))
+}
+
+# Two stamps, as in build.sh: metadata (cheap, every run) and content (only when the metadata changed).
+function Get-MetadataHash($Files) {
+    return Get-Hash ($Files | ForEach-Object { "$($_.FullName) $($_.Length) $($_.LastWriteTimeUtc.Ticks)" })
+}
+
+function Get-ContentHash($Files) {
+    return Get-Hash ($Files | ForEach-Object { "$((Get-FileHash $_.FullName -Algorithm MD5).Hash)  $([System.IO.Path]::GetRelativePath($Root, $_.FullName).Replace('\', '/'))" })
 }
 
 function Assert-Dotnet {
@@ -42,20 +53,28 @@ function Assert-Dotnet {
     }
 }
 
-$current = Get-InputsHash
-if (-not (Test-Path $Assembly) -or -not (Test-Path $Stamp) -or (Get-Content $Stamp -Raw).Trim() -ne $current) {
-    Assert-Dotnet
-    New-Item -ItemType Directory -Force -Path $Temp | Out-Null
-    Remove-Item -Force -ErrorAction SilentlyContinue $Stamp
-    [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
-    $log = Join-Path $Temp 'build-compile.log'
-    dotnet build (Join-Path $Root 'build/_build.csproj') -c Release -o $Bin -nologo -v quiet -clp:NoSummary *> $log
-    if ($LASTEXITCODE -ne 0) {
-        Get-Content $log | Select-String -Pattern 'error' | ForEach-Object { [Console]::Error.WriteLine($_) }
-        [Console]::Error.WriteLine("build.ps1: compiling build/_build.csproj failed (full output: .nuke/temp/build-compile.log)")
-        exit 1
+$inputs = Get-Inputs
+$metadata = Get-MetadataHash $inputs
+$stamped = if ((Test-Path $Stamp) -and (Test-Path $Assembly)) { @(Get-Content $Stamp) } else { @('', '') }
+if ($stamped.Count -lt 2 -or $stamped[0] -ne $metadata) {
+    $content = Get-ContentHash $inputs
+    if ($stamped.Count -ge 2 -and $stamped[1] -eq $content) {
+        Set-Content -Path $Stamp -Value @($metadata, $content)
     }
-    Set-Content -Path $Stamp -Value $current -NoNewline
+    else {
+        Assert-Dotnet
+        New-Item -ItemType Directory -Force -Path $Temp | Out-Null
+        Remove-Item -Force -ErrorAction SilentlyContinue $Stamp
+        [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
+        $log = Join-Path $Temp 'build-compile.log'
+        dotnet build (Join-Path $Root 'build/_build.csproj') -c Release -o $Bin -nologo -v quiet -clp:NoSummary *> $log
+        if ($LASTEXITCODE -ne 0) {
+            Get-Content $log | Select-String -Pattern 'error' | ForEach-Object { [Console]::Error.WriteLine($_) }
+            [Console]::Error.WriteLine("build.ps1: compiling build/_build.csproj failed (full output: .nuke/temp/build-compile.log)")
+            exit 1
+        }
+        Set-Content -Path $Stamp -Value @($metadata, $content)
+    }
 }
 
 & dotnet $Assembly @BuildArguments

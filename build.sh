@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bootstrap for the GitOps build (Linux and Git Bash).
-# Compiles build/ only when its inputs changed (a stamp over their metadata), then runs the compiled build directly,
+# Compiles build/ only when its inputs changed (stamps over their metadata and content), then runs the compiled build directly,
 # forwarding every argument and the exit code. Usage: ./build.sh [targets] [--parameter value ...]; ./build.sh --help
 set -euo pipefail
 
@@ -19,17 +19,17 @@ fail() {
   exit "${2:-1}"
 }
 
-# Stamp over everything that shapes the compiled build (sources, project files, package locks, SDK pin, analyzers):
-# each file's path, size and modification time. Reading metadata only keeps the warm path fast; an edit, a new or
-# deleted file, or a checkout changes it.
-inputs_hash() {
-  (
-    cd "$root"
+# What shapes the compiled build: sources, project files, package locks, SDK pin, analyzer settings.
+inputs() {
+  cd "$root" &&
     find build src global.json Directory.Build.props Directory.Packages.props .editorconfig \
-      \( -name bin -o -name obj \) -prune -o -type f -printf '%p %s %T@\n' |
-      LC_ALL=C sort | md5sum
-  )
+      \( -name bin -o -name obj \) -prune -o -type f "$@"
 }
+
+# Two stamps: the files' metadata (path, size, mtime: cheap, read on every run) and their content (read only when the
+# metadata changed, e.g. after a fresh checkout, so a cached compiled build is reused when nothing really changed).
+metadata_hash() { (inputs -printf '%p %s %T@\n' | LC_ALL=C sort | md5sum); }
+content_hash() { (inputs -print0 | LC_ALL=C sort -z | xargs -0 md5sum | md5sum); }
 
 require_dotnet() {
   command -v dotnet >/dev/null 2>&1 ||
@@ -48,12 +48,21 @@ compile() {
     grep -E 'error|Error' "$log" >&2 || cat "$log" >&2
     fail "compiling build/_build.csproj failed (full output: ${log#"$root"/})"
   fi
-  printf '%s\n' "$1" >"$stamp"
+  printf '%s\n%s\n' "$1" "$2" >"$stamp"
 }
 
-current="$(inputs_hash)"
-if [[ ! -f "$assembly" || ! -f "$stamp" || "$(<"$stamp")" != "$current" ]]; then
-  compile "$current"
+stamped_metadata="" stamped_content=""
+if [[ -f "$stamp" && -f "$assembly" ]]; then
+  { read -r stamped_metadata && read -r stamped_content; } <"$stamp" || true
+fi
+metadata="$(metadata_hash)"
+if [[ "$stamped_metadata" != "$metadata" ]]; then
+  content="$(content_hash)"
+  if [[ "$stamped_content" == "$content" ]]; then
+    printf '%s\n%s\n' "$metadata" "$content" >"$stamp"
+  else
+    compile "$metadata" "$content"
+  fi
 fi
 
 exec dotnet "$assembly" "$@"

@@ -19,7 +19,7 @@ internal sealed partial class Build
     private HelmCli HelmCli => new(Tools, new ToolLocator(ToolsDirectory).Find("helm") ?? "helm");
 
     private Target Verify => _ => _
-        .Description("Verifies every environment offline: helm lint and template, Argo CD rules, no plaintext secrets.")
+        .Description("Verifies every environment offline (helm lint and template, Argo CD rules, no plaintext secrets) and that .gitlab-ci.yml is current.")
         .Requires(Helm)
         .Executes(async cancellationToken =>
         {
@@ -29,13 +29,18 @@ internal sealed partial class Build
                 Log.Error(finding.ToString());
             }
 
+            if (findings.Count == 0)
+            {
+                var environments = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile)).Environments;
+                Log.Success($"Verified {environments.Count} environments with no findings: {string.Join(", ", environments)}");
+            }
+
+            // Checked even when environments have findings, so one run reports everything that is wrong.
+            await VerifyGeneratedCiAsync(cancellationToken);
             if (findings.Count > 0)
             {
                 throw new BuildFailedException($"{findings.Count} finding(s); each names its file:line and rule");
             }
-
-            var environments = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile)).Environments;
-            Log.Success($"Verified {environments.Count} environments with no findings: {string.Join(", ", environments)}");
         });
 
     private Target Render => _ => _

@@ -9,6 +9,10 @@ public sealed class BootstrapTests(FreshClone clone)
     [Fact]
     public void First_run_compiles_second_does_not_and_an_edit_recompiles()
     {
+        // Other tests share this clone and may have run first: start from a clone that was never built.
+        Directory.Delete(Path.Combine(clone.Root, ".nuke", "temp", "build-bin"), recursive: true);
+        File.Delete(Path.Combine(clone.Root, ".nuke", "temp", "build.stamp"));
+
         var first = clone.BuildSh("--help", "--no-logo");
         first.ExitCode.ShouldBe(0, first.Error);
         first.Error.ShouldContain("Compiling the build");
@@ -44,6 +48,33 @@ public sealed class BootstrapTests(FreshClone clone)
     }
 
     [Fact]
+    public void Touching_files_without_changing_them_does_not_recompile()
+    {
+        clone.BuildSh("--help").ExitCode.ShouldBe(0);
+        File.SetLastWriteTimeUtc(Path.Combine(clone.Root, "build", "Build.cs"), DateTime.UtcNow);
+        var touched = clone.BuildSh("--help");
+        touched.ExitCode.ShouldBe(0);
+        touched.Error.ShouldNotContain("Compiling");
+    }
+
+    [Fact]
+    public void Running_from_another_directory_uses_the_repository_as_root()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("gitops-cwd-").FullName;
+        try
+        {
+            var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["Render", "--stage", "dev", "--cloud", "gcp"], elsewhere, new Dictionary<string, string?>());
+            result.ExitCode.ShouldBe(0, result.Output + result.Error);
+            Directory.Exists(Path.Combine(clone.Root, ".nuke", "temp", "rendered", "dev-gcp")).ShouldBeTrue();
+            Directory.Exists(Path.Combine(elsewhere, ".nuke")).ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Wrong_cloud_and_unknown_target_exit_2()
     {
         var cloud = clone.BuildSh("Provision", "--stage", "dev", "--cloud", "aws");
@@ -65,6 +96,9 @@ public sealed class BootstrapTests(FreshClone clone)
         provision.Output.ShouldContain("3. DeployAppOfApps");
 
         var promotion = clone.BuildSh("OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--plan");
-        promotion.Output.IndexOf("RunE2E", StringComparison.Ordinal).ShouldBeLessThan(promotion.Output.IndexOf("OpenPromotionMR", StringComparison.Ordinal));
+        promotion.ExitCode.ShouldBe(0, promotion.Error);
+        var runE2E = promotion.Output.IndexOf(". RunE2E", StringComparison.Ordinal);
+        runE2E.ShouldBeGreaterThan(0);
+        runE2E.ShouldBeLessThan(promotion.Output.IndexOf(". OpenPromotionMR", StringComparison.Ordinal));
     }
 }
