@@ -15,7 +15,8 @@ internal static class HelpWriter
         text.AppendLine(title).AppendLine();
         text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]").AppendLine();
         text.AppendLine("Targets (with their direct dependencies):");
-        foreach (var node in graph.Nodes.Where(node => !node.Unlisted))
+        // Alphabetical: declaration order spreads over partial files and means nothing to a reader.
+        foreach (var node in graph.Nodes.Where(node => !node.Unlisted).OrderBy(node => node.Name, StringComparer.OrdinalIgnoreCase))
         {
             var name = node.Name + (string.Equals(node.Name, defaultTarget, StringComparison.Ordinal) ? " (default)" : string.Empty);
             text.Append("  ").AppendLine((name.PadRight(DescriptionColumn - 2) + node.Description).TrimEnd());
