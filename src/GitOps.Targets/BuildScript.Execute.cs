@@ -36,7 +36,7 @@ public abstract partial class BuildScript
             var commandLine = CommandLine.Parse(args);
             var style = ConsoleStyle.Detect(host.OutputRedirected, host.Variable);
             var root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory);
-            using var log = new BuildLog(host.Out, masker, style, ParseVerbosity(commandLine), host.Variable("GITLAB_CI") == "true");
+            using var log = new BuildLog(host.Out, masker, style, EngineOptions.Verbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             var build = new T();
             build.Initialize(host, root, log, new ToolLocator(Path.Combine(root, ".nuke", "tools")));
             return await build.RunAsync(commandLine, MemberName(defaultTarget), log);
@@ -70,7 +70,7 @@ public abstract partial class BuildScript
         DeclaredTargets = [.. graph.Nodes.Select(node => new TargetDescription(node.Name, node.Description, node.DependsOn, node.After, node.Triggers, node.Unlisted))];
         var parameters = ParameterDescriptor.Discover(GetType());
         commandLine = commandLine.WithFlags(parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name));
-        var parallelism = Parallelism(commandLine);
+        var parallelism = EngineOptions.Parallelism(commandLine);
         var bound = Bind(commandLine, parameters, buildLog);
         SchemaWriter.WriteIfChanged(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);
         if (commandLine.Has("help"))
@@ -80,8 +80,8 @@ public abstract partial class BuildScript
         }
 
         await OnBuildInitializedAsync(Host.Interrupted);
-        var invoked = graph.Resolve(RequestedTargets(commandLine, defaultTarget), "Target");
-        var plan = Planner.Plan(graph, invoked, SkipRequestFrom(commandLine));
+        var invoked = graph.Resolve(EngineOptions.RequestedTargets(commandLine, defaultTarget), "Target");
+        var plan = Planner.Plan(graph, invoked, EngineOptions.Skip(commandLine));
         if (commandLine.Has("plan"))
         {
             buildLog.WriteRaw(PlanWriter.Text(plan));
@@ -151,36 +151,6 @@ public abstract partial class BuildScript
         }
 
         return outcomes.Any(outcome => outcome.Blocks) ? ExitTargetFailed : ExitSuccess;
-    }
-
-    private static List<string> RequestedTargets(CommandLine commandLine, string defaultTarget)
-    {
-        var named = commandLine.Targets.Concat((commandLine.Find("target")?.Values ?? []).SelectMany(CommandLine.SplitTargets)).ToList();
-        return named.Count > 0 ? named : [defaultTarget];
-    }
-
-    private static SkipRequest SkipRequestFrom(CommandLine commandLine) => commandLine.Find("skip") switch
-    {
-        null => SkipRequest.None,
-        { Values.Count: 0 } => new SkipRequest(true, []),
-        var option => new SkipRequest(false, [.. option.Values.SelectMany(value => value.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries))]),
-    };
-
-    private static int Parallelism(CommandLine commandLine) => commandLine.Find("parallel") switch
-    {
-        null => 1,
-        { Values.Count: 0 } => Environment.ProcessorCount,
-        var option => int.TryParse(option.Values[^1], out var count) && count > 0
-            ? count
-            : throw new UsageException($"--parallel takes a positive number of targets, got '{option.Values[^1]}'."),
-    };
-
-    private static Verbosity ParseVerbosity(CommandLine commandLine)
-    {
-        var text = commandLine.Single("verbosity");
-        return text is null ? Verbosity.Normal
-            : Enum.GetNames<Verbosity>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<Verbosity>(name)
-            : throw new UsageException($"--verbosity: '{text}' is not allowed; allowed values: quiet, minimal, normal, verbose.");
     }
 
     private static string MemberName<T>(Expression<Func<T, Target>> expression) =>
