@@ -186,31 +186,8 @@ internal sealed partial class Build
         return new PromotionGitSettings { PushRemote = push };
     }
 
-    /// <summary>
-    /// The host's variables plus what PrepareSensitiveInformation exported into this process after the host's
-    /// snapshot was taken. Tokens are registered as secrets before anything can print them.
-    /// </summary>
-    private Dictionary<string, string?> PromotionVariables()
-    {
-        var variables = new Dictionary<string, string?>(Host.Variables(), StringComparer.Ordinal);
-        foreach (var key in System.Environment.GetEnvironmentVariables().Keys.OfType<string>())
-        {
-            if (string.IsNullOrEmpty(variables.GetValueOrDefault(key)))
-            {
-                variables[key] = System.Environment.GetEnvironmentVariable(key);
-            }
-        }
-
-        foreach (var token in new[] { "GITLAB_TOKEN", "CI_JOB_TOKEN", "GITHUB_TOKEN", "GITLAB_TRIGGER_TOKEN" })
-        {
-            if (!string.IsNullOrEmpty(variables.GetValueOrDefault(token)))
-            {
-                Secrets.Register(variables[token]!);
-            }
-        }
-
-        return variables;
-    }
+    /// <summary>The environment, including what PrepareSensitiveInformation loaded (masked from the start).</summary>
+    private Dictionary<string, string?> PromotionVariables() => new(Host.Variables(), StringComparer.Ordinal);
 
     /// <summary>Refusals the user can fix by asking differently exit with 2, everything else that is known with 1.</summary>
     private static async Task AsBuildErrorsAsync(Func<Task> action)

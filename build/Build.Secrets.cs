@@ -25,10 +25,12 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var values = await new SensitiveInformation(Secrets, Log).LoadAsync(SensitiveInformationRequest(), cancellationToken);
-            // Child processes (terraform, helm, kubectl) read their credentials from the environment, as the scripts did.
+            // Child processes (terraform, helm, kubectl) read their credentials from the environment, as the scripts did;
+            // later targets read them from the host's view of it.
             foreach (var (key, value) in values.Variables)
             {
                 Environment.SetEnvironmentVariable(key, value);
+                Host.Environment[key] = value;
             }
         });
 
