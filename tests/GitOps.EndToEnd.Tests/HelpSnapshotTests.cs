@@ -24,4 +24,12 @@ public sealed class HelpSnapshotTests(FreshClone clone)
         File.Exists(expectedPath).ShouldBeTrue($"missing {expectedPath}; run the test with UPDATE_SNAPSHOTS=1 and commit it");
         actual.ShouldBe(File.ReadAllText(expectedPath), "rerun with UPDATE_SNAPSHOTS=1 if the change to --help is intended");
     }
+
+    [Fact]
+    public void The_committed_parameters_schema_is_what_the_build_generates()
+    {
+        clone.BuildSh("--help").ExitCode.ShouldBe(0);
+        FreshClone.Git(clone.Root, "status", "--porcelain", "--", ".nuke/build.schema.json").ShouldBeEmpty(
+            "the build rewrote .nuke/build.schema.json: run ./build.sh --help and commit it");
+    }
 }
