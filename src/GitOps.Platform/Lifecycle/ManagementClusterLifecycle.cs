@@ -24,7 +24,8 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             var chart = ArgoCdChart.Load(context.RepositoryRoot);
             var projects = AppOfAppsManifest.LoadProjects(context.AppOfAppsFile(stage));
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
-            await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, cancellationToken);
+            var identity = ArgoCdWorkloadIdentity.ServiceAccountAnnotations(context.Catalog.ManagementCloud(stage), cluster);
+            await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, identity, cancellationToken);
             using var client = KubernetesClientFactory.FromKubeconfig(cluster.KubeconfigPath);
             var configuration = new ArgoCdConfiguration(client, context.Log, chart.Namespace);
             foreach (var project in projects)

@@ -50,6 +50,10 @@ internal sealed class LifecycleWorld : IAsyncDisposable
           value = base64encode("test-ca")
         }
 
+        output "argocd_service_account" {
+          value = "argocd-${var.stage}@test-project.iam.gserviceaccount.com"
+        }
+
         output "kubeconfig" {
           sensitive = true
           value     = file(var.kubeconfig_path)

@@ -18,8 +18,9 @@ public sealed class ManagementClusterLifecycleTests
         var cluster = await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
 
         cluster.KubeconfigPath.ShouldBe(world.KubeconfigOf("dev-mgmt"));
-        var (chart, kubeconfig) = world.Installer.Installs.ShouldHaveSingleItem();
+        var (chart, kubeconfig, annotations) = world.Installer.Installs.ShouldHaveSingleItem();
         kubeconfig.ShouldBe(world.KubeconfigOf("dev-mgmt"));
+        annotations.ShouldBe(new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@test-project.iam.gserviceaccount.com" });
         chart.ShouldBe(ArgoCdChart.Load(world.Root));
         chart.Version.ShouldBe("9.1.4");
         var calls = world.Server.Calls.All;
