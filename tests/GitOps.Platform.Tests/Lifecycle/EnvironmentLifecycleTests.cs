@@ -1,3 +1,4 @@
+using GitOps.Platform.ArgoCd;
 using System.Text;
 using System.Text.Json.Nodes;
 using GitOps.Platform.Environments;
@@ -145,7 +146,7 @@ public sealed class EnvironmentLifecycleTests
         world.Runner.Commands.ShouldBe([
             "environment-cluster init", "environment-cluster plan", "environment-cluster apply", "environment-cluster output",
             "management-cluster init", "management-cluster output"]);
-        world.Server.Store.Count(ResourceType.Secret).ShouldBe(0);
+        world.Server.Store.Get(ResourceType.Secret, "argocd", ClusterRegistration.SecretNameFor("eurodat-dev-gcp")).ShouldBeNull();
         world.Server.ApplicationCount().ShouldBe(0);
     }
 

@@ -35,6 +35,34 @@ public sealed class ManagementClusterLifecycleTests
     }
 
     [Fact]
+    public async Task Provisioning_creates_the_e2e_trigger_token_secret_the_chart_references_from_the_ci_variable_masked()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        var secret = world.Server.Store.Get(ResourceType.Secret, "argocd", "e2e-trigger-token").ShouldNotBeNull();
+        var stored = secret["stringData"]?["token"]?.GetValue<string>()
+            ?? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["token"]!.GetValue<string>()));
+        stored.ShouldBe(LifecycleWorld.TriggerToken);
+        world.Masker.Apply($"token {LifecycleWorld.TriggerToken}").ShouldNotContain(LifecycleWorld.TriggerToken);
+        world.Log.Text.ShouldNotContain(LifecycleWorld.TriggerToken);
+    }
+
+    [Fact]
+    public async Task Provisioning_without_the_e2e_trigger_token_is_refused_before_terraform_naming_the_variable()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        world.Variables.Remove(E2eTriggerToken.Variable);
+
+        var refusal = await Should.ThrowAsync<UsageException>(() =>
+            new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None));
+
+        refusal.Message.ShouldStartWith("E2E_TRIGGER_TOKEN is not set");
+        world.Runner.Commands.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Provisioning_again_applies_no_terraform_and_changes_no_argo_cd_object()
     {
         await using var world = await LifecycleWorld.StartAsync();

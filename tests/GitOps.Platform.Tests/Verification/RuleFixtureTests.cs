@@ -258,7 +258,7 @@ public sealed class RuleFixtureTests
     public async Task GO020_an_environment_without_the_e2e_trigger_is_reported_at_the_switch()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(QaValues, "e2eTrigger:\n", "e2eTrigger:\n  enabled: false\n");
+        copy.Write(QaValues, copy.Read(QaValues) + "\ne2eTrigger:\n  enabled: false\n");
 
         var findings = await VerifyAsync(copy);
 
@@ -276,6 +276,31 @@ public sealed class RuleFixtureTests
         var findings = await VerifyAsync(copy);
 
         ShouldHave(findings, Job, copy.LineOf(Job, "TRIGGER_TOKEN"), RuleIds.E2eTriggerInvalid, "must come from valueFrom.secretKeyRef");
+    }
+
+    [Fact]
+    public async Task GO020_a_sealed_secret_rendered_into_the_management_cluster_is_reported()
+    {
+        const string Template = "charts/app-of-apps/templates/e2e-trigger-token.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(Template, "apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: e2e-trigger-token\n  namespace: argocd\n"
+            + "spec:\n  encryptedData:\n    token: AgBrWZ7TzozKKiHasW8ZY4VSu16AL01KjMgRWu\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Template, 2, RuleIds.E2eTriggerInvalid, "runs no sealed-secrets controller");
+    }
+
+    [Fact]
+    public async Task GO020_a_trigger_token_secret_other_than_the_one_provisioning_creates_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(QaValues, copy.Read(QaValues) + "\ne2eTrigger:\n  tokenSecret:\n    name: e2e-trigger-qa-gcp\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Job, copy.LineOf(Job, "secretKeyRef"), RuleIds.E2eTriggerInvalid,
+            "reads Secret 'e2e-trigger-qa-gcp' key 'token', but ProvisionManagementCluster creates Secret 'e2e-trigger-token' key 'token'");
     }
 
     [Fact]
