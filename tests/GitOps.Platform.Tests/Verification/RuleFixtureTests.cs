@@ -304,6 +304,42 @@ public sealed class RuleFixtureTests
     }
 
     [Fact]
+    public async Task GO021_a_placeholder_in_an_application_rendered_with_built_in_helm_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Helpers, "{{- if contains (print \"<\" \"path:\") $yaml -}}", "{{- if false -}}");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Platform, copy.LineOf(Platform, "source:"), RuleIds.PlaceholderOutsidePlugin,
+            "Vault placeholder <path:eurodat/data/qa/database#adminPassword> would reach the cluster as literal text: Application database-qa-gcp is not rendered through source.plugin 'argocd-vault-plugin-helm'");
+    }
+
+    [Fact]
+    public async Task GO021_a_placeholder_in_a_manifest_the_parent_applies_itself_is_reported()
+    {
+        const string Template = "charts/app-of-apps/templates/settings.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(Template, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  password: <path:eurodat/data/qa/x#password>\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Template, 2, RuleIds.PlaceholderOutsidePlugin, "ConfigMap settings is applied as is by the parent");
+    }
+
+    [Fact]
+    public async Task GO021_argo_cd_without_the_vault_plugin_is_reported()
+    {
+        const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, "      argocd-vault-plugin-helm:\n", "      another-plugin:\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, ArgoCdValues, copy.LineOf(ArgoCdValues, "configs:"), RuleIds.PlaceholderOutsidePlugin, "configs.cmp.plugins.argocd-vault-plugin-helm is missing");
+    }
+
+    [Fact]
     public async Task Every_finding_is_reported_not_only_the_first()
     {
         using var copy = await RepositoryCopy.CreateAsync();
