@@ -25,6 +25,8 @@ public sealed partial record ArgoApplication
             OperationRequested = resource.Child("operation").ValueKind == JsonValueKind.Object,
             SyncStatus = status.Child("sync").Text("status"),
             SyncRevision = status.Child("sync").Text("revision"),
+            TargetSources = SourcesOf(resource.Child("spec")),
+            ComparedSources = SourcesOf(status.Child("sync").Child("comparedTo")),
             HealthStatus = status.Child("health").Text("status"),
             HealthMessage = status.Child("health").Text("message"),
             OperationPhase = operationState.Text("phase"),

@@ -34,6 +34,7 @@ public sealed class AppOfAppsDeployerTests
         sync.Sequence.ShouldBeGreaterThan(apply.Sequence);
         sync.Detail.ShouldContain("\"initiatedBy\":{\"username\":\"gitops-build\"}");
         sync.Detail.ShouldContain("\"revision\":\"main\"");
+        sync.Detail.ShouldContain("\"prune\":true");
         sync.Detail.ShouldContain("\"argocd.argoproj.io/refresh\":\"normal\"");
         var stored = cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)!;
         stored["spec"]!["syncPolicy"]!["automated"]!["prune"]!.GetValue<bool>().ShouldBeTrue();
@@ -140,6 +141,38 @@ public sealed class AppOfAppsDeployerTests
         second.Applications.ShouldAllBe(application => application.IsReady);
         cluster.Calls.Count(call => call.Verb == "create-child").ShouldBe(childrenCreated);
         cluster.Server.ApplicationCount().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Rerunning_deploy_requests_no_operation_patch_when_already_synced_so_no_hook_runs_again()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        var manifest = cluster.WriteParentManifest();
+        await deployer.DeployAsync(manifest, Generous);
+        var firstPatches = cluster.Server.Calls.Requests("merge-patch", "applications").Count;
+
+        await deployer.DeployAsync(manifest, Generous);
+
+        var rerun = cluster.Server.Calls.Requests("merge-patch", "applications").Skip(firstPatches).ShouldHaveSingleItem();
+        rerun.Detail.ShouldContain("\"argocd.argoproj.io/refresh\":\"normal\"");
+        rerun.Detail.ShouldNotContain("\"operation\"");
+        cluster.Calls.Count(call => call.Actor == "controller" && call.Verb == "sync-started").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Deploying_another_target_revision_requests_a_sync_even_though_the_parent_reads_synced()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        var manifest = cluster.WriteParentManifest();
+        await deployer.DeployAsync(manifest, Generous);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("targetRevision: main", "targetRevision: release-2", StringComparison.Ordinal));
+
+        await deployer.DeployAsync(manifest, Generous);
+
+        cluster.Server.Calls.Requests("merge-patch", "applications")[^1].Detail.ShouldContain("\"revision\":\"release-2\"");
+        cluster.Calls.Count(call => call.Actor == "controller" && call.Verb == "sync-started").ShouldBe(2);
     }
 
     [Fact]
