@@ -176,6 +176,48 @@ public sealed class AppOfAppsDeployerTests
     }
 
     [Fact]
+    public async Task A_child_still_reporting_synced_and_healthy_for_its_old_revision_is_not_ready()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        await deployer.DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        cluster.Controller.ReviseChild("platform-core", "release-2", reconcileAfter: TimeSpan.FromMilliseconds(200));
+        var applications = await deployer.WaitAsync(ArgoCdCluster.Parent, "argocd", Generous);
+
+        var core = applications.Single(application => application.Name == "platform-core");
+        core.ComparedSources.ShouldHaveSingleItem().GetProperty("targetRevision").GetString().ShouldBe("release-2");
+        var revised = cluster.Calls.Single(call => call.Verb == "child-revised");
+        cluster.Calls.ShouldContain(call => call.Verb == "child-reconciled" && call.Sequence > revised.Sequence);
+    }
+
+    [Theory]
+    [InlineData("""{"status":"Synced","comparedTo":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"1.0.0"}}}""", false)]
+    [InlineData("""{"status":"OutOfSync","comparedTo":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"2.0.0"}}}""", false)]
+    [InlineData("""{"status":"Synced"}""", false)]
+    [InlineData("""{"status":"Synced","comparedTo":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"2.0.0"}}}""", true)]
+    public void Readiness_requires_the_sync_status_to_be_about_the_spec_source(string sync, bool ready)
+    {
+        var json = """{"metadata":{"name":"a"},"spec":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"2.0.0"}},"status":{"sync":"""
+            + sync + ""","health":{"status":"Healthy"}}}""";
+        var application = ArgoApplication.Parse(System.Text.Json.JsonDocument.Parse(json).RootElement);
+
+        application.IsReady.ShouldBe(ready);
+    }
+
+    [Fact]
+    public void A_running_operation_phase_is_not_ready_even_without_an_operation_field()
+    {
+        var application = ArgoApplication.Parse(System.Text.Json.JsonDocument.Parse("""
+            {"metadata":{"name":"a"},"spec":{"source":{"repoURL":"r","path":"p","targetRevision":"main"}},
+             "status":{"sync":{"status":"Synced","comparedTo":{"source":{"repoURL":"r","path":"p","targetRevision":"main"}}},"health":{"status":"Healthy"},
+               "reconciledAt":"2026-01-01T00:00:10Z","operationState":{"phase":"Running","startedAt":"2026-01-01T00:00:00Z","finishedAt":"2026-01-01T00:00:05Z"}}}
+            """).RootElement);
+
+        application.IsReady.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task A_manifest_the_api_server_rejects_is_reported_with_the_servers_reason()
     {
         await using var cluster = await ArgoCdCluster.StartAsync();

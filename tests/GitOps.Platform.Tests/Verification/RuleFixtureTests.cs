@@ -340,6 +340,20 @@ public sealed class RuleFixtureTests
     }
 
     [Fact]
+    public async Task GO018_a_health_check_that_trusts_a_childs_old_revision_is_reported()
+    {
+        const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, "local compared = app.status.sync.comparedTo", "local compared = app.status.sync");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(ArgoCdValues, copy.LineOf(ArgoCdValues, "resource.customizations.health.argoproj.io_Application"), RuleIds.ApplicationHealthCheckMissing,
+            "configs.cm.\"resource.customizations.health.argoproj.io_Application\" must keep a child Progressing while obj.operation is set and while status.sync.comparedTo differs from its spec; "
+            + "otherwise a child still Synced/Healthy on its old revision counts as ready")]);
+    }
+
+    [Fact]
     public async Task Every_finding_is_reported_not_only_the_first()
     {
         using var copy = await RepositoryCopy.CreateAsync();
