@@ -73,6 +73,9 @@ public sealed partial class SimulatedArgoCdController
             {
                 ["name"] = child,
                 ["labels"] = new JsonObject { [InstanceLabel] = parent },
+                ["annotations"] = Scenario.ChildWaves.TryGetValue(child, out var wave)
+                    ? new JsonObject { [SyncWaveAnnotation] = wave.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                    : new JsonObject(),
                 ["finalizers"] = new JsonArray(ResourcesFinalizer),
             },
             ["spec"] = new JsonObject
