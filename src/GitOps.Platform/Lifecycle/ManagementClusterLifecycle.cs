@@ -45,7 +45,11 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             return cluster;
         });
 
-    /// <summary>Refused while environment clusters of the stage are registered with its Argo CD.</summary>
+    /// <summary>
+    /// Refused while environment clusters of the stage are registered with its Argo CD or any Application exists there
+    /// (their resources, on this or another cluster, would be orphaned). Argo CD itself goes with the cluster: the
+    /// management Terraform manages no Kubernetes objects, so terraform destroy never needs to reach the cluster.
+    /// </summary>
     public Task DestroyAsync(Stage stage, Cloud managementCloud, DestroyApproval approval, CancellationToken cancellationToken) =>
         LifecycleFailures.TranslateAsync(async () =>
         {
@@ -57,6 +61,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             {
                 using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
                 await new ClusterRegistration(client, context.Log).EnsureNoneRegisteredAsync(stage.ToName(), cancellationToken);
+                await new ArgoCdConfiguration(client, context.Log, ArgoCdChart.Load(context.RepositoryRoot).Namespace).EnsureNoApplicationsAsync(stage.ToName(), cancellationToken);
             }
             else
             {

@@ -103,6 +103,25 @@ public sealed class ManagementClusterLifecycleTests
     }
 
     [Fact]
+    public async Task Destroying_is_refused_while_any_application_exists_even_with_no_cluster_registered()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        world.Server.Store.Create(ResourceType.Application, "argocd", new System.Text.Json.Nodes.JsonObject
+        {
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "in-cluster-monitoring" },
+            ["spec"] = new System.Text.Json.Nodes.JsonObject { ["destination"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "in-cluster" } },
+        });
+        world.Runner.Clear();
+
+        var refusal = await Should.ThrowAsync<UsageException>(() =>
+            new ManagementClusterLifecycle(world.Context()).DestroyAsync(Stage.Dev, Cloud.Gcp, Local, CancellationToken.None));
+
+        refusal.Message.ShouldStartWith("Refusing to destroy the management cluster of stage 'dev': Argo CD still has applications: in-cluster-monitoring.");
+        world.Runner.Commands.ShouldNotContain("management-cluster destroy");
+    }
+
+    [Fact]
     public async Task Destroying_prod_management_needs_its_own_confirmation()
     {
         await using var world = await LifecycleWorld.StartAsync();
