@@ -217,6 +217,35 @@ public sealed class AppOfAppsDeployerTests
         application.IsReady.ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData(401, "HTTP 401 unauthorized")]
+    [InlineData(403, "HTTP 403 forbidden")]
+    public async Task A_refused_watch_fails_at_once_instead_of_retrying(int status, string expected)
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        cluster.Server.RefuseWatches(status);
+
+        var failure = await Should.ThrowAsync<KubernetesAccessDeniedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        failure.Message.ShouldStartWith($"Watching Argo CD Applications in namespace 'argocd' was refused: {expected}: ");
+        cluster.Server.Calls.Requests("watch-refused", "applications").Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task A_throttled_or_unavailable_watch_is_retried(int status)
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        cluster.Server.RefuseWatches(status, times: 2);
+
+        var deployment = await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        deployment.Applications.ShouldAllBe(application => application.IsReady);
+        cluster.Server.Calls.Requests("watch-refused", "applications").Count.ShouldBe(2);
+    }
+
     [Fact]
     public async Task A_manifest_the_api_server_rejects_is_reported_with_the_servers_reason()
     {
