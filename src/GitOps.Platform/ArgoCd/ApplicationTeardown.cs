@@ -25,8 +25,7 @@ public sealed partial class ApplicationTeardown(IKubernetes kubernetes, ILog log
     public async Task TeardownAsync(string parent, string? clusterName, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(parent);
-        var applications = await ListAsync(cancellationToken);
-        var family = ApplicationFamily.Of(parent, applications);
+        var family = ApplicationFamily.Of(parent, await ListAsync(cancellationToken));
         RefuseOrphaningDeletions(family.Children);
         if (family.Parent is { AutomatedSync: true })
         {
