@@ -19,7 +19,7 @@ internal sealed partial class Build
     private readonly string? TfStateBucket;
 
     private Target ProvisionManagementCluster => _ => _
-        .Description("Provisions the stage's management cluster with Terraform and installs Argo CD on it.")
+        .Description("Provisions the stage's management cluster with Terraform, installs Argo CD on it and stores E2E_TRIGGER_TOKEN for the e2e hook.")
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)

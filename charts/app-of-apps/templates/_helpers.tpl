@@ -48,3 +48,30 @@ syncPolicy:
       factor: 2
       maxDuration: 3m
 {{- end }}
+
+{{/*
+How a child Application renders its chart (after repoURL/chart/path/targetRevision). Values holding Vault AVP
+placeholders (<path:...#key>) go through the argocd-vault-plugin-helm config management plugin (the sidecar configured
+in environments/argocd/argocd-values.yaml), which renders the chart with helm and then substitutes the placeholders
+from Vault; Argo CD's built-in helm would deploy them as literal text. Values without placeholders use built-in helm.
+Verify (GO021) checks that no placeholder reaches an Application that is not rendered through the plugin.
+Call with (dict "name" $name "values" $values).
+*/}}
+{{- define "app-of-apps.chartRendering" -}}
+{{- $yaml := toYaml .values }}
+{{- if contains (print "<" "path:") $yaml -}}
+plugin:
+  name: argocd-vault-plugin-helm
+  env:
+    - name: RELEASE_NAME
+      value: {{ .name }}
+    - name: HELM_VALUES
+      value: |
+        {{- $yaml | nindent 8 }}
+{{- else -}}
+helm:
+  releaseName: {{ .name }}
+  valuesObject:
+    {{- $yaml | nindent 4 }}
+{{- end }}
+{{- end }}

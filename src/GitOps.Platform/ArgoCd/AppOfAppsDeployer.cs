@@ -70,14 +70,22 @@ public sealed class AppOfAppsDeployer(IKubernetes kubernetes, ILog log)
         {
             log.Warning($"A sync of '{manifest.Name}' is already in progress; waiting for it instead of starting another.");
         }
-        else
+        else if (applied.NeedsSync)
         {
             patch["operation"] = manifest.SyncOperation(ArgoCdNames.FieldManager);
-            log.Info($"Requested sync and refresh of '{manifest.Name}'.");
+            log.Info($"Requested sync and refresh of '{manifest.Name}' ({Or(applied.SyncStatus, "never synced")}{(applied.SyncStatus == "Synced" ? " to another source" : string.Empty)}).");
+        }
+        else
+        {
+            // A sync would run the hooks again, and the PostSync one starts the e2e pipeline; automated sync picks up
+            // anything the refresh finds.
+            log.Info($"'{manifest.Name}' is already Synced to {string.Join(", ", applied.TargetSources.Select(source => source.Text("targetRevision", "HEAD")))}; requested a refresh only.");
         }
 
         await ApiFailure.Explain($"Requesting a sync of '{manifest.Name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
             new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), ArgoCdNames.Group, ArgoCdNames.Version,
             manifest.Namespace, ArgoCdNames.Applications, manifest.Name, cancellationToken: cancellationToken));
     }
+
+    private static string Or(string value, string fallback) => value.Length > 0 ? value : fallback;
 }

@@ -56,8 +56,10 @@ public sealed record AppOfAppsManifest(string File, string Name, string Namespac
     /// <summary>The sync operation Argo CD runs when <c>.operation</c> is set, at the revision(s) the manifest asks for.</summary>
     public JsonObject SyncOperation(string initiatedBy)
     {
-        var sync = new JsonObject { ["syncStrategy"] = new JsonObject { ["hook"] = new JsonObject() } };
+        // Prune as automated.prune does, so a requested sync removes what the chart no longer renders as Argo CD's own would.
         var spec = Resource["spec"];
+        var prune = spec?["syncPolicy"]?["automated"]?["prune"] is JsonValue value && value.TryGetValue<bool>(out var enabled) && enabled;
+        var sync = new JsonObject { ["prune"] = prune, ["syncStrategy"] = new JsonObject { ["hook"] = new JsonObject() } };
         if (spec?["sources"] is JsonArray sources)
         {
             sync["revisions"] = new JsonArray([.. sources.Select(source => (JsonNode?)(source?["targetRevision"]?.ToString() ?? "HEAD"))]);

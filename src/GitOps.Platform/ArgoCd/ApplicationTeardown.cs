@@ -10,11 +10,13 @@ namespace GitOps.Platform.ArgoCd;
 
 /// <summary>
 /// Removes a stage's app-of-apps in the order that leaves nothing behind: automated sync off on the parent (or it
-/// re-creates what we delete), the resources finalizer on every child, children deleted and watched until gone,
-/// then the parent, then the cluster Secret. Anything that does not go in time stops the teardown with
-/// <see cref="StuckApplicationsException"/>, and nothing after that step is deleted.
+/// re-creates what we delete), a sync still running on the parent terminated (it would re-create children, #3195),
+/// the resources finalizer on every child, children deleted wave by wave from the highest sync wave down, each wave
+/// watched until gone, then the parent; and only when no Application at all deploys to the cluster any more, the
+/// cluster Secret. Anything that does not go in time stops the teardown with <see cref="StuckApplicationsException"/>,
+/// and nothing after that step is deleted.
 /// </summary>
-public sealed class ApplicationTeardown(IKubernetes kubernetes, ILog log, string @namespace = ArgoCdNames.DefaultNamespace)
+public sealed partial class ApplicationTeardown(IKubernetes kubernetes, ILog log, string @namespace = ArgoCdNames.DefaultNamespace)
 {
     /// <param name="parent">The parent Application's name (<see cref="AppOfAppsManifest.Name"/>).</param>
     /// <param name="clusterName">The environment cluster to unregister last, or null to keep the Secret.</param>
@@ -23,29 +25,44 @@ public sealed class ApplicationTeardown(IKubernetes kubernetes, ILog log, string
     public async Task TeardownAsync(string parent, string? clusterName, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(parent);
-        var applications = await ListAsync(cancellationToken);
-        var family = ApplicationFamily.Of(parent, applications);
+        var family = ApplicationFamily.Of(parent, await ListAsync(cancellationToken));
+        RefuseOrphaningDeletions(family.Children);
         if (family.Parent is { AutomatedSync: true })
         {
             await MergePatchAsync(parent, new JsonObject { ["spec"] = new JsonObject { ["syncPolicy"] = new JsonObject { ["automated"] = null } } }, cancellationToken);
             log.Info($"Turned off automated sync of '{parent}' so Argo CD does not re-create what is deleted.");
         }
 
-        var children = family.Children.Select(child => child.Name).ToList();
-        foreach (var child in family.Children)
+        if (family.Parent is { OperationInProgress: true } syncing)
         {
-            await DeleteWithCascadeAsync(child, cancellationToken);
+            await TerminateOperationAsync(syncing, timeout, cancellationToken);
+            family = ApplicationFamily.Of(parent, await ListAsync(cancellationToken));
+            RefuseOrphaningDeletions(family.Children);
         }
 
-        await WaitUntilGoneAsync(parent, children, includeParent: false, timeout, cancellationToken);
+        var children = family.Children.Select(child => child.Name).ToList();
+        foreach (var wave in family.Children.GroupBy(child => child.SyncWave).OrderByDescending(wave => wave.Key))
+        {
+            log.Info($"Deleting sync wave {wave.Key}: {string.Join(", ", wave.Select(child => child.Name))}.");
+            foreach (var child in wave)
+            {
+                await DeleteWithCascadeAsync(child, cancellationToken);
+            }
+
+            var names = wave.Select(child => child.Name).ToHashSet(StringComparer.Ordinal);
+            await WaitUntilGoneAsync(applications => [.. names.Where(applications.ContainsKey).Select(name => applications[name])], timeout, cancellationToken);
+        }
+
+        await WaitUntilGoneAsync(applications => Remaining(parent, children, includeParent: false, applications), timeout, cancellationToken);
         if (family.Parent is { } parentApplication)
         {
             await DeleteWithCascadeAsync(parentApplication, cancellationToken);
-            await WaitUntilGoneAsync(parent, children, includeParent: true, timeout, cancellationToken);
+            await WaitUntilGoneAsync(applications => Remaining(parent, children, includeParent: true, applications), timeout, cancellationToken);
         }
 
         if (clusterName is not null)
         {
+            await EnsureNothingTargetsAsync(clusterName, cancellationToken);
             await new ClusterRegistration(kubernetes, log, null, @namespace).RemoveAsync(clusterName, cancellationToken);
         }
 
@@ -80,20 +97,21 @@ public sealed class ApplicationTeardown(IKubernetes kubernetes, ILog log, string
         }
     }
 
-    private async Task WaitUntilGoneAsync(string parent, List<string> children, bool includeParent, TimeSpan timeout, CancellationToken cancellationToken)
+    private static List<ArgoApplication> Remaining(string parent, List<string> children, bool includeParent, IReadOnlyDictionary<string, ArgoApplication> applications)
+    {
+        var family = ApplicationFamily.Of(parent, applications);
+        var remaining = family.Children.UnionBy(children.Where(applications.ContainsKey).Select(name => applications[name]), application => application.Name);
+        return [.. includeParent && family.Parent is not null ? remaining.Append(family.Parent) : remaining];
+    }
+
+    private async Task WaitUntilGoneAsync(
+        Func<IReadOnlyDictionary<string, ArgoApplication>, List<ArgoApplication>> remaining, TimeSpan timeout, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, ArgoApplication> last = new Dictionary<string, ArgoApplication>();
         bool Gone(IReadOnlyDictionary<string, ArgoApplication> applications)
         {
             last = applications;
-            return Remaining(applications).Count == 0;
-        }
-
-        List<ArgoApplication> Remaining(IReadOnlyDictionary<string, ArgoApplication> applications)
-        {
-            var family = ApplicationFamily.Of(parent, applications);
-            var remaining = family.Children.UnionBy(children.Where(applications.ContainsKey).Select(name => applications[name]), application => application.Name);
-            return [.. includeParent && family.Parent is not null ? remaining.Append(family.Parent) : remaining];
+            return remaining(applications).Count == 0;
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -104,7 +122,7 @@ public sealed class ApplicationTeardown(IKubernetes kubernetes, ILog log, string
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new StuckApplicationsException(timeout, [.. Remaining(last).Select(StuckApplication.From)]);
+            throw new StuckApplicationsException(timeout, [.. remaining(last).Select(StuckApplication.From)]);
         }
     }
 

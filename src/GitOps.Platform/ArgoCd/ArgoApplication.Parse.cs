@@ -6,6 +6,8 @@ namespace GitOps.Platform.ArgoCd;
 
 public sealed partial record ArgoApplication
 {
+    private const string SyncWaveAnnotation = "argocd.argoproj.io/sync-wave";
+
     /// <summary>Reads an Application as the API server returns it (missing fields are simply empty).</summary>
     public static ArgoApplication Parse(JsonElement resource)
     {
@@ -21,10 +23,15 @@ public sealed partial record ArgoApplication
             Annotations = metadata.Child("annotations").Strings(),
             Finalizers = [.. metadata.Child("finalizers").Items().Select(item => item.GetString() ?? string.Empty)],
             DeletionTimestamp = metadata.Text("deletionTimestamp") is { Length: > 0 } deleted ? deleted : null,
+            SyncWave = int.TryParse(metadata.Child("annotations").Text(SyncWaveAnnotation), NumberStyles.Integer, CultureInfo.InvariantCulture, out var wave) ? wave : 0,
+            DestinationName = resource.Child("spec").Child("destination").Text("name"),
+            DestinationServer = resource.Child("spec").Child("destination").Text("server"),
             AutomatedSync = resource.Child("spec").Child("syncPolicy").Child("automated").ValueKind == JsonValueKind.Object,
             OperationRequested = resource.Child("operation").ValueKind == JsonValueKind.Object,
             SyncStatus = status.Child("sync").Text("status"),
             SyncRevision = status.Child("sync").Text("revision"),
+            TargetSources = SourcesOf(resource.Child("spec")),
+            ComparedSources = SourcesOf(status.Child("sync").Child("comparedTo")),
             HealthStatus = status.Child("health").Text("status"),
             HealthMessage = status.Child("health").Text("message"),
             OperationPhase = operationState.Text("phase"),

@@ -12,9 +12,14 @@ public sealed partial record ArgoApplication
         OperationRequested
         || (OperationPhase.Length > 0 && (OperationFinishedAt is null || ReconciledAt is null || ReconciledAt < OperationFinishedAt));
 
-    /// <summary>Synced and Healthy with no operation in progress: what <c>argocd app wait --sync --health --operation</c> waits for.</summary>
+    /// <summary>
+    /// Synced and Healthy with no operation in progress (what <c>argocd app wait --sync --health --operation</c> waits
+    /// for), and about the source(s) the spec asks for now: right after a new revision is set, the status still
+    /// describes the old one until the controller compares again. The Lua health check in argocd-values.yaml agrees.
+    /// </summary>
     public bool IsReady =>
-        SyncStatus == "Synced" && HealthStatus == "Healthy" && !OperationInProgress && !RefreshPending && !IsDeleting;
+        SyncStatus == "Synced" && HealthStatus == "Healthy" && !OperationInProgress && OperationPhase != "Running"
+        && ComparedToTarget && !RefreshPending && !IsDeleting;
 
     /// <summary>The last operation finished as Failed or Error and no new one is requested.</summary>
     public bool SyncFailed => !OperationRequested && OperationPhase is "Failed" or "Error";
@@ -68,6 +73,11 @@ public sealed partial record ArgoApplication
             if (RefreshPending)
             {
                 reasons.Add("refresh pending");
+            }
+
+            if (SyncStatus == "Synced" && !ComparedToTarget)
+            {
+                reasons.Add("status is about another revision than the spec asks for");
             }
 
             reasons.AddRange(Conditions.Select(condition => condition.ToString()));

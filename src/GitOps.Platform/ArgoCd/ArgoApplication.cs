@@ -53,5 +53,18 @@ public sealed partial record ArgoApplication
 
     public IReadOnlyList<ArgoResourceStatus> SyncResultResources { get; init; } = [];
 
+    /// <summary>The <c>argocd.argoproj.io/sync-wave</c> annotation (0 when absent): deletion goes from the highest down.</summary>
+    public int SyncWave { get; init; }
+
+    /// <summary><c>spec.destination.name</c>: the registered cluster's name, or empty.</summary>
+    public string DestinationName { get; init; } = string.Empty;
+
+    /// <summary><c>spec.destination.server</c>: the cluster's API server URL, or empty.</summary>
+    public string DestinationServer { get; init; } = string.Empty;
+
     public bool IsDeleting => DeletionTimestamp is not null;
+
+    /// <summary>Whether deleting it makes Argo CD delete what it deployed (foreground or background cascade).</summary>
+    public bool CascadesDeletion =>
+        Finalizers.Any(finalizer => finalizer == ArgoCdNames.ResourcesFinalizer || finalizer.StartsWith(ArgoCdNames.ResourcesFinalizer + "/", StringComparison.Ordinal));
 }

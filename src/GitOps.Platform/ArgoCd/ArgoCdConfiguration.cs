@@ -92,4 +92,18 @@ public sealed class ArgoCdConfiguration(IKubernetes kubernetes, ILog log, string
 
         return node;
     }
+
+    /// <summary>The management-cluster destroy guard: throws while any Application exists in this Argo CD.</summary>
+    public async Task EnsureNoApplicationsAsync(string stage, CancellationToken cancellationToken = default)
+    {
+        var list = JsonElementReading.AsJson(await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync(
+            ArgoCdNames.Group, ArgoCdNames.Version, @namespace, ArgoCdNames.Applications, cancellationToken: cancellationToken));
+        var names = list.Child("items").Items().Select(item => item.Child("metadata").Text("name")).Order(StringComparer.Ordinal).ToList();
+        if (names.Count > 0)
+        {
+            throw new ManagementClusterInUseException(
+                $"Refusing to destroy the management cluster of stage '{stage}': Argo CD still has applications: {string.Join(", ", names)}. "
+                + $"Destroying it would orphan what they deployed; remove them first (Destroy --stage {stage} --cloud <cloud> for an environment's app-of-apps).");
+        }
+    }
 }

@@ -11,10 +11,12 @@ public sealed class GoogleCloudProvider : ICloudProvider
 
     public string ManagementModuleDirectory => $"{Root}/management-cluster";
 
-    public IReadOnlyList<string> RequiredEnvironmentVariables { get; } =
-        ["GOOGLE_PROJECT", "GOOGLE_APPLICATION_CREDENTIALS"];
+    public IReadOnlyList<string> RequiredEnvironmentVariables { get; } = ["GOOGLE_APPLICATION_CREDENTIALS"];
 
-    public IReadOnlyDictionary<string, string> VariablesFromEnvironment { get; } =
+    public IReadOnlyDictionary<string, string> VariablesFromEnvironment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The project is the stage's (its tfvars), never whatever project the shell happens to point at.</summary>
+    public IReadOnlyDictionary<string, string> VariablesMatchingEnvironment { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal) { ["project_id"] = "GOOGLE_PROJECT" };
 
     public string EnvironmentVarFile(string stage) => $"{Root}/stages/{stage}.tfvars";

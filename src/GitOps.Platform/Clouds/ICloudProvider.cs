@@ -21,6 +21,12 @@ public interface ICloudProvider
     /// <summary>Terraform variables read from the environment rather than from tfvars, as variable name to environment variable.</summary>
     IReadOnlyDictionary<string, string> VariablesFromEnvironment { get; }
 
+    /// <summary>
+    /// Terraform variables each stage's tfvars must set, as variable name to the environment variable the cloud's
+    /// tools also read: when that one is set it must agree, or Terraform and the tools would work on different accounts.
+    /// </summary>
+    IReadOnlyDictionary<string, string> VariablesMatchingEnvironment { get; }
+
     /// <summary>The tfvars file of the stage's environment cluster.</summary>
     string EnvironmentVarFile(string stage);
 

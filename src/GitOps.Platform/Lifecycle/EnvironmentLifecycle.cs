@@ -58,7 +58,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
-            return await new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken);
+            return await KubeconfigBlame.NamingAsync(kubeconfig, () => new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken));
         });
 
     /// <summary>
@@ -74,8 +74,8 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             using (var client = KubernetesClientFactory.FromKubeconfig(kubeconfig))
             {
-                await new ApplicationTeardown(client, context.Log).TeardownAsync(
-                    EnvironmentLayout.ReleaseName(environment), context.Catalog.ClusterName(environment), timeout, cancellationToken);
+                await KubeconfigBlame.NamingAsync(kubeconfig, () => new ApplicationTeardown(client, context.Log).TeardownAsync(
+                    EnvironmentLayout.ReleaseName(environment), context.Catalog.ClusterName(environment), timeout, cancellationToken));
             }
 
             await context.Provisioner.DestroyAsync(workspace, cancellationToken);

@@ -20,9 +20,13 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
     public static HelmArgoCdInstaller ForBuild(IToolRunner runner, ILog log, string toolsDirectory) =>
         new(runner, log, cancellationToken => HelmInstaller.EnsureAsync(toolsDirectory, runner, log, cancellationToken));
 
-    public static IReadOnlyList<string> Arguments(ArgoCdChart chart, string kubeconfigPath)
+    /// <summary>The argo-cd chart's components whose service accounts act as the cloud identity (values &lt;component&gt;.serviceAccount).</summary>
+    private static readonly string[] IdentityComponents = ["controller", "server"];
+
+    public static IReadOnlyList<string> Arguments(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string>? serviceAccountAnnotations = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        var annotations = (serviceAccountAnnotations ?? new Dictionary<string, string>()).OrderBy(entry => entry.Key, StringComparer.Ordinal).ToArray();
         return
         [
             "upgrade", "--install", chart.ReleaseName, chart.Chart,
@@ -30,19 +34,24 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
             "--version", chart.Version,
             "--namespace", chart.Namespace, "--create-namespace",
             "--values", chart.ValuesFile,
+            .. IdentityComponents.SelectMany(component => annotations.SelectMany(annotation => new[]
+            {
+                "--set-string", $"{component}.serviceAccount.annotations.{SetPathKey(annotation.Key)}={SetValue(annotation.Value)}",
+            })),
             "--wait", "--timeout", $"{(int)WaitTimeout.TotalMinutes}m",
             "--kubeconfig", kubeconfigPath,
         ];
     }
 
-    public async Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, CancellationToken cancellationToken)
+    public async Task InstallAsync(
+        ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string> serviceAccountAnnotations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrEmpty(kubeconfigPath);
         var helm = await locateHelm(cancellationToken);
         log.Info($"Installing Argo CD: chart {chart.Chart} {chart.Version} from {chart.Repository} as release '{chart.ReleaseName}' in namespace '{chart.Namespace}'");
         var result = await runner.RunAsync(
-            new ToolInvocation(helm, Arguments(chart, kubeconfigPath))
+            new ToolInvocation(helm, Arguments(chart, kubeconfigPath, serviceAccountAnnotations))
             {
                 Environment = new Dictionary<string, string?> { ["NO_COLOR"] = "1" },
                 ThrowOnFailure = false,
@@ -59,4 +68,9 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
 
         log.Success($"Argo CD {chart.Chart} {chart.Version} is installed and ready.");
     }
+
+    // helm --set splits keys at dots and values at commas; annotation keys such as iam.gke.io/... hold dots.
+    private static string SetPathKey(string key) => key.Replace(".", "\\.", StringComparison.Ordinal);
+
+    private static string SetValue(string value) => value.Replace(",", "\\,", StringComparison.Ordinal);
 }

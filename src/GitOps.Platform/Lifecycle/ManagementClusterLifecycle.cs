@@ -4,13 +4,15 @@ using GitOps.Platform.Environments;
 using GitOps.Platform.Kubernetes;
 using GitOps.Platform.Lifecycle.Internal;
 using GitOps.Platform.Terraform;
+using GitOps.Targets.Errors;
 using GitOps.Targets.Output;
 
 namespace GitOps.Platform.Lifecycle;
 
 /// <summary>
 /// A stage's management cluster, as control-mgmt-cluster.sh did: Terraform, then the pinned Argo CD with helm, then
-/// the configuration the chart does not hold (the stage's AppProject, the Application health check); destroyed only
+/// the configuration the chart does not hold (the stage's AppProject, the Application health check, the e2e trigger
+/// token Secret the app-of-apps' PostSync hook reads); destroyed only
 /// when no environment cluster of the stage is registered with it any more.
 /// </summary>
 public sealed class ManagementClusterLifecycle(LifecycleContext context)
@@ -23,8 +25,13 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
             var chart = ArgoCdChart.Load(context.RepositoryRoot);
             var projects = AppOfAppsManifest.LoadProjects(context.AppOfAppsFile(stage));
+            var triggerToken = context.Environment(E2eTriggerToken.Variable) is { Length: > 0 } token
+                ? token
+                : throw new UsageException($"{E2eTriggerToken.Variable} is not set: the PostSync e2e trigger of every environment of stage {stage.ToName()} reads "
+                    + $"this GitLab pipeline trigger token from Secret {chart.Namespace}/{E2eTriggerToken.SecretName}; store it as a masked CI/CD variable or in .env");
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
-            await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, cancellationToken);
+            var identity = ArgoCdWorkloadIdentity.ServiceAccountAnnotations(context.Catalog.ManagementCloud(stage), cluster);
+            await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, identity, cancellationToken);
             using var client = KubernetesClientFactory.FromKubeconfig(cluster.KubeconfigPath);
             var configuration = new ArgoCdConfiguration(client, context.Log, chart.Namespace);
             foreach (var project in projects)
@@ -33,11 +40,16 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             }
 
             await configuration.ApplyApplicationHealthCheckAsync(chart.ApplicationHealthLua, cancellationToken);
+            await new E2eTriggerToken(client, context.Log, context.Secrets, chart.Namespace).ApplyAsync(triggerToken, cancellationToken);
             context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
             return cluster;
         });
 
-    /// <summary>Refused while environment clusters of the stage are registered with its Argo CD.</summary>
+    /// <summary>
+    /// Refused while environment clusters of the stage are registered with its Argo CD or any Application exists there
+    /// (their resources, on this or another cluster, would be orphaned). Argo CD itself goes with the cluster: the
+    /// management Terraform manages no Kubernetes objects, so terraform destroy never needs to reach the cluster.
+    /// </summary>
     public Task DestroyAsync(Stage stage, Cloud managementCloud, DestroyApproval approval, CancellationToken cancellationToken) =>
         LifecycleFailures.TranslateAsync(async () =>
         {
@@ -49,6 +61,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             {
                 using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
                 await new ClusterRegistration(client, context.Log).EnsureNoneRegisteredAsync(stage.ToName(), cancellationToken);
+                await new ArgoCdConfiguration(client, context.Log, ArgoCdChart.Load(context.RepositoryRoot).Namespace).EnsureNoApplicationsAsync(stage.ToName(), cancellationToken);
             }
             else
             {

@@ -1,4 +1,5 @@
 using GitOps.Platform.Kubeconfig;
+using GitOps.Platform.Terraform.Internal;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
@@ -63,6 +64,8 @@ public sealed class ClusterProvisioner(
     {
         ArgumentNullException.ThrowIfNull(workspace);
         log.Info($"{workspace.Cluster}: terraform init (state {workspace.StateLocation})");
+        // .nuke/temp/terraform itself too: the names of the clusters' directories are no one else's business either.
+        PrivateDirectory.Ensure(Path.GetDirectoryName(workspace.DataDirectory)!);
         var terraform = workspace.CreateDriver(runner, secrets, log, settings);
 
         // -reconfigure: the backend config is derived from (stage, cloud) every time and the state is remote, so there

@@ -53,7 +53,7 @@ public sealed class TerraformDriver(
         planFile = Path.GetFullPath(planFile);
 
         // Never leave an older plan behind that a later apply could pick up after this plan failed.
-        Directory.CreateDirectory(Path.GetDirectoryName(planFile)!);
+        PrivateDirectory.Ensure(Path.GetDirectoryName(planFile)!);
         File.Delete(planFile);
         List<string> arguments = ["plan", .. Common(), LockTimeout(), "-detailed-exitcode", $"-out={planFile}"];
         if (destroy)
@@ -63,6 +63,7 @@ public sealed class TerraformDriver(
 
         arguments.AddRange(Variables(varFiles, variables));
         var result = await RunAsync("plan", arguments, streamOutput: true, cancellationToken, HasChanges);
+        PrivateDirectory.RestrictFile(planFile);
         return result.ExitCode == HasChanges;
     }
 
@@ -145,6 +146,7 @@ public sealed class TerraformDriver(
         if (dataDirectory is not null)
         {
             environment["TF_DATA_DIR"] = Path.GetFullPath(dataDirectory);
+            PrivateDirectory.Ensure(Path.GetFullPath(dataDirectory));
         }
 
         return environment;

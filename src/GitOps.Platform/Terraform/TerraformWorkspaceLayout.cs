@@ -1,4 +1,5 @@
 using GitOps.Platform.Clouds;
+using GitOps.Platform.Terraform.Internal;
 
 namespace GitOps.Platform.Terraform;
 
@@ -37,6 +38,7 @@ public sealed class TerraformWorkspaceLayout(
         }
 
         CloudEnvironment.Require(cloud, environment);
+        RequireMatchingEnvironment(cloud, varFile, varFilePath, cluster);
         var variables = cloud.VariablesFromEnvironment.ToDictionary(
             entry => entry.Key, entry => environment(entry.Value)!, StringComparer.Ordinal);
         variables["stage"] = cluster.Stage;
@@ -48,6 +50,25 @@ public sealed class TerraformWorkspaceLayout(
             [varFilePath],
             variables,
             Path.Combine(Path.GetFullPath(repositoryRoot), ".nuke", "temp", "terraform", cluster.ToString()));
+    }
+
+    private void RequireMatchingEnvironment(ICloudProvider cloud, string varFile, string varFilePath, ClusterKey cluster)
+    {
+        foreach (var (variable, environmentVariable) in cloud.VariablesMatchingEnvironment)
+        {
+            var value = TfvarsFile.StringValue(varFilePath, variable);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new CloudConfigurationException($"{varFile}: {variable} is not set; each stage names its own (e.g. {variable} = \"...\")");
+            }
+
+            if (environment(environmentVariable) is { Length: > 0 } fromShell && fromShell != value)
+            {
+                throw new CloudConfigurationException(
+                    $"{environmentVariable} is '{fromShell}' but {varFile} puts {cluster} in {variable} '{value}'; "
+                    + $"unset {environmentVariable} or set it to '{value}'. Nothing was run.");
+            }
+        }
     }
 
     private TerraformStateBackend Gcs(ClusterKey cluster)

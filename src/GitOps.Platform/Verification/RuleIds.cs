@@ -23,6 +23,7 @@ public static class RuleIds
     public const string ApplicationHealthCheckMissing = "GO018";
     public const string YamlUnreadable = "GO019";
     public const string E2eTriggerInvalid = "GO020";
+    public const string PlaceholderOutsidePlugin = "GO021";
 
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -47,5 +48,6 @@ public static class RuleIds
         [ApplicationHealthCheckMissing] = "the management Argo CD assesses the health of child Applications",
         [YamlUnreadable] = "every YAML file under environments/ parses",
         [E2eTriggerInvalid] = "a PostSync hook Job triggers the e2e pipeline with STAGE, CLOUD, RELEASE and a token by reference",
+        [PlaceholderOutsidePlugin] = "a Vault AVP placeholder only reaches Applications rendered through the argocd-vault-plugin-helm plugin",
     };
 }

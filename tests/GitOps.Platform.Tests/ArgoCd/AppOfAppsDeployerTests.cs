@@ -34,6 +34,7 @@ public sealed class AppOfAppsDeployerTests
         sync.Sequence.ShouldBeGreaterThan(apply.Sequence);
         sync.Detail.ShouldContain("\"initiatedBy\":{\"username\":\"gitops-build\"}");
         sync.Detail.ShouldContain("\"revision\":\"main\"");
+        sync.Detail.ShouldContain("\"prune\":true");
         sync.Detail.ShouldContain("\"argocd.argoproj.io/refresh\":\"normal\"");
         var stored = cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)!;
         stored["spec"]!["syncPolicy"]!["automated"]!["prune"]!.GetValue<bool>().ShouldBeTrue();
@@ -140,6 +141,109 @@ public sealed class AppOfAppsDeployerTests
         second.Applications.ShouldAllBe(application => application.IsReady);
         cluster.Calls.Count(call => call.Verb == "create-child").ShouldBe(childrenCreated);
         cluster.Server.ApplicationCount().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Rerunning_deploy_requests_no_operation_patch_when_already_synced_so_no_hook_runs_again()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        var manifest = cluster.WriteParentManifest();
+        await deployer.DeployAsync(manifest, Generous);
+        var firstPatches = cluster.Server.Calls.Requests("merge-patch", "applications").Count;
+
+        await deployer.DeployAsync(manifest, Generous);
+
+        var rerun = cluster.Server.Calls.Requests("merge-patch", "applications").Skip(firstPatches).ShouldHaveSingleItem();
+        rerun.Detail.ShouldContain("\"argocd.argoproj.io/refresh\":\"normal\"");
+        rerun.Detail.ShouldNotContain("\"operation\"");
+        cluster.Calls.Count(call => call.Actor == "controller" && call.Verb == "sync-started").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Deploying_another_target_revision_requests_a_sync_even_though_the_parent_reads_synced()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        var manifest = cluster.WriteParentManifest();
+        await deployer.DeployAsync(manifest, Generous);
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("targetRevision: main", "targetRevision: release-2", StringComparison.Ordinal));
+
+        await deployer.DeployAsync(manifest, Generous);
+
+        cluster.Server.Calls.Requests("merge-patch", "applications")[^1].Detail.ShouldContain("\"revision\":\"release-2\"");
+        cluster.Calls.Count(call => call.Actor == "controller" && call.Verb == "sync-started").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_child_still_reporting_synced_and_healthy_for_its_old_revision_is_not_ready()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        await deployer.DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        cluster.Controller.ReviseChild("platform-core", "release-2", reconcileAfter: TimeSpan.FromMilliseconds(200));
+        var applications = await deployer.WaitAsync(ArgoCdCluster.Parent, "argocd", Generous);
+
+        var core = applications.Single(application => application.Name == "platform-core");
+        core.ComparedSources.ShouldHaveSingleItem().GetProperty("targetRevision").GetString().ShouldBe("release-2");
+        var revised = cluster.Calls.Single(call => call.Verb == "child-revised");
+        cluster.Calls.ShouldContain(call => call.Verb == "child-reconciled" && call.Sequence > revised.Sequence);
+    }
+
+    [Theory]
+    [InlineData("""{"status":"Synced","comparedTo":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"1.0.0"}}}""", false)]
+    [InlineData("""{"status":"OutOfSync","comparedTo":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"2.0.0"}}}""", false)]
+    [InlineData("""{"status":"Synced"}""", false)]
+    [InlineData("""{"status":"Synced","comparedTo":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"2.0.0"}}}""", true)]
+    public void Readiness_requires_the_sync_status_to_be_about_the_spec_source(string sync, bool ready)
+    {
+        var json = """{"metadata":{"name":"a"},"spec":{"source":{"repoURL":"https://git.example/a.git","path":"charts/a","targetRevision":"2.0.0"}},"status":{"sync":"""
+            + sync + ""","health":{"status":"Healthy"}}}""";
+        var application = ArgoApplication.Parse(System.Text.Json.JsonDocument.Parse(json).RootElement);
+
+        application.IsReady.ShouldBe(ready);
+    }
+
+    [Fact]
+    public void A_running_operation_phase_is_not_ready_even_without_an_operation_field()
+    {
+        var application = ArgoApplication.Parse(System.Text.Json.JsonDocument.Parse("""
+            {"metadata":{"name":"a"},"spec":{"source":{"repoURL":"r","path":"p","targetRevision":"main"}},
+             "status":{"sync":{"status":"Synced","comparedTo":{"source":{"repoURL":"r","path":"p","targetRevision":"main"}}},"health":{"status":"Healthy"},
+               "reconciledAt":"2026-01-01T00:00:10Z","operationState":{"phase":"Running","startedAt":"2026-01-01T00:00:00Z","finishedAt":"2026-01-01T00:00:05Z"}}}
+            """).RootElement);
+
+        application.IsReady.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(401, "HTTP 401 unauthorized")]
+    [InlineData(403, "HTTP 403 forbidden")]
+    public async Task A_refused_watch_fails_at_once_instead_of_retrying(int status, string expected)
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        cluster.Server.RefuseWatches(status);
+
+        var failure = await Should.ThrowAsync<KubernetesAccessDeniedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        failure.Message.ShouldStartWith($"Watching Argo CD Applications in namespace 'argocd' was refused: {expected}: ");
+        cluster.Server.Calls.Requests("watch-refused", "applications").Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task A_throttled_or_unavailable_watch_is_retried(int status)
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync();
+        cluster.Server.RefuseWatches(status, times: 2);
+
+        var deployment = await new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous);
+
+        deployment.Applications.ShouldAllBe(application => application.IsReady);
+        cluster.Server.Calls.Requests("watch-refused", "applications").Count.ShouldBe(2);
     }
 
     [Fact]

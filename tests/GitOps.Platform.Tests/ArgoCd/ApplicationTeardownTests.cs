@@ -91,6 +91,84 @@ public sealed class ApplicationTeardownTests
         cluster.Server.ApplicationCount().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Children_are_deleted_wave_by_wave_from_the_highest_each_gone_before_the_next()
+    {
+        var waves = new Dictionary<string, int> { ["platform-core"] = 0, ["platform-ingress"] = 1, ["platform-monitoring"] = 2 };
+        await using var cluster = await DeployedAsync(new ArgoScenario { ChildWaves = waves });
+
+        await new ApplicationTeardown(cluster.Client, cluster.Log).TeardownAsync(ArgoCdCluster.Parent, "dev-gcp", Generous);
+
+        long Delete(string name) => cluster.Calls.Single(call => call.Actor == "client" && call.Verb == "delete" && call.Name == name).Sequence;
+        long Gone(string name) => cluster.Calls.Single(call => call.Actor == "controller" && call.Verb == "finalizer-removed" && call.Name == name).Sequence;
+        Gone("platform-monitoring").ShouldBeLessThan(Delete("platform-ingress"));
+        Delete("platform-monitoring").ShouldBeLessThan(Gone("platform-monitoring"));
+        Gone("platform-ingress").ShouldBeLessThan(Delete("platform-core"));
+        Gone("platform-core").ShouldBeLessThan(Delete(ArgoCdCluster.Parent));
+    }
+
+    [Fact]
+    public async Task A_child_already_deleting_without_the_resources_finalizer_stops_the_teardown_before_anything_is_deleted()
+    {
+        await using var cluster = await DeployedAsync(new ArgoScenario());
+        cluster.Server.Store.Create(ResourceType.Application, "argocd", new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = "orphaning",
+                ["labels"] = new JsonObject { ["app.kubernetes.io/instance"] = ArgoCdCluster.Parent },
+                ["finalizers"] = new JsonArray("example.com/hold"),
+            },
+        });
+        cluster.Server.Store.Delete(ResourceType.Application, "argocd", "orphaning");
+        var before = cluster.Calls.Count;
+
+        var failure = await Should.ThrowAsync<OrphaningDeletionException>(() =>
+            new ApplicationTeardown(cluster.Client, cluster.Log).TeardownAsync(ArgoCdCluster.Parent, "dev-gcp", Generous));
+
+        failure.Applications.ShouldHaveSingleItem().Name.ShouldBe("orphaning");
+        failure.Message.ShouldContain("without the resources finalizer");
+        failure.Message.ShouldContain("the cluster is NOT destroyed");
+        cluster.Calls.Skip(before).ShouldNotContain(call => call.Actor == "client" && (call.Verb == "delete" || call.Verb == "merge-patch"));
+        cluster.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-dev-gcp").ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("name", "dev-gcp")]
+    [InlineData("server", "https://34.1.2.3")]
+    public async Task An_application_of_another_family_deploying_to_the_cluster_keeps_its_secret(string field, string value)
+    {
+        await using var cluster = await DeployedAsync(new ArgoScenario());
+        cluster.Server.Store.Create(ResourceType.Application, "argocd", new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "hand-made-monitoring" },
+            ["spec"] = new JsonObject { ["destination"] = new JsonObject { [field] = value, ["namespace"] = "monitoring" } },
+        });
+
+        var failure = await Should.ThrowAsync<ClusterStillTargetedException>(() =>
+            new ApplicationTeardown(cluster.Client, cluster.Log).TeardownAsync(ArgoCdCluster.Parent, "dev-gcp", Generous));
+
+        failure.Message.ShouldStartWith("Refusing to unregister cluster 'dev-gcp': Argo CD applications still deploy to it: hand-made-monitoring.");
+        cluster.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-dev-gcp").ShouldNotBeNull();
+        cluster.Calls.ShouldNotContain(call => call.Verb == "delete" && call.Resource == "secrets");
+    }
+
+    [Fact]
+    public async Task A_sync_running_on_the_parent_is_terminated_before_any_child_is_deleted()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { Outcome = ArgoOutcome.NeverFinishes, SyncDelay = TimeSpan.Zero });
+        await Should.ThrowAsync<ApplicationWaitTimeoutException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), TimeSpan.FromMilliseconds(300)));
+        cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)!["status"]!["operationState"]!["phase"]!.GetValue<string>().ShouldBe("Running");
+
+        await new ApplicationTeardown(cluster.Client, cluster.Log).TeardownAsync(ArgoCdCluster.Parent, null, Generous);
+
+        var terminated = cluster.Calls.Single(call => call.Actor == "controller" && call.Verb == "operation-terminated");
+        var firstChildDelete = cluster.Calls.First(call => call.Actor == "client" && call.Verb == "delete" && call.Name.StartsWith("platform-", StringComparison.Ordinal));
+        terminated.Sequence.ShouldBeLessThan(firstChildDelete.Sequence);
+        cluster.Server.ApplicationCount().ShouldBe(0);
+    }
+
     private static async Task<ArgoCdCluster> DeployedAsync(ArgoScenario scenario)
     {
         var cluster = await ArgoCdCluster.StartAsync(scenario);

@@ -29,6 +29,6 @@ public sealed class CloudEnvironmentTests
             () => CloudEnvironment.Require(gcp, name => name == "GOOGLE_PROJECT" ? "p" : null));
 
         failure.Message.ShouldBe(
-            "Cloud 'gcp' needs the environment variables GOOGLE_PROJECT, GOOGLE_APPLICATION_CREDENTIALS; not set: GOOGLE_APPLICATION_CREDENTIALS");
+            "Cloud 'gcp' needs the environment variables GOOGLE_APPLICATION_CREDENTIALS; not set: GOOGLE_APPLICATION_CREDENTIALS");
     }
 }

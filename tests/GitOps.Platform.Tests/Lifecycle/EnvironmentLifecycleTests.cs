@@ -1,3 +1,4 @@
+using GitOps.Platform.ArgoCd;
 using System.Text;
 using System.Text.Json.Nodes;
 using GitOps.Platform.Environments;
@@ -131,6 +132,21 @@ public sealed class EnvironmentLifecycleTests
     }
 
     [Fact]
+    public async Task Refused_credentials_while_waiting_name_the_management_kubeconfig()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        var environment = new EnvironmentLifecycle(world.Context());
+        await environment.ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None);
+        world.Server.RefuseWatches(401);
+
+        var failure = await Should.ThrowAsync<GitOps.Targets.Errors.BuildFailedException>(() =>
+            environment.DeployAppOfAppsAsync(LifecycleWorld.DevGcp, TimeSpan.FromSeconds(30), CancellationToken.None));
+
+        failure.Message.ShouldStartWith($"Watching Argo CD Applications in namespace 'argocd' was refused: HTTP 401 unauthorized (kubeconfig {world.KubeconfigOf("dev-mgmt")}): ");
+    }
+
+    [Fact]
     public async Task Terraform_only_writes_both_kubeconfigs_and_neither_registers_nor_deploys()
     {
         await using var world = await LifecycleWorld.StartAsync();
@@ -145,7 +161,7 @@ public sealed class EnvironmentLifecycleTests
         world.Runner.Commands.ShouldBe([
             "environment-cluster init", "environment-cluster plan", "environment-cluster apply", "environment-cluster output",
             "management-cluster init", "management-cluster output"]);
-        world.Server.Store.Count(ResourceType.Secret).ShouldBe(0);
+        world.Server.Store.Get(ResourceType.Secret, "argocd", ClusterRegistration.SecretNameFor("eurodat-dev-gcp")).ShouldBeNull();
         world.Server.ApplicationCount().ShouldBe(0);
     }
 

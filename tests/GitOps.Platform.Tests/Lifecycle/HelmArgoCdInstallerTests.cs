@@ -9,6 +9,8 @@ public sealed class HelmArgoCdInstallerTests
 {
     private static readonly string Root = Environments.RepositoryRoot.Path;
 
+    private static readonly Dictionary<string, string> NoAnnotations = [];
+
     [Fact]
     public void The_pin_is_read_from_the_repository_with_the_health_check_its_values_install()
     {
@@ -32,7 +34,7 @@ public sealed class HelmArgoCdInstallerTests
         var runner = new ScriptedToolRunner(new ToolResult(0, "STATUS: deployed", string.Empty));
 
         await new HelmArgoCdInstaller(runner, new RecordingLog(), _ => Task.FromResult("/opt/helm"))
-            .InstallAsync(ArgoCdChart.Load(Root), "/tmp/dev-mgmt/kubeconfig", CancellationToken.None);
+            .InstallAsync(ArgoCdChart.Load(Root), "/tmp/dev-mgmt/kubeconfig", NoAnnotations, CancellationToken.None);
 
         var invocation = runner.Invocations.ShouldHaveSingleItem();
         invocation.Tool.ShouldBe("/opt/helm");
@@ -47,12 +49,27 @@ public sealed class HelmArgoCdInstallerTests
     }
 
     [Fact]
+    public async Task The_workload_identity_annotation_goes_on_the_controller_and_server_service_accounts()
+    {
+        var runner = new ScriptedToolRunner(new ToolResult(0, "STATUS: deployed", string.Empty));
+        var identity = new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@project.iam.gserviceaccount.com" };
+
+        await new HelmArgoCdInstaller(runner, new RecordingLog(), _ => Task.FromResult("/opt/helm"))
+            .InstallAsync(ArgoCdChart.Load(Root), "/tmp/dev-mgmt/kubeconfig", identity, CancellationToken.None);
+
+        var arguments = runner.Invocations.ShouldHaveSingleItem().Arguments;
+        arguments.ShouldContain(@"controller.serviceAccount.annotations.iam\.gke\.io/gcp-service-account=argocd-dev@project.iam.gserviceaccount.com");
+        arguments.ShouldContain(@"server.serviceAccount.annotations.iam\.gke\.io/gcp-service-account=argocd-dev@project.iam.gserviceaccount.com");
+        arguments.Count(argument => argument == "--set-string").ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_failed_install_is_one_line_naming_the_chart_and_helms_error()
     {
         var runner = new ScriptedToolRunner(new ToolResult(1, string.Empty, "Error: INSTALLATION FAILED: context deadline exceeded\n"));
 
         var failure = await Should.ThrowAsync<HelmException>(() => new HelmArgoCdInstaller(runner, new RecordingLog(), _ => Task.FromResult("helm"))
-            .InstallAsync(ArgoCdChart.Load(Root), "/tmp/kubeconfig", CancellationToken.None));
+            .InstallAsync(ArgoCdChart.Load(Root), "/tmp/kubeconfig", NoAnnotations, CancellationToken.None));
 
         failure.Message.ShouldBe("helm upgrade --install argocd (chart argo-cd 9.1.4) failed with exit code 1: INSTALLATION FAILED: context deadline exceeded");
     }

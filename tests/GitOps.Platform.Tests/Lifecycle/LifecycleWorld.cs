@@ -1,3 +1,4 @@
+using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Lifecycle;
 using GitOps.Platform.Terraform;
@@ -16,6 +17,8 @@ namespace GitOps.Platform.Tests.Lifecycle;
 internal sealed class LifecycleWorld : IAsyncDisposable
 {
     public const string DevParent = "app-of-apps-dev-gcp";
+
+    public const string TriggerToken = "glptt-e2e-trigger-test-token";
 
     private const string Module = """
         terraform {
@@ -48,6 +51,10 @@ internal sealed class LifecycleWorld : IAsyncDisposable
 
         output "cluster_ca_certificate" {
           value = base64encode("test-ca")
+        }
+
+        output "argocd_service_account" {
+          value = "argocd-${var.stage}@test-project.iam.gserviceaccount.com"
         }
 
         output "kubeconfig" {
@@ -113,6 +120,9 @@ internal sealed class LifecycleWorld : IAsyncDisposable
 
     public SecretMasker Masker { get; } = new();
 
+    /// <summary>The process environment the lifecycle sees (CI/CD variables loaded by PrepareSensitiveInformation).</summary>
+    public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal) { [E2eTriggerToken.Variable] = TriggerToken };
+
     public string TemporaryDirectory => Path.Combine(Root, ".nuke", "temp");
 
     public static async Task<LifecycleWorld> StartAsync(ArgoScenario? scenario = null)
@@ -129,7 +139,7 @@ internal sealed class LifecycleWorld : IAsyncDisposable
         Tools = Runner,
         Secrets = Masker,
         Log = Log,
-        Environment = _ => null,
+        Environment = name => Variables.GetValueOrDefault(name),
         MgmtKubeconfig = mgmtKubeconfig,
         Terraform = Terraform,
         StateBackend = TerraformStateBackend.Local(Path.Combine(Root, "state")),

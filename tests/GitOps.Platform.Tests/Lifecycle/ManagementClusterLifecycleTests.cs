@@ -18,8 +18,9 @@ public sealed class ManagementClusterLifecycleTests
         var cluster = await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
 
         cluster.KubeconfigPath.ShouldBe(world.KubeconfigOf("dev-mgmt"));
-        var (chart, kubeconfig) = world.Installer.Installs.ShouldHaveSingleItem();
+        var (chart, kubeconfig, annotations) = world.Installer.Installs.ShouldHaveSingleItem();
         kubeconfig.ShouldBe(world.KubeconfigOf("dev-mgmt"));
+        annotations.ShouldBe(new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@test-project.iam.gserviceaccount.com" });
         chart.ShouldBe(ArgoCdChart.Load(world.Root));
         chart.Version.ShouldBe("9.1.4");
         var calls = world.Server.Calls.All;
@@ -31,6 +32,34 @@ public sealed class ManagementClusterLifecycleTests
         world.Server.Store.Count(ResourceType.AppProject).ShouldBe(1);
         var configMap = world.Server.Store.Get(ResourceType.ConfigMap, "argocd", "argocd-cm").ShouldNotBeNull();
         configMap["data"]![ApplicationHealthCheck.ConfigMapKey]!.GetValue<string>().ShouldBe(chart.ApplicationHealthLua);
+    }
+
+    [Fact]
+    public async Task Provisioning_creates_the_e2e_trigger_token_secret_the_chart_references_from_the_ci_variable_masked()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        var secret = world.Server.Store.Get(ResourceType.Secret, "argocd", "e2e-trigger-token").ShouldNotBeNull();
+        var stored = secret["stringData"]?["token"]?.GetValue<string>()
+            ?? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["token"]!.GetValue<string>()));
+        stored.ShouldBe(LifecycleWorld.TriggerToken);
+        world.Masker.Apply($"token {LifecycleWorld.TriggerToken}").ShouldNotContain(LifecycleWorld.TriggerToken);
+        world.Log.Text.ShouldNotContain(LifecycleWorld.TriggerToken);
+    }
+
+    [Fact]
+    public async Task Provisioning_without_the_e2e_trigger_token_is_refused_before_terraform_naming_the_variable()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        world.Variables.Remove(E2eTriggerToken.Variable);
+
+        var refusal = await Should.ThrowAsync<UsageException>(() =>
+            new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None));
+
+        refusal.Message.ShouldStartWith("E2E_TRIGGER_TOKEN is not set");
+        world.Runner.Commands.ShouldBeEmpty();
     }
 
     [Fact]
@@ -71,6 +100,25 @@ public sealed class ManagementClusterLifecycleTests
         world.Runner.Clear();
         await management.DestroyAsync(Stage.Dev, Cloud.Gcp, Local, CancellationToken.None);
         world.Runner.Commands.ShouldBe(["management-cluster init", "management-cluster output", "management-cluster init", "management-cluster destroy"]);
+    }
+
+    [Fact]
+    public async Task Destroying_is_refused_while_any_application_exists_even_with_no_cluster_registered()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+        world.Server.Store.Create(ResourceType.Application, "argocd", new System.Text.Json.Nodes.JsonObject
+        {
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "in-cluster-monitoring" },
+            ["spec"] = new System.Text.Json.Nodes.JsonObject { ["destination"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "in-cluster" } },
+        });
+        world.Runner.Clear();
+
+        var refusal = await Should.ThrowAsync<UsageException>(() =>
+            new ManagementClusterLifecycle(world.Context()).DestroyAsync(Stage.Dev, Cloud.Gcp, Local, CancellationToken.None));
+
+        refusal.Message.ShouldStartWith("Refusing to destroy the management cluster of stage 'dev': Argo CD still has applications: in-cluster-monitoring.");
+        world.Runner.Commands.ShouldNotContain("management-cluster destroy");
     }
 
     [Fact]

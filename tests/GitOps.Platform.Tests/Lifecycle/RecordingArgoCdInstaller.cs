@@ -6,13 +6,13 @@ namespace GitOps.Platform.Tests.Lifecycle;
 /// <summary>Stands in for helm (no real cluster here): remembers what it was asked to install, on the cluster's timeline.</summary>
 internal sealed class RecordingArgoCdInstaller(CallLog timeline) : IArgoCdInstaller
 {
-    private readonly List<(ArgoCdChart Chart, string Kubeconfig)> installs = [];
+    private readonly List<(ArgoCdChart Chart, string Kubeconfig, IReadOnlyDictionary<string, string> Annotations)> installs = [];
 
-    public IReadOnlyList<(ArgoCdChart Chart, string Kubeconfig)> Installs => installs;
+    public IReadOnlyList<(ArgoCdChart Chart, string Kubeconfig, IReadOnlyDictionary<string, string> Annotations)> Installs => installs;
 
-    public Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, CancellationToken cancellationToken)
+    public Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string> serviceAccountAnnotations, CancellationToken cancellationToken)
     {
-        installs.Add((chart, kubeconfigPath));
+        installs.Add((chart, kubeconfigPath, serviceAccountAnnotations));
         timeline.Record("external", "helm-install", chart.ReleaseName, chart.Namespace, detail: chart.Version);
         return Task.CompletedTask;
     }

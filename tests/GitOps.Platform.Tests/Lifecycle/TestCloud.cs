@@ -15,6 +15,8 @@ internal sealed class TestCloud(string terraformRoot) : ICloudProvider
 
     public IReadOnlyDictionary<string, string> VariablesFromEnvironment { get; } = new Dictionary<string, string>();
 
+    public IReadOnlyDictionary<string, string> VariablesMatchingEnvironment { get; } = new Dictionary<string, string>();
+
     public string EnvironmentVarFile(string stage) => Path.Combine(terraformRoot, "stages", $"{stage}.tfvars");
 
     public string ManagementVarFile(string stage) => Path.Combine(terraformRoot, "stages", "mgmt", $"{stage}.tfvars");

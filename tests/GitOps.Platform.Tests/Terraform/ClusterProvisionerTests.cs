@@ -30,6 +30,30 @@ public sealed class ClusterProvisionerTests : IDisposable
     }
 
     [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task The_terraform_data_directory_and_plan_are_owner_only_even_when_an_older_build_left_them_open()
+    {
+        const UnixFileMode Open = (UnixFileMode)0b111_101_101;
+        var dataDirectory = module.Workspace.DataDirectory;
+        var terraformDirectory = Path.GetDirectoryName(dataDirectory)!;
+        Directory.CreateDirectory(dataDirectory, Open);
+        File.SetUnixFileMode(terraformDirectory, Open);
+        File.SetUnixFileMode(dataDirectory, Open);
+        var planFiles = new List<UnixFileMode>();
+        var terraform = module.CreateDriver();
+        await terraform.InitAsync(module.Workspace.BackendConfig, reconfigure: false, CancellationToken.None);
+
+        await terraform.PlanAsync(module.Workspace.VarFiles, module.Workspace.Variables, module.Workspace.PlanFile, destroy: false, CancellationToken.None);
+        planFiles.Add(File.GetUnixFileMode(module.Workspace.PlanFile));
+        await provisioner.ProvisionAsync(module.Workspace, CancellationToken.None);
+
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        File.GetUnixFileMode(dataDirectory).ShouldBe(OwnerOnly);
+        File.GetUnixFileMode(terraformDirectory).ShouldBe(OwnerOnly);
+        planFiles.ShouldBe([UnixFileMode.UserRead | UnixFileMode.UserWrite]);
+    }
+
+    [Fact]
     public async Task Provisioning_again_applies_nothing_and_still_refreshes_the_kubeconfig()
     {
         var first = await provisioner.ProvisionAsync(module.Workspace, CancellationToken.None);

@@ -37,6 +37,17 @@ public sealed partial class TerraformConfigurationTests
         }
     }
 
+    [Fact]
+    public void The_management_cluster_module_manages_no_kubernetes_objects_so_destroy_needs_only_the_cloud()
+    {
+        var module = Path.Combine(RepositoryRoot.Path, CloudProviders.Get("gcp").ManagementModuleDirectory);
+        var text = string.Concat(Directory.GetFiles(module, "*.tf").Select(File.ReadAllText));
+
+        text.ShouldNotContain("resource \"kubernetes_");
+        text.ShouldNotContain("provider \"kubernetes\"");
+        text.ShouldNotContain("hashicorp/kubernetes");
+    }
+
     [Theory]
     [MemberData(nameof(ClusterVarFiles))]
     public void Every_stage_sets_exactly_the_variables_its_cluster_module_declares(string module, string varFile)

@@ -7,7 +7,6 @@ public sealed class TerraformWorkspaceLayoutTests
 {
     private static readonly Dictionary<string, string> Credentials = new()
     {
-        ["GOOGLE_PROJECT"] = "gitops-test-project",
         ["GOOGLE_APPLICATION_CREDENTIALS"] = "/secrets/gcp.json",
     };
 
@@ -22,7 +21,7 @@ public sealed class TerraformWorkspaceLayoutTests
         workspace.ModuleDirectory.ShouldBe(InRepository("environments/terraform/gcp/environment-cluster"));
         workspace.BackendConfig.ShouldBe(new Dictionary<string, string> { ["bucket"] = "tf-state", ["prefix"] = "gitops/dev/gcp" });
         workspace.VarFiles.ShouldBe([InRepository("environments/terraform/gcp/stages/dev.tfvars")]);
-        workspace.Variables.ShouldBe(new Dictionary<string, string> { ["project_id"] = "gitops-test-project", ["stage"] = "dev" });
+        workspace.Variables.ShouldBe(new Dictionary<string, string> { ["stage"] = "dev" });
         workspace.DataDirectory.ShouldBe(InRepository(".nuke/temp/terraform/dev-gcp"));
         workspace.PlanFile.ShouldBe(InRepository(".nuke/temp/terraform/dev-gcp/plan.tfplan"));
     }
@@ -73,9 +72,41 @@ public sealed class TerraformWorkspaceLayoutTests
         var failure = Should.Throw<CloudConfigurationException>(
             () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", _ => null).ForManagement("dev", gcp));
 
-        failure.Message.ShouldBe(
-            "Cloud 'gcp' needs the environment variables GOOGLE_PROJECT, GOOGLE_APPLICATION_CREDENTIALS; "
-            + "not set: GOOGLE_PROJECT, GOOGLE_APPLICATION_CREDENTIALS");
+        failure.Message.ShouldBe("Cloud 'gcp' needs the environment variables GOOGLE_APPLICATION_CREDENTIALS; not set: GOOGLE_APPLICATION_CREDENTIALS");
+    }
+
+    [Fact]
+    public void Every_stage_names_its_google_project_in_its_tfvars_not_the_shell()
+    {
+        foreach (var stage in new[] { "dev", "nightly", "qa", "qa-int", "prod" })
+        {
+            foreach (var varFile in new[] { gcp.EnvironmentVarFile(stage), gcp.ManagementVarFile(stage) })
+            {
+                File.ReadAllText(InRepository(varFile)).ShouldContain($"project_id    = \"eurodat-{stage}-", Case.Sensitive, varFile);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_google_project_in_the_shell_that_differs_from_the_stages_is_refused_before_terraform()
+    {
+        var environment = new Dictionary<string, string>(Credentials) { ["GOOGLE_PROJECT"] = "someone-elses-project" };
+
+        var failure = Should.Throw<CloudConfigurationException>(
+            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", environment.GetValueOrDefault).ForEnvironment("prod", gcp));
+
+        failure.Message.ShouldBe("GOOGLE_PROJECT is 'someone-elses-project' but environments/terraform/gcp/stages/prod.tfvars puts prod-gcp in project_id "
+            + "'eurodat-prod-17320'; unset GOOGLE_PROJECT or set it to 'eurodat-prod-17320'. Nothing was run.");
+    }
+
+    [Fact]
+    public void A_google_project_in_the_shell_that_matches_the_stages_is_fine()
+    {
+        var environment = new Dictionary<string, string>(Credentials) { ["GOOGLE_PROJECT"] = "eurodat-qa-16180" };
+
+        var workspace = new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", environment.GetValueOrDefault).ForManagement("qa", gcp);
+
+        workspace.Variables.ShouldNotContainKey("project_id");
     }
 
     private static TerraformWorkspaceLayout Layout(string? bucket) =>

@@ -258,7 +258,7 @@ public sealed class RuleFixtureTests
     public async Task GO020_an_environment_without_the_e2e_trigger_is_reported_at_the_switch()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(QaValues, "e2eTrigger:\n", "e2eTrigger:\n  enabled: false\n");
+        copy.Write(QaValues, copy.Read(QaValues) + "\ne2eTrigger:\n  enabled: false\n");
 
         var findings = await VerifyAsync(copy);
 
@@ -276,6 +276,81 @@ public sealed class RuleFixtureTests
         var findings = await VerifyAsync(copy);
 
         ShouldHave(findings, Job, copy.LineOf(Job, "TRIGGER_TOKEN"), RuleIds.E2eTriggerInvalid, "must come from valueFrom.secretKeyRef");
+    }
+
+    [Fact]
+    public async Task GO020_a_sealed_secret_rendered_into_the_management_cluster_is_reported()
+    {
+        const string Template = "charts/app-of-apps/templates/e2e-trigger-token.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(Template, "apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: e2e-trigger-token\n  namespace: argocd\n"
+            + "spec:\n  encryptedData:\n    token: AgBrWZ7TzozKKiHasW8ZY4VSu16AL01KjMgRWu\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Template, 2, RuleIds.E2eTriggerInvalid, "runs no sealed-secrets controller");
+    }
+
+    [Fact]
+    public async Task GO020_a_trigger_token_secret_other_than_the_one_provisioning_creates_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(QaValues, copy.Read(QaValues) + "\ne2eTrigger:\n  tokenSecret:\n    name: e2e-trigger-qa-gcp\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Job, copy.LineOf(Job, "secretKeyRef"), RuleIds.E2eTriggerInvalid,
+            "reads Secret 'e2e-trigger-qa-gcp' key 'token', but ProvisionManagementCluster creates Secret 'e2e-trigger-token' key 'token'");
+    }
+
+    [Fact]
+    public async Task GO021_a_placeholder_in_an_application_rendered_with_built_in_helm_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Helpers, "{{- if contains (print \"<\" \"path:\") $yaml -}}", "{{- if false -}}");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Platform, copy.LineOf(Platform, "source:"), RuleIds.PlaceholderOutsidePlugin,
+            "Vault placeholder <path:eurodat/data/qa/database#adminPassword> would reach the cluster as literal text: Application database-qa-gcp is not rendered through source.plugin 'argocd-vault-plugin-helm'");
+    }
+
+    [Fact]
+    public async Task GO021_a_placeholder_in_a_manifest_the_parent_applies_itself_is_reported()
+    {
+        const string Template = "charts/app-of-apps/templates/settings.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(Template, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  password: <path:eurodat/data/qa/x#password>\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Template, 2, RuleIds.PlaceholderOutsidePlugin, "ConfigMap settings is applied as is by the parent");
+    }
+
+    [Fact]
+    public async Task GO021_argo_cd_without_the_vault_plugin_is_reported()
+    {
+        const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, "      argocd-vault-plugin-helm:\n", "      another-plugin:\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, ArgoCdValues, copy.LineOf(ArgoCdValues, "configs:"), RuleIds.PlaceholderOutsidePlugin, "configs.cmp.plugins.argocd-vault-plugin-helm is missing");
+    }
+
+    [Fact]
+    public async Task GO018_a_health_check_that_trusts_a_childs_old_revision_is_reported()
+    {
+        const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, "local compared = app.status.sync.comparedTo", "local compared = app.status.sync");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(ArgoCdValues, copy.LineOf(ArgoCdValues, "resource.customizations.health.argoproj.io_Application"), RuleIds.ApplicationHealthCheckMissing,
+            "configs.cm.\"resource.customizations.health.argoproj.io_Application\" must keep a child Progressing while obj.operation is set and while status.sync.comparedTo differs from its spec; "
+            + "otherwise a child still Synced/Healthy on its old revision counts as ready")]);
     }
 
     [Fact]

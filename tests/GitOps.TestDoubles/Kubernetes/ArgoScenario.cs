@@ -10,6 +10,9 @@ public sealed record ArgoScenario
     /// <summary>The child Applications the parent's chart renders.</summary>
     public IReadOnlyList<string> Children { get; init; } = ["platform-core", "platform-ingress", "platform-monitoring"];
 
+    /// <summary>The sync wave (argocd.argoproj.io/sync-wave) of children that have one.</summary>
+    public IReadOnlyDictionary<string, int> ChildWaves { get; init; } = new Dictionary<string, int>();
+
     /// <summary>From picking up a sync to its outcome.</summary>
     public TimeSpan SyncDelay { get; init; } = TimeSpan.FromMilliseconds(150);
 

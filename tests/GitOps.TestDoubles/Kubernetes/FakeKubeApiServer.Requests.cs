@@ -30,7 +30,11 @@ public sealed partial class FakeKubeApiServer
 
         if (result is null)
         {
-            await WatchAsync(context, path);
+            if (!await RefusedWatchAsync(context, path))
+            {
+                await WatchAsync(context, path);
+            }
+
             return;
         }
 

@@ -73,11 +73,15 @@ public sealed partial class SimulatedArgoCdController
             {
                 ["name"] = child,
                 ["labels"] = new JsonObject { [InstanceLabel] = parent },
+                ["annotations"] = Scenario.ChildWaves.TryGetValue(child, out var wave)
+                    ? new JsonObject { [SyncWaveAnnotation] = wave.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                    : new JsonObject(),
                 ["finalizers"] = new JsonArray(ResourcesFinalizer),
             },
             ["spec"] = new JsonObject
             {
                 ["project"] = "default",
+                ["source"] = new JsonObject { ["repoURL"] = "https://gitlab.example.com/platform/charts.git", ["path"] = $"charts/{child}", ["targetRevision"] = "main" },
                 ["destination"] = new JsonObject { ["name"] = "in-cluster", ["namespace"] = child },
                 ["syncPolicy"] = new JsonObject { ["automated"] = new JsonObject { ["prune"] = true, ["selfHeal"] = true } },
             },
@@ -107,7 +111,7 @@ public sealed partial class SimulatedArgoCdController
                 : new JsonObject { ["status"] = failed ? "Missing" : "Healthy" },
         };
         status["resources"] = new JsonArray(resource);
-        status["sync"] = new JsonObject { ["status"] = failed ? "OutOfSync" : "Synced", ["revision"] = "main" };
+        status["sync"] = new JsonObject { ["status"] = failed ? "OutOfSync" : "Synced", ["revision"] = "main", ["comparedTo"] = ComparedTo(application) };
         status["health"] = outcome switch
         {
             ArgoOutcome.Degraded => new JsonObject { ["status"] = "Degraded", ["message"] = Scenario.FailureMessage },
@@ -145,7 +149,7 @@ public sealed partial class SimulatedArgoCdController
             operationState["finishedAt"] = now;
         }
 
-        status["sync"] = new JsonObject { ["status"] = "Synced", ["revision"] = "main" };
+        status["sync"] = new JsonObject { ["status"] = "Synced", ["revision"] = "main", ["comparedTo"] = ComparedTo(application) };
         status["health"] = new JsonObject { ["status"] = childHealth };
         status["resources"] = new JsonArray([.. Scenario.Children.Select(child => (JsonNode)ChildEntry(child, "Synced", child == Scenario.FailingChild ? childHealth : "Healthy"))]);
         status["reconciledAt"] = now;
@@ -156,4 +160,13 @@ public sealed partial class SimulatedArgoCdController
         ["group"] = "argoproj.io", ["version"] = "v1alpha1", ["kind"] = "Application", ["namespace"] = Scenario.Namespace,
         ["name"] = child, ["status"] = sync, ["health"] = new JsonObject { ["status"] = health },
     };
+
+    // Argo CD records the spec source(s) it compared the cluster with; sync and health are about those.
+    private static JsonObject ComparedTo(JsonObject application)
+    {
+        var spec = application["spec"];
+        return spec?["sources"] is JsonArray sources
+            ? new JsonObject { ["sources"] = sources.DeepClone() }
+            : new JsonObject { ["source"] = spec?["source"]?.DeepClone() ?? new JsonObject() };
+    }
 }

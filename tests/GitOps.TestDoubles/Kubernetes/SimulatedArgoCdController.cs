@@ -15,6 +15,7 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
     public const string ResourcesFinalizer = "resources-finalizer.argocd.argoproj.io";
     public const string InstanceLabel = "app.kubernetes.io/instance";
     public const string RefreshAnnotation = "argocd.argoproj.io/refresh";
+    public const string SyncWaveAnnotation = "argocd.argoproj.io/sync-wave";
 
     private readonly FakeKubeApiServer server;
     private readonly CancellationTokenSource stop = new();
@@ -97,6 +98,10 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
                 Begin($"finalize:{name}", () => FinalizeAsync(name, IsChild(application)));
             }
         }
+        else if (application["status"]?["operationState"]?["phase"]?.ToString() == "Terminating")
+        {
+            Begin($"terminate:{name}", () => TerminateAsync(name));
+        }
         else if (!IsChild(application) && application["operation"] is JsonObject
             && application["status"]?["operationState"]?["phase"]?.ToString() != "Running")
         {
@@ -156,5 +161,21 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
         }
 
         return status;
+    }
+
+    // terminate-op: the controller stops the sync, drops the operation and records it as failed.
+    private Task TerminateAsync(string name)
+    {
+        Update(name, "operation-terminated", application =>
+        {
+            application.Remove("operation");
+            var now = Now();
+            var operationState = (JsonObject)Status(application)["operationState"]!;
+            operationState["phase"] = "Failed";
+            operationState["message"] = "Operation terminated";
+            operationState["finishedAt"] = now;
+            Status(application)["reconciledAt"] = now;
+        });
+        return Task.CompletedTask;
     }
 }

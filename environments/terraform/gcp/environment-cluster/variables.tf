@@ -1,5 +1,5 @@
 variable "project_id" {
-  description = "Google Cloud project; the build passes GOOGLE_PROJECT."
+  description = "Google Cloud project of the stage, set in its tfvars (GOOGLE_PROJECT, when set, must agree)."
   type        = string
 }
 

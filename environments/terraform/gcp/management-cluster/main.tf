@@ -25,12 +25,9 @@ module "cluster" {
   spot_nodes      = var.spot_nodes
 }
 
-resource "kubernetes_namespace_v1" "argocd" {
-  metadata {
-    name   = var.argocd_namespace
-    labels = { "app.kubernetes.io/part-of" = "argocd" }
-  }
-}
+# No Kubernetes objects are managed here: the build installs Argo CD with helm (--create-namespace) into the cluster
+# created above, and destroying the cluster removes them. A kubernetes provider configured from this module's own
+# cluster cannot refresh or destroy them reliably once the cluster is being replaced or is gone.
 
 # Argo CD's controller and server act as this Google service account (Workload Identity) to reach the stage's
 # environment clusters through exec auth, so no long-lived cluster tokens are stored in Argo CD.

@@ -18,11 +18,6 @@ output "kubeconfig" {
   value       = module.cluster.kubeconfig
 }
 
-
-output "argocd_namespace" {
-  value = kubernetes_namespace_v1.argocd.metadata[0].name
-}
-
 output "argocd_service_account" {
   description = "Google service account to annotate Argo CD's Kubernetes service accounts with."
   value       = google_service_account.argocd.email

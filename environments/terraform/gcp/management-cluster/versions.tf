@@ -10,24 +10,10 @@ terraform {
       source  = "hashicorp/google"
       version = "~> 6.0"
     }
-    kubernetes = {
-      source  = "hashicorp/kubernetes"
-      version = "~> 2.30"
-    }
   }
 }
 
 provider "google" {
   project = var.project_id
   region  = var.region
-}
-
-data "google_client_config" "current" {}
-
-# Configured from the cluster created in this module: fine for the one namespace below, which is created after the
-# cluster and destroyed before it.
-provider "kubernetes" {
-  host                   = module.cluster.endpoint
-  token                  = data.google_client_config.current.access_token
-  cluster_ca_certificate = base64decode(module.cluster.ca_certificate)
 }

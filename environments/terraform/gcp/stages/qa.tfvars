@@ -1,4 +1,5 @@
-# Environment cluster of stage qa on gcp. project_id and stage are passed by the build.
+# Environment cluster of stage qa on gcp. The stage is passed by the build.
+project_id    = "eurodat-qa-16180"
 region        = "europe-west3"
 machine_type  = "e2-standard-4"
 min_nodes     = 1

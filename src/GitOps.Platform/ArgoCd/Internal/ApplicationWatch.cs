@@ -8,7 +8,9 @@ namespace GitOps.Platform.ArgoCd.Internal;
 /// <summary>
 /// A list-then-watch view of the Applications in one namespace, kept current by watch events (never by polling).
 /// When a watch stream ends or the connection drops it resumes from the last resourceVersion seen; when the server
-/// says that version is gone (410) it lists again. Stops when the observer is satisfied; observer exceptions propagate.
+/// says that version is gone (410) it lists again. Only what can pass is retried: network errors, 5xx and 429;
+/// 401/403 fail at once with <see cref="KubernetesAccessDeniedException"/>, any other refusal with
+/// <see cref="ArgoCdException"/>. Stops when the observer is satisfied; observer exceptions propagate.
 /// </summary>
 internal sealed class ApplicationWatch(IKubernetes kubernetes, string @namespace, ILog log)
 {
@@ -60,8 +62,18 @@ internal sealed class ApplicationWatch(IKubernetes kubernetes, string @namespace
 
     private async Task<string> RelistAsync(Dictionary<string, ArgoApplication> applications, CancellationToken cancellationToken)
     {
-        var list = JsonElementReading.AsJson(await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync(
-            ArgoCdNames.Group, ArgoCdNames.Version, @namespace, ArgoCdNames.Applications, cancellationToken: cancellationToken));
+        object listed;
+        try
+        {
+            listed = await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync(
+                ArgoCdNames.Group, ArgoCdNames.Version, @namespace, ArgoCdNames.Applications, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException error) when (error.Response?.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            throw new KubernetesAccessDeniedException((int)error.Response.StatusCode, $"Listing Argo CD Applications in namespace '{@namespace}'");
+        }
+
+        var list = JsonElementReading.AsJson(listed);
         applications.Clear();
         foreach (var application in list.Child("items").Items().Select(ArgoApplication.Parse))
         {
@@ -109,9 +121,9 @@ internal sealed class ApplicationWatch(IKubernetes kubernetes, string @namespace
                 }
             }
         }
-        catch (HttpOperationException error) when (error.Response?.StatusCode == HttpStatusCode.Gone)
+        catch (HttpOperationException error) when (error.Response is { } response)
         {
-            return (WatchEnd.Expired, version);
+            return (Classify((int)response.StatusCode, response.ReasonPhrase), version);
         }
         catch (Exception error) when (error is HttpRequestException or IOException or HttpOperationException)
         {
@@ -122,9 +134,32 @@ internal sealed class ApplicationWatch(IKubernetes kubernetes, string @namespace
         return streamError switch
         {
             null => (WatchEnd.Ended, version),
-            KubernetesException { Status.Code: 410 } => (WatchEnd.Expired, version),
+            KubernetesException { Status.Code: { } code } failure => (Classify(code, failure.Status.Reason), version),
             _ => (WatchEnd.Broken, version),
         };
+    }
+
+    /// <summary>What a refused watch means: expired history (list again), worth retrying, or final.</summary>
+    private WatchEnd Classify(int statusCode, string? reason)
+    {
+        var operation = $"Watching Argo CD Applications in namespace '{@namespace}'";
+        if (statusCode is 401 or 403)
+        {
+            throw new KubernetesAccessDeniedException(statusCode, operation);
+        }
+
+        if (statusCode == 410)
+        {
+            return WatchEnd.Expired;
+        }
+
+        if (statusCode is 429 or >= 500)
+        {
+            log.Debug($"{operation}: HTTP {statusCode} {reason}; retrying.");
+            return WatchEnd.Broken;
+        }
+
+        throw new ArgoCdException($"{operation} was refused: HTTP {statusCode} {reason}".TrimEnd());
     }
 
     private enum WatchEnd

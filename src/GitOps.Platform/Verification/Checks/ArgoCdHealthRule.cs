@@ -32,5 +32,18 @@ internal static class ArgoCdHealthRule
             sink.Add(path, values.LineOf("configs", "cm", Key), RuleIds.ApplicationHealthCheckMissing,
                 $"configs.cm.\"{Key}\" must hold a Lua health check reading obj.status.health, so the app-of-apps waits for its children");
         }
+        else if (!script.Contains("sync.comparedTo", StringComparison.Ordinal) || !script.Contains("obj.operation", StringComparison.Ordinal))
+        {
+            sink.Add(path, values.LineOf("configs", "cm", Key), RuleIds.ApplicationHealthCheckMissing,
+                $"configs.cm.\"{Key}\" must keep a child Progressing while obj.operation is set and while status.sync.comparedTo differs from its spec; "
+                + "otherwise a child still Synced/Healthy on its old revision counts as ready");
+        }
+
+        // The app-of-apps sends Applications with Vault placeholders to this plugin; without it they fail to render.
+        if (values.Root.At("configs", "cmp", "plugins", VaultPluginRule.PluginName, "generate") is null)
+        {
+            sink.Add(path, values.LineOf("configs"), RuleIds.PlaceholderOutsidePlugin,
+                $"configs.cmp.plugins.{VaultPluginRule.PluginName} is missing: the app-of-apps renders Applications with Vault placeholders through that plugin");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Verification.Rendering;
@@ -7,12 +8,21 @@ namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>
 /// The environment must render a PostSync hook Job that triggers the e2e pipeline with STAGE, CLOUD and RELEASE,
-/// reading its token from a Secret by reference (an inline token would be a secret in Git).
+/// reading its token by reference (an inline token would be a secret in Git) from the Secret ProvisionManagementCluster
+/// creates (<see cref="E2eTriggerToken"/>). The chart renders into the management cluster, where no sealed-secrets
+/// controller runs, so a SealedSecret there would never be unsealed.
 /// </summary>
 internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId environment, YamlFile values)
 {
     public void Check(IReadOnlyList<RenderedDocument> documents)
     {
+        foreach (var sealedSecret in documents.Where(document => document.Kind == "SealedSecret"))
+        {
+            context.Sink.Add(environment, sealedSecret.Template, context.Templates.LineOf(sealedSecret.Template, "kind: SealedSecret"), RuleIds.E2eTriggerInvalid,
+                $"SealedSecret {sealedSecret.Name} renders into the management cluster, which runs no sealed-secrets controller; "
+                + $"the e2e trigger token comes from Secret {E2eTriggerToken.SecretName}, created by ProvisionManagementCluster from {E2eTriggerToken.Variable}");
+        }
+
         var hooks = documents.Where(document => document.Kind == "Job"
             && document.Root.At("metadata", "annotations", "argocd.argoproj.io/hook").Text()?.Contains("PostSync", StringComparison.Ordinal) == true)
             .ToList();
@@ -43,9 +53,14 @@ internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId 
 
         foreach (var token in variables.Where(variable => variable.Child("name").Text()?.Contains("TOKEN", StringComparison.OrdinalIgnoreCase) == true))
         {
-            if (token.Child("value") is not null || token.At("valueFrom", "secretKeyRef") is null)
+            if (token.Child("value") is not null || token.At("valueFrom", "secretKeyRef") is not { } reference)
             {
                 Report(trigger, $"the e2e trigger Job's {token.Child("name").Text()} must come from valueFrom.secretKeyRef, never inline", "TOKEN");
+            }
+            else if (reference.Child("name").Text() != E2eTriggerToken.SecretName || reference.Child("key").Text() != E2eTriggerToken.Key)
+            {
+                Report(trigger, $"the e2e trigger Job reads Secret '{reference.Child("name").Text()}' key '{reference.Child("key").Text()}', but ProvisionManagementCluster "
+                    + $"creates Secret '{E2eTriggerToken.SecretName}' key '{E2eTriggerToken.Key}' (e2eTrigger.tokenSecret)", "secretKeyRef");
             }
         }
     }

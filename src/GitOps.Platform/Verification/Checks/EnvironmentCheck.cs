@@ -68,8 +68,10 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         }
 
         var applications = new ApplicationRules(context, environment, values);
+        var vaultPlugin = new VaultPluginRule(context, environment);
         foreach (var document in documents)
         {
+            vaultPlugin.Check(document);
             if (document.IsApplication)
             {
                 applications.Check(document);

@@ -1,4 +1,5 @@
-# Management cluster (Argo CD) of stage prod. project_id and stage are passed by the build.
+# Management cluster (Argo CD) of stage prod. The stage is passed by the build.
+project_id    = "eurodat-prod-17320"
 region        = "europe-west3"
 machine_type  = "e2-standard-2"
 min_nodes     = 1

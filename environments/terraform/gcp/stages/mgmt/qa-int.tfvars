@@ -1,4 +1,5 @@
-# Management cluster (Argo CD) of stage qa-int. project_id and stage are passed by the build.
+# Management cluster (Argo CD) of stage qa-int. The stage is passed by the build.
+project_id    = "eurodat-qa-int-14142"
 region        = "europe-west3"
 machine_type  = "e2-standard-2"
 min_nodes     = 1
