@@ -1,9 +1,8 @@
 namespace GitOps.EndToEnd.Tests.Support;
 
 /// <summary>
-/// A copy of a clone with its working tree committed, because gitlab-ci-local gives each job only tracked files. The
-/// clone's compiled build and tools are put into gitlab-ci-local's cache folders under the generated pipeline's cache
-/// keys, as a warm GitLab cache would hold them, so no job compiles the build again.
+/// A copy of a clone with its working tree committed, because gitlab-ci-local gives each job only tracked files, and
+/// with the clone's compiled build and tools in the pipeline's warm cache.
 /// </summary>
 internal sealed class CommittedCopy : IDisposable
 {
@@ -24,36 +23,12 @@ internal sealed class CommittedCopy : IDisposable
 
         FreshClone.Git(Root, "add", "-A");
         FreshClone.Git(Root, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "--allow-empty", "-m", "working tree under test");
-        var temp = Path.Combine(clone.Root, ".nuke", "temp");
-        Copy(Path.Combine(temp, "build-bin"), Cache("compiled-build", ".nuke/temp/build-bin"));
-        File.Copy(Path.Combine(temp, "build.stamp"), Cache("compiled-build", ".nuke/temp/build.stamp"));
-        Copy(Path.Combine(clone.Root, ".nuke", "tools"), Cache("tools", ".nuke/tools"));
+        WarmPipelineCache.Fill(clone.Root, Root);
     }
 
     public string Parent { get; }
 
     public string Root { get; }
-
-    private string Cache(string key, string path)
-    {
-        var target = Path.Combine(Root, ".gitlab-ci-local", "cache", key, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        return target;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        if (!Directory.Exists(from))
-        {
-            return;
-        }
-
-        var result = ProcessResult.Run("cp", ["-a", from, to], "/", new Dictionary<string, string?>());
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"cp {from}: {result.Error}");
-        }
-    }
 
     public void Dispose()
     {

@@ -1,0 +1,79 @@
+using GitOps.EndToEnd.Tests.Support;
+using GitOps.Platform.Promotion;
+
+namespace GitOps.EndToEnd.Tests;
+
+/// <summary>
+/// The pipeline the PostSync hook triggers for qa/gcp (issue 7), run by gitlab-ci-local's shell executor with the
+/// outside systems as local doubles: the sandbox's bare repository as origin, the fake GitLab for the MR and a loopback
+/// server as the qa environment. It must run what ./build.sh plans locally and end as the local promotion does.
+/// </summary>
+[Collection(SharedClone.Name)]
+public sealed class PostSyncPipelineTests(FreshClone clone)
+{
+    private const string QaValues = "environments/qa/values-qa-gcp.yaml";
+
+    [Fact]
+    public async Task PostSync_trigger_pipeline_run_by_gitlab_ci_local_runs_the_local_plan_in_order_and_opens_one_promotion_mr()
+    {
+        await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        var release = DeployedRelease(Path.Combine(sandbox.Root, QaValues));
+        var plan = ProcessResult.Run(
+            Path.Combine(sandbox.Root, "build.sh"), ["OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--plan", "--no-logo"], sandbox.Root,
+            new Dictionary<string, string?> { ["GITLAB_CI"] = "true" });
+        plan.ExitCode.ShouldBe(0, plan.Output + plan.Error);
+        plan.Output.Split('\n').ShouldContain(line => line.Contains("PrepareSensitiveInformation", StringComparison.Ordinal) && line.Contains("(skipped", StringComparison.Ordinal));
+        WarmPipelineCache.Fill(sandbox.Root, sandbox.Root);
+
+        var run = GitLabCiLocal.Get().Run(sandbox.Root, JobVariables(sandbox, release), "--shell-isolation", "--force-shell-executor");
+
+        run.ExitCode.ShouldBe(0, run.Output + run.Error);
+        var jobs = PipelineRunLog.Jobs(run.Output);
+        jobs.Select(job => job.Job).ShouldBe(["postsync:RunE2E:qa-gcp", "postsync:OpenPromotionMR:qa-gcp"]);
+        jobs.SelectMany(job => job.Targets).ShouldBe(PipelineRunLog.PlannedTargets(plan.Output));
+        PipelineRunLog.PlannedTargets(plan.Output).ShouldBe(["RunE2E", "OpenPromotionMR"]);
+        run.Output.ShouldNotContain("Compiling the build", customMessage: "the cached compiled build should be reused");
+
+        var branch = $"promote/qa-int-{release}";
+        var request = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
+        request.Title.ShouldBe($"Promote {release} to qa-int");
+        (request.SourceBranch, request.TargetBranch).ShouldBe((branch, "main"));
+        request.Description.ShouldContain($"- **qa-gcp** `{release}` passed: 3 tests, 0 failures");
+        sandbox.OriginBranches().ShouldBe(["main", branch], ignoreOrder: true);
+        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe("1\t1\tenvironments/qa-int/values-qa-int-gcp.yaml");
+        (run.Output + run.Error).ShouldNotContain(sandbox.GitLab.MaintainerToken);
+    }
+
+    /// <summary>
+    /// What the trigger and the project's CI/CD settings give the jobs. The job pushes to the URL it builds from
+    /// CI_SERVER_URL and CI_PROJECT_PATH with GITLAB_TOKEN; git's url.insteadOf (set through GIT_CONFIG_* variables)
+    /// sends that push to the bare repository, as GitLab would receive it in the project.
+    /// </summary>
+    private static Dictionary<string, string> JobVariables(PromotionSandbox sandbox, string release)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["CI_PIPELINE_SOURCE"] = "trigger",
+            ["GITLAB_CI"] = "true",
+            ["STAGE"] = "qa",
+            ["CLOUD"] = "gcp",
+            ["RELEASE"] = release,
+            ["CI_SERVER_URL"] = sandbox.GitLab.WebUrl.ToString().TrimEnd('/'),
+            ["CI_PROJECT_PATH"] = sandbox.GitLab.ProjectPath,
+            ["E2E_BASE_URL"] = sandbox.EnvironmentUrl,
+        };
+        foreach (var (name, value) in sandbox.Variables)
+        {
+            variables[name] = value!;
+        }
+
+        var pushUrl = PipelinePushUrl.From(variables.ToDictionary(pair => pair.Key, string? (pair) => pair.Value)).ShouldNotBeNull();
+        variables["GIT_CONFIG_COUNT"] = "1";
+        variables["GIT_CONFIG_KEY_0"] = $"url.{sandbox.Origin}.insteadOf";
+        variables["GIT_CONFIG_VALUE_0"] = pushUrl;
+        return variables;
+    }
+
+    private static string DeployedRelease(string valuesFile) =>
+        File.ReadLines(valuesFile).Select(line => line.Split(':', 2)).First(pair => pair[0] == "deployedRelease")[1].Trim();
+}
