@@ -23,6 +23,9 @@ internal sealed partial class Build
     [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, BASE_URL and JUNIT_PATH.", Name = "e2e-command")]
     private readonly string? E2eCommand;
 
+    [Parameter("Release Argo CD synced, as the PostSync hook's pipeline trigger reports it (RELEASE); RunE2E refuses when the checkout holds another.")]
+    private readonly string? Release;
+
     [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file).", Name = "e2e-base-url")]
     private readonly string? E2eBaseUrl;
 
@@ -40,6 +43,13 @@ internal sealed partial class Build
             var path = EnvironmentLayout.ValuesFile(environment);
             var values = await ValuesFileText.ReadAsync(EnvironmentLayout.Resolve(RootDirectory, path), cancellationToken);
             var release = ValuesFileEditor.ReadScalar(values, ValuesFileEditor.DeployedRelease, path);
+            if (Release is not null && Release != release)
+            {
+                // main moved between Argo CD's sync and this pipeline: testing (and promoting) the checkout's release
+                // would judge a release the environment does not run.
+                throw new BuildFailedException($"the trigger reports release {Release} synced to {environment}, but {path} in this checkout holds {release}; rerun the pipeline on the synced commit");
+            }
+
             var command = (E2eCommand ?? "bash tests/e2e/run.sh").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var request = new E2eRunRequest(StageName, CloudName, release, E2eBaseUrl ?? EnvironmentUrl.Read(values, path), RootDirectory)
             {

@@ -145,4 +145,13 @@ public sealed class PromotionTests(FreshClone clone)
     private static bool IsPrebuilt(string relative) =>
         relative.StartsWith(".nuke/tools/", StringComparison.Ordinal) || relative.StartsWith(".nuke/temp/build-bin/", StringComparison.Ordinal)
         || relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal);
+
+    [Fact]
+    public void E2e_refuses_when_the_trigger_reports_another_release_than_the_checkout_holds()
+    {
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["RELEASE"] = "9.9.9" }, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("the trigger reports release 9.9.9 synced to qa-gcp, but environments/qa/values-qa-gcp.yaml in this checkout holds 1.4.2");
+        File.Exists(Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-gcp.json")).ShouldBeFalse("no e2e record for a release that was not tested");
+    }
 }
