@@ -40,7 +40,7 @@ public sealed class CloudProvidersTests
     [Fact]
     public void Every_module_directory_of_every_cloud_exists_in_the_repository()
     {
-        var root = Terraform.RepositoryRoot.Path;
+        var root = RepositoryRoot.Path;
 
         foreach (var cloud in CloudProviders.All)
         {

@@ -1,7 +1,6 @@
 using GitOps.Platform.E2e;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Promotion;
-using GitOps.Platform.Tests.Environments;
 
 namespace GitOps.Platform.Tests.E2e;
 

@@ -1,5 +1,4 @@
 using GitOps.Platform.Helm;
-using GitOps.Platform.Tests.Environments;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 

@@ -7,7 +7,7 @@ namespace GitOps.Platform.Tests.Lifecycle;
 
 public sealed class HelmArgoCdInstallerTests
 {
-    private static readonly string Root = Environments.RepositoryRoot.Path;
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static readonly Dictionary<string, string> NoAnnotations = [];
 

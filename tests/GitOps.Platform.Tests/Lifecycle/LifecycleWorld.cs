@@ -179,7 +179,7 @@ internal sealed class LifecycleWorld : IAsyncDisposable
         {
             var target = EnvironmentLayout.Resolve(Root, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(EnvironmentLayout.Resolve(Environments.RepositoryRoot.Path, file), target);
+            File.Copy(EnvironmentLayout.Resolve(RepositoryRoot.Path, file), target);
         }
     }
 }

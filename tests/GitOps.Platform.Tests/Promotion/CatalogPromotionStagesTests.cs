@@ -1,6 +1,5 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Promotion;
-using GitOps.Platform.Tests.Environments;
 
 namespace GitOps.Platform.Tests.Promotion;
 

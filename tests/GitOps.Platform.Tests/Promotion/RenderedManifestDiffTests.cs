@@ -1,6 +1,5 @@
 using GitOps.Platform.Git;
 using GitOps.Platform.Promotion;
-using GitOps.Platform.Tests.Environments;
 using GitOps.Platform.Tests.Helm;
 
 namespace GitOps.Platform.Tests.Promotion;

@@ -1,4 +1,3 @@
-using GitOps.Platform.Tests.Environments;
 using GitOps.Platform.Tests.Helm;
 using GitOps.Targets.Tooling;
 

@@ -1,3 +1,4 @@
+using GitOps.Targets.Tests.Support;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 

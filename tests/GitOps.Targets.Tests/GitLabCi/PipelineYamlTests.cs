@@ -1,3 +1,4 @@
+using GitOps.Targets.Tests.Support;
 using GitOps.Targets.GitLabCi;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,7 @@ public sealed class PipelineYamlTests
 {
     [Fact]
     public void Representative_pipeline_matches_its_snapshot() =>
-        Snapshot.Match("representative.gitlab-ci.yml", SamplePipelines.Representative().ToYaml());
+        Snapshot.Match("representative.gitlab-ci.yml", SamplePipelines.Representative().ToYaml(), Path.Combine(RepositoryRoot.Path, "tests", "GitOps.Targets.Tests", "GitLabCi", "Snapshots"));
 
     [Fact]
     public void Same_model_gives_the_same_bytes_with_lf_endings_and_one_trailing_newline()

@@ -1,24 +1,31 @@
+using System.Text;
+using GitOps.Targets.GitLabCi;
+
 namespace GitOps.Targets.Tests.Support;
 
 /// <summary>
-/// Compares text with an expected file kept beside the tests (Snapshots/). Set UPDATE_SNAPSHOTS=1 to rewrite them.
+/// Expected files beside the tests in the source tree (default: Snapshots/). UPDATE_SNAPSHOTS=1 rewrites them; a missing
+/// one is written and the test fails, so a new snapshot is always looked at before it is committed.
 /// </summary>
 internal static class Snapshot
 {
     public static void Match(string name, string actual, string? directory = null)
     {
-        var path = Path.Combine(directory ?? Path.Combine(RepositoryRoot.Find(), "tests", "GitOps.Targets.Tests", "Snapshots"), name);
+        var path = Path.Combine(directory ?? Path.Combine(RepositoryRoot.Path, "tests", "GitOps.Targets.Tests", "Snapshots"), name);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1" || !File.Exists(path))
+        var update = Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1";
+        if (update || !File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                throw new InvalidOperationException($"Snapshot {name} was missing on CI; commit it.");
-            }
+            File.WriteAllText(path, actual, new UTF8Encoding(false));
+            update.ShouldBeTrue($"snapshot {path} did not exist and was written; review it, commit it and rerun");
+            return;
         }
 
-        actual.ShouldBe(File.ReadAllText(path), $"snapshot {path} differs; rerun with UPDATE_SNAPSHOTS=1 if the change is intended");
+        var expected = File.ReadAllText(path);
+        if (expected != actual)
+        {
+            Assert.Fail($"snapshot {name} differs (rerun with UPDATE_SNAPSHOTS=1 to accept):\n{GeneratedFileCheck.Compare(path, expected, actual).Diff}");
+        }
     }
 }

@@ -1,11 +1,11 @@
-namespace GitOps.Targets.Tests.GitLabCi;
+namespace GitOps.TestDoubles;
 
-/// <summary>The source checkout, found by walking up from the test binaries to GitOps.sln (snapshots live there, not in bin).</summary>
-internal static class RepositoryRoot
+/// <summary>The repository under test, found by walking up from the test assembly to GitOps.sln.</summary>
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 
-    private static string Find()
+    public static string Find()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -15,6 +15,6 @@ internal static class RepositoryRoot
             }
         }
 
-        throw new InvalidOperationException($"GitOps.sln not found above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException("GitOps.sln not found above " + AppContext.BaseDirectory);
     }
 }
