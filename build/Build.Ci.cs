@@ -1,5 +1,6 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Pipelines;
+using GitOps.Targets.Files;
 using GitOps.Targets.GitLabCi;
 using GitOps.Targets.GitLabCi.Generation;
 
@@ -15,7 +16,7 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var pipeline = GeneratedCi();
-            await File.WriteAllTextAsync(CiFile, pipeline.ToYaml(), cancellationToken);
+            await AtomicFile.WriteAllTextAsync(CiFile, pipeline.ToYaml(), cancellationToken);
             Log.Success($"Wrote {GitOpsPipelines.FileName}: {pipeline.Jobs.Count} jobs; commit it");
         });
 

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using GitOps.Targets.Cli;
 using GitOps.Targets.Errors;
 using GitOps.Targets.Execution;
+using GitOps.Targets.Files;
 using GitOps.Targets.Output;
 using GitOps.Targets.Parameters;
 using GitOps.Targets.Planning;
@@ -72,7 +73,7 @@ public abstract partial class BuildScript
         commandLine = commandLine.WithFlags(parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name));
         var parallelism = EngineOptions.Parallelism(commandLine);
         var bound = Bind(commandLine, parameters, buildLog);
-        SchemaWriter.WriteIfChanged(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);
+        await SchemaWriter.WriteIfChangedAsync(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);
         if (commandLine.Has("help"))
         {
             buildLog.WriteRaw(HelpWriter.Write(Title, graph, defaultTarget, bound));
@@ -86,8 +87,7 @@ public abstract partial class BuildScript
         {
             buildLog.WriteRaw(PlanWriter.Text(plan));
             var mermaid = Path.Combine(TemporaryDirectory, "plan.mmd");
-            Directory.CreateDirectory(TemporaryDirectory);
-            await File.WriteAllTextAsync(mermaid, PlanWriter.Mermaid(plan));
+            await AtomicFile.WriteAllTextAsync(mermaid, PlanWriter.Mermaid(plan));
             buildLog.WriteRaw($"Mermaid graph written to {Path.GetRelativePath(RootDirectory, mermaid)}{Environment.NewLine}");
             return ExitSuccess;
         }

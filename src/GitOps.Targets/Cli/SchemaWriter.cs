@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using GitOps.Targets.Files;
 using GitOps.Targets.Parameters;
 using GitOps.Targets.Planning;
 
@@ -11,16 +12,15 @@ namespace GitOps.Targets.Cli;
 /// </summary>
 internal static class SchemaWriter
 {
-    public static bool WriteIfChanged(string path, TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters)
+    public static async Task<bool> WriteIfChangedAsync(string path, TargetGraph graph, IReadOnlyList<ParameterDescriptor> parameters)
     {
         var text = Generate(graph, parameters);
-        if (File.Exists(path) && File.ReadAllText(path) == text)
+        if (File.Exists(path) && await File.ReadAllTextAsync(path) == text)
         {
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
+        await AtomicFile.WriteAllTextAsync(path, text);
         return true;
     }
 
