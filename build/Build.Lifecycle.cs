@@ -48,6 +48,8 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        // Checked before anything runs too, so a refused prod destroy touches nothing at all.
+        .Requires(() => EnvironmentDestroyApproved)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
 
     private Target DestroyManagementCluster => _ => _
@@ -56,6 +58,7 @@ internal sealed partial class Build
         .After(Destroy)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
+        .Requires(() => ManagementDestroyApproved)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
     private LifecycleContext Lifecycle => new()
@@ -72,6 +75,21 @@ internal sealed partial class Build
     };
 
     private EnvironmentId TargetEnvironment => new(Stage!.Value, Cloud!.Value);
+
+    private bool EnvironmentDestroyApproved => DestroyApproved(Cloud is { } cloud ? cloud.ToName() : null);
+
+    private bool ManagementDestroyApproved => DestroyApproved("mgmt");
+
+    /// <summary>True unless the stage is protected and the confirmation is missing, which throws a usage error naming it.</summary>
+    private bool DestroyApproved(string? slot)
+    {
+        if (Stage is { } stage && slot is not null)
+        {
+            DestroyApproval.Require(stage, $"{stage.ToName()}-{slot}");
+        }
+
+        return true;
+    }
 
     /// <summary>GitLab sets CI_JOB_MANUAL=true only for a job someone started by hand.</summary>
     private DestroyApproval DestroyApproval => new(ConfirmDestroy, IsPipeline, Host.Variable("CI_JOB_MANUAL") == "true");

@@ -1,3 +1,4 @@
+using GitOps.Platform.GitLab;
 using GitOps.Platform.Secrets;
 
 namespace GitOps.Build;
@@ -24,7 +25,17 @@ internal sealed partial class Build
         .OnlyWhenStatic(() => !IsPipeline)
         .Executes(async cancellationToken =>
         {
-            var values = await new SensitiveInformation(Secrets, Log).LoadAsync(SensitiveInformationRequest(), cancellationToken);
+            SensitiveValues values;
+            try
+            {
+                values = await new SensitiveInformation(Secrets, Log).LoadAsync(SensitiveInformationRequest(), cancellationToken);
+            }
+            catch (GitLabConfigurationException exception)
+            {
+                // Missing settings are fixed by the person running the build: a usage error, exit 2.
+                throw new UsageException(exception.Message, exception);
+            }
+
             // Child processes (terraform, helm, kubectl) read their credentials from the environment, as the scripts did;
             // later targets read them from the host's view of it.
             foreach (var (key, value) in values.Variables)

@@ -9,12 +9,17 @@ internal static class FailureMessage
     public static string For(Exception exception) => exception switch
     {
         TargetNotImplementedException => "not implemented yet: " + exception.Message,
-        UsageException or BuildFailedException or ToolFailedException => exception.Message,
+        _ when IsExpected(exception) => exception.Message,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => For(aggregate.InnerExceptions[0]),
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };
 
-    /// <summary>Expected failures are shown without a stack trace; anything else gets one in the log file.</summary>
+    /// <summary>
+    /// Expected failures are shown as their message, without a stack trace: the engine's own and those of the build's
+    /// libraries (GitOps.*), whose messages are written for the person running the build. Anything else is a surprise
+    /// and shows its type, with the stack trace in the log file.
+    /// </summary>
     public static bool IsExpected(Exception exception) =>
-        exception is TargetNotImplementedException or UsageException or BuildFailedException or ToolFailedException;
+        exception is TargetNotImplementedException or UsageException or BuildFailedException or ToolFailedException
+        || exception.GetType().Namespace?.StartsWith("GitOps.", StringComparison.Ordinal) == true;
 }
