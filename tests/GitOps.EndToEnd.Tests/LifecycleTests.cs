@@ -12,9 +12,8 @@ public sealed class LifecycleTests(FreshClone clone)
         var result = clone.BuildSh("Destroy", "--stage", "prod", "--cloud", "gcp", "--pipeline", "--no-logo");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        result.Output.ShouldContain("Destroy failed: Destroying prod-gcp needs --confirm-destroy prod-gcp");
-        result.Output.ShouldContain("Nothing was destroyed.");
-        result.Output.ShouldNotContain("terraform");
+        result.Error.Trim().ShouldBe("error: Destroying prod-gcp needs --confirm-destroy prod-gcp (exactly <stage>-<cloud>, or <stage>-mgmt for the management cluster); it was not given. Nothing was destroyed.");
+        result.Output.ShouldBeEmpty("refused before any target ran");
     }
 
     [Fact]
@@ -25,7 +24,8 @@ public sealed class LifecycleTests(FreshClone clone)
             "Destroy", "--stage", "prod", "--cloud", "gcp", "--confirm-destroy", "prod-gcp", "--no-logo");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        result.Output.ShouldContain("Destroying prod-gcp from a pipeline needs a job started by hand (CI_JOB_MANUAL=true)");
+        result.Error.ShouldContain("Destroying prod-gcp from a pipeline needs a job started by hand (CI_JOB_MANUAL=true)");
+        result.Output.ShouldBeEmpty("refused before any target ran");
     }
 
     [Fact]
