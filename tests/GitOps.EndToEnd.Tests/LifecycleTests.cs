@@ -12,7 +12,7 @@ public sealed class LifecycleTests(FreshClone clone)
         var result = clone.BuildSh("Destroy", "--stage", "prod", "--cloud", "gcp", "--pipeline", "--no-logo");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        result.Error.Trim().ShouldBe("error: Destroying prod-gcp needs --confirm-destroy prod-gcp (exactly <stage>-<cloud>, or <stage>-mgmt for the management cluster); it was not given. Nothing was destroyed.");
+        result.Error.Trim().Split('\n')[^1].ShouldBe("error: Destroying prod-gcp needs --confirm-destroy prod-gcp (exactly <stage>-<cloud>, or <stage>-mgmt for the management cluster); it was not given. Nothing was destroyed.");
         result.Output.ShouldBeEmpty("refused before any target ran");
     }
 
