@@ -59,6 +59,10 @@ internal sealed partial class Build
         .Requires(Helm)
         .Executes(async cancellationToken =>
         {
+            // Installed once here, before the test projects run in parallel and would each try to install it.
+            await Tools.RunAsync(
+                new ToolInvocation("bash", [Path.Combine(RootDirectory, "tests", "tools", "install-gitlab-ci-local.sh"), ToolsDirectory]) { WorkingDirectory = RootDirectory },
+                cancellationToken);
             var results = Path.Combine(TemporaryDirectory, "test-results");
             if (Directory.Exists(results))
             {

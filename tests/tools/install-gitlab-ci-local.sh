@@ -13,10 +13,33 @@ tools_dir="${1:-$repo_root/.nuke/tools}"
 prefix="$tools_dir/gitlab-ci-local"
 package_json="$prefix/node_modules/gitlab-ci-local/package.json"
 link="$tools_dir/bin/gitlab-ci-local"
+# Written only after a complete install: npm lays files down (and builds native modules) for a while, and a second
+# process must not take a half-installed package for a finished one.
+marker="$prefix/.installed-$version"
+lock="$tools_dir/.gitlab-ci-local.lock"
 
 installed_version() {
   [[ -f "$package_json" ]] || return 0
   sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$package_json" | head -n 1
+}
+
+# mkdir is atomic everywhere (flock is missing on Git Bash); a lock older than 15 minutes was left by a killed run.
+acquire_lock() {
+  mkdir -p "$tools_dir"
+  local waited=0
+  until mkdir "$lock" 2>/dev/null; do
+    if [[ -n "$(find "$lock" -maxdepth 0 -mmin +15 2>/dev/null)" ]]; then
+      rmdir "$lock" 2>/dev/null || true
+      continue
+    fi
+    if ((waited >= 900)); then
+      echo "gave up waiting for another gitlab-ci-local install to finish ($lock)" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  trap 'rmdir "$lock" 2>/dev/null || true' EXIT
 }
 
 # gitlab-ci-local copies the work tree with rsync before each job; without it every job fails.
@@ -25,7 +48,11 @@ if ! command -v rsync >/dev/null 2>&1; then
   exit 1
 fi
 
-if [[ "$(installed_version)" != "$version" ]]; then
+if [[ ! -f "$marker" ]]; then
+  acquire_lock
+fi
+
+if [[ ! -f "$marker" ]]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "npm is missing; gitlab-ci-local $version is an npm package (needs Node 20 or later)." >&2
     exit 1
@@ -37,6 +64,7 @@ if [[ "$(installed_version)" != "$version" ]]; then
     echo "gitlab-ci-local $version did not install into $prefix" >&2
     exit 1
   fi
+  touch "$marker"
 fi
 
 mkdir -p "$tools_dir/bin"
