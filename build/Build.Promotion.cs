@@ -30,47 +30,67 @@ internal sealed partial class Build
     private readonly string? E2eBaseUrl;
 
     private Target RunE2E => _ => _
-        .Description("Runs the e2e suite against the environment and records the version tested and the result.")
+        .Description("Runs the e2e suite against the environment (every cloud of the stage without --cloud) and records the version tested and the result.")
         .DependsOn(PrepareSensitiveInformation)
         .After(DeployAppOfApps)
         // The release entry (--version) moves qa to a release no environment of ours has run: nothing to test yet.
         .OnlyWhenStatic(() => Version == null)
         .Requires(() => Stage)
-        .Requires(() => Cloud)
         .Executes(async cancellationToken => await AsBuildErrorsAsync(async () =>
         {
-            var environment = new EnvironmentId(Stage!.Value, Cloud!.Value);
-            var path = EnvironmentLayout.ValuesFile(environment);
-            var values = await ValuesFileText.ReadAsync(EnvironmentLayout.Resolve(RootDirectory, path), cancellationToken);
-            var release = ValuesFileEditor.ReadScalar(values, ValuesFileEditor.DeployedRelease, path);
-            if (Release is not null && Release != release)
+            var environments = Cloud is { } cloud
+                ? [new EnvironmentId(Stage!.Value, cloud)]
+                : CatalogPromotionStages.Load(RootDirectory).Catalog.Definition(Stage!.Value).Environments;
+            var failures = new List<string>();
+            foreach (var environment in environments)
             {
-                // main moved between Argo CD's sync and this pipeline: testing (and promoting) the checkout's release
-                // would judge a release the environment does not run.
-                throw new BuildFailedException($"the trigger reports release {Release} synced to {environment}, but {path} in this checkout holds {release}; rerun the pipeline on the synced commit");
+                if (await RunE2EAsync(environment, cancellationToken) is { } failure)
+                {
+                    failures.Add(failure);
+                }
             }
 
-            var command = (E2eCommand ?? "bash tests/e2e/run.sh").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var request = new E2eRunRequest(StageName, CloudName, release, E2eBaseUrl ?? EnvironmentUrl.Read(values, path), RootDirectory)
+            if (failures.Count > 0)
             {
-                Tool = command.Length > 0 ? command[0] : throw new UsageException("--e2e-command is empty; give the suite's command, e.g. 'bash tests/e2e/run.sh'"),
-                Arguments = command[1..],
-            };
-            var record = await new E2eRunner(Tools, Log).RunAsync(request, cancellationToken);
-            if (record.Result == E2eResult.Passed)
-            {
-                return;
+                throw new BuildFailedException(string.Join("; ", failures));
             }
-
-            await QuarantineAsync(record, cancellationToken);
-            throw new BuildFailedException($"e2e failed on {environment} for release {release}: {record.Summary}; JUnit report: {record.JUnitPath}");
         }));
+
+    /// <summary>Runs the suite on one environment; returns why it failed (after quarantining the release), or null.</summary>
+    private async Task<string?> RunE2EAsync(EnvironmentId environment, CancellationToken cancellationToken)
+    {
+        var path = EnvironmentLayout.ValuesFile(environment);
+        var values = await ValuesFileText.ReadAsync(EnvironmentLayout.Resolve(RootDirectory, path), cancellationToken);
+        var release = ValuesFileEditor.ReadScalar(values, ValuesFileEditor.DeployedRelease, path);
+        if (Release is not null && Release != release)
+        {
+            // main moved between Argo CD's sync and this pipeline: testing (and promoting) the checkout's release
+            // would judge a release the environment does not run.
+            throw new BuildFailedException($"the trigger reports release {Release} synced to {environment}, but {path} in this checkout holds {release}; rerun the pipeline on the synced commit");
+        }
+
+        var command = (E2eCommand ?? "bash tests/e2e/run.sh").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = new E2eRunRequest(environment.Stage.ToName(), environment.Cloud.ToName(), release, E2eBaseUrl ?? EnvironmentUrl.Read(values, path), RootDirectory)
+        {
+            Tool = command.Length > 0 ? command[0] : throw new UsageException("--e2e-command is empty; give the suite's command, e.g. 'bash tests/e2e/run.sh'"),
+            Arguments = command[1..],
+        };
+        var record = await new E2eRunner(Tools, Log).RunAsync(request, cancellationToken);
+        if (record.Result == E2eResult.Passed)
+        {
+            return null;
+        }
+
+        await QuarantineAsync(record, cancellationToken);
+        return $"e2e failed on {environment} for release {release}: {record.Summary}; JUnit report: {record.JUnitPath}";
+    }
 
     private Target OpenPromotionMR => _ => _
         .Description("Opens (or updates) the MR promoting the stage's release to the next stage; --version V opens the MR moving qa to release V.")
         .DependsOn(RunE2E)
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => StageCanBePromoted)
+        .Requires(() => VersionIsSemVer)
         .Requires(Helm)
         .Executes(async cancellationToken => await AsBuildErrorsAsync(async () =>
         {
@@ -84,6 +104,7 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => To)
+        .Requires(() => RollbackTargetIsSemVer)
         .Requires(Helm)
         .Executes(async cancellationToken => await AsBuildErrorsAsync(async () =>
         {
@@ -93,6 +114,23 @@ internal sealed partial class Build
             var plan = await new RollbackPlanner(PromotionGitCli()).PlanAsync(StageName, To!, files, rejected, Force, cancellationToken);
             await PublishAsync(plan with { RequiresCodeOwnerApproval = catalog.RequiresCodeOwnerApproval(StageName) }, cancellationToken);
         }));
+
+    /// <summary>Checked before anything runs, so a typo never waits for GitLab's variables to be loaded first.</summary>
+    private bool VersionIsSemVer => IsSemVer(Version, "--version");
+
+    private bool RollbackTargetIsSemVer => IsSemVer(To, "--to");
+
+    private static bool IsSemVer(string? text, string flag)
+    {
+        try
+        {
+            return text is null || ReleaseVersion.Parse(text, flag) is not null;
+        }
+        catch (PromotionRefusedException refusal)
+        {
+            throw new UsageException(refusal.Message, refusal);
+        }
+    }
 
     /// <summary>
     /// Checked with the requirements, before anything runs: refusing nightly, prod and dev (exit 2) there keeps RunE2E
@@ -137,7 +175,7 @@ internal sealed partial class Build
     {
         if (plan.IsNoOp)
         {
-            Log.Success($"{plan.ToStage} already runs {plan.Version} in this checkout; nothing to promote");
+            Log.Success($"{plan.ToStage} already runs {plan.Version} in this checkout; nothing to change");
             return;
         }
 
