@@ -50,7 +50,14 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var template = await EnvTemplate.ReadAsync(RootDirectory, cancellationToken);
-            var report = SecretsReport.Create(template, Host.Variables(), loaded: null);
+            var environment = new Dictionary<string, string?>(Host.Variables(), StringComparer.Ordinal);
+            // --gitlab-url and --gitlab-project stand in for the variables they override.
+            environment["CI_API_V4_URL"] = GitLabUrl ?? environment.GetValueOrDefault("CI_API_V4_URL");
+            environment["CI_PROJECT_ID"] = GitLabProject ?? environment.GetValueOrDefault("CI_PROJECT_ID");
+            var dotEnv = await DotEnvFile.ReadAsync(Path.Combine(RootDirectory, ".env"), cancellationToken);
+            var fromDotEnv = new SensitiveValues(
+                dotEnv.ToDictionary(), [.. dotEnv.Keys], [], gitLabSkipped: true);
+            var report = SecretsReport.Create(template, environment, fromDotEnv);
             report.WriteTo(Log);
             if (report.MissingRequired.Count > 0)
             {

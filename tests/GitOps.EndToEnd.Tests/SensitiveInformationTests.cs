@@ -54,6 +54,28 @@ public sealed class SensitiveInformationTests(FreshClone clone)
         (result.Output + result.Error).ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public void The_newcomer_report_reads_dot_env_and_masks_its_secrets()
+    {
+        const string tokenCanary = "glpat-dotenv-canary-77a";
+        var dotEnv = Path.Combine(clone.Root, ".env");
+        File.WriteAllText(dotEnv, $"GITLAB_TOKEN={tokenCanary}\nCI_API_V4_URL=https://gitlab.example/api/v4\n");
+        try
+        {
+            var result = clone.BuildSh("ListSensitiveInformation", "--gitlab-project", "platform/gitops", "--no-logo");
+
+            result.Output.ShouldMatch(@"set\s+GITLAB_TOKEN\s+\*\*\*\s+\(\.env\)");
+            result.Output.ShouldMatch(@"set\s+CI_PROJECT_ID\s+platform/gitops");
+            result.Output.ShouldMatch(@"missing\s+TF_STATE_BUCKET\s+required");
+            result.ExitCode.ShouldBe(1, "required variables are still missing");
+            (result.Output + result.Error).ShouldNotContain(tokenCanary);
+        }
+        finally
+        {
+            File.Delete(dotEnv);
+        }
+    }
+
     private static Dictionary<string, string?> Environment(FakeGitLab gitLab, string token) => new()
     {
         ["CI_API_V4_URL"] = gitLab.ApiUrl.ToString(),

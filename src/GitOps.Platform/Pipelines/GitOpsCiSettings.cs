@@ -44,10 +44,11 @@ internal static class GitOpsCiSettings
                 // build.sh recompiles when its inputs' hash differs from the stamp, so a cached build is never stale.
                 new GitLabCache { Key = "compiled-build", Paths = [".nuke/temp/build-bin", ".nuke/temp/build.stamp"] },
             ],
-            // Runner trouble only: a failing target stays red at once.
+            // Runner trouble only: a failing target stays red at once, and a job that hit its timeout (a Terraform run,
+            // a wait on Argo CD) is looked at by a person rather than started again on top of whatever it left.
             Retry = new GitLabRetry(2)
             {
-                When = [GitLabRetryWhen.RunnerSystemFailure, GitLabRetryWhen.StuckOrTimeoutFailure, GitLabRetryWhen.SchedulerFailure],
+                When = [GitLabRetryWhen.RunnerSystemFailure, GitLabRetryWhen.SchedulerFailure],
             },
         },
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
