@@ -1,3 +1,5 @@
+using GitOps.Platform.ChangeRequests;
+using GitOps.Platform.Git;
 using GitOps.Platform.GitLab;
 using GitOps.Platform.Secrets;
 
@@ -28,7 +30,8 @@ internal sealed partial class Build
             SensitiveValues values;
             try
             {
-                values = await new SensitiveInformation(Secrets, Log).LoadAsync(SensitiveInformationRequest(), cancellationToken);
+                var request = SensitiveInformationRequest() with { GitLabNotUsedBecause = await NotOnGitLabAsync(cancellationToken) };
+                values = await new SensitiveInformation(Secrets, Log).LoadAsync(request, cancellationToken);
             }
             catch (GitLabConfigurationException exception)
             {
@@ -64,6 +67,25 @@ internal sealed partial class Build
                 throw new BuildFailedException($"{report.MissingRequired.Count} required variable(s) missing: {string.Join(", ", report.MissingRequired)} (see environments/env.template)");
             }
         });
+
+    /// <summary>A repository whose origin is on GitHub keeps its secrets in .env and the environment, not in GitLab.</summary>
+    private async Task<string?> NotOnGitLabAsync(CancellationToken cancellationToken)
+    {
+        string? remote;
+        try
+        {
+            remote = await new GitCli(Tools, RootDirectory, Secrets).RemoteUrlAsync("origin", cancellationToken);
+        }
+        catch (ToolFailedException)
+        {
+            remote = null; // not a git checkout (an unpacked archive): nothing says it is not GitLab's
+        }
+
+        var settings = ChangeRequestHostSettings.FromEnvironment(Host.Variables(), GitLabUrl, GitLabProject);
+        return remote is not null && new ChangeRequestHostFactory(settings, Secrets, Log).IsGitHub(remote)
+            ? "this repository's origin is on GitHub; its secrets come from .env and the environment"
+            : null;
+    }
 
     private SensitiveInformationRequest SensitiveInformationRequest() => new(RootDirectory, Host.Variables())
     {

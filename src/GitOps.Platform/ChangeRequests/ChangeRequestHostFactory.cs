@@ -12,8 +12,7 @@ public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings,
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrWhiteSpace(remoteUrl);
 
-        // A remote on disk (a mirror, a test's bare repository) names no host: GitLab, as for every non-GitHub host.
-        var remote = IsOnDisk(remoteUrl) ? new GitRemote("disk", remoteUrl) : GitRemote.Parse(remoteUrl);
+        var remote = RemoteOf(remoteUrl);
         if (settings.GitHubHosts.Contains(remote.Host))
         {
             return new GitHubPullRequests(GitHubConnectionFor(remote), secrets, log);
@@ -24,6 +23,13 @@ public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings,
             + "set CI_API_V4_URL, GITLAB_TOKEN and CI_PROJECT_ID; see environments/env.template");
         return new GitLabClient(gitLab, secrets, log, gitLabOptions);
     }
+
+    /// <summary>Whether promotions of this repository go to GitHub (and so its CI/CD variables are not GitLab's).</summary>
+    public bool IsGitHub(string remoteUrl) => settings.GitHubHosts.Contains(RemoteOf(remoteUrl).Host);
+
+    // A remote on disk (a mirror, a test's bare repository) names no host: GitLab, as for every non-GitHub host.
+    private static GitRemote RemoteOf(string remoteUrl) =>
+        IsOnDisk(remoteUrl) ? new GitRemote("disk", remoteUrl) : GitRemote.Parse(remoteUrl);
 
     private static bool IsOnDisk(string remoteUrl) =>
         remoteUrl.StartsWith("file://", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(remoteUrl.Trim());

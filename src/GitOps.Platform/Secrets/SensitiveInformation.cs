@@ -44,6 +44,12 @@ public sealed class SensitiveInformation(ISecretRegistry secrets, ILog log)
             log.Info($"Read {dotEnv.Count} variable(s) from .env");
         }
 
+        if (request.GitLabNotUsedBecause is { } reason)
+        {
+            log.Info($"Not loading CI/CD variables from GitLab: {reason}");
+            return new SensitiveValues(variables, fromDotEnv, [], gitLabSkipped: true);
+        }
+
         if (request.IsPipeline)
         {
             log.Info("Pipeline mode: the runner provides the CI/CD variables; not loading them from GitLab");

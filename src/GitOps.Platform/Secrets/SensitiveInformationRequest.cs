@@ -17,6 +17,9 @@ public sealed record SensitiveInformationRequest(string RepositoryRoot, IReadOnl
     /// <summary>The build's <c>--gitlab-project</c>.</summary>
     public string? GitLabProject { get; init; }
 
+    /// <summary>Why GitLab's CI/CD variables are not loaded at all (e.g. the repository is hosted on GitHub); null: load them.</summary>
+    public string? GitLabNotUsedBecause { get; init; }
+
     /// <summary>The build's <c>--pipeline</c>; <c>GITLAB_CI=true</c> in the environment means the same.</summary>
     public bool Pipeline { get; init; }
 
