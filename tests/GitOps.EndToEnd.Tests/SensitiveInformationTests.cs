@@ -76,6 +76,24 @@ public sealed class SensitiveInformationTests(FreshClone clone)
         }
     }
 
+    [Fact]
+    public void A_repository_on_GitHub_does_not_ask_GitLab_for_variables()
+    {
+        var origin = FreshClone.Git(clone.Root, "remote", "get-url", "origin").Trim();
+        FreshClone.Git(clone.Root, "remote", "set-url", "origin", "https://github.com/example/gitops.git");
+        try
+        {
+            var result = clone.BuildSh("PrepareSensitiveInformation", "--no-logo");
+
+            result.ExitCode.ShouldBe(0, result.Output + result.Error);
+            result.Output.ShouldContain("Not loading CI/CD variables from GitLab: this repository's origin is on GitHub");
+        }
+        finally
+        {
+            FreshClone.Git(clone.Root, "remote", "set-url", "origin", origin);
+        }
+    }
+
     private static Dictionary<string, string?> Environment(FakeGitLab gitLab, string token) => new()
     {
         ["CI_API_V4_URL"] = gitLab.ApiUrl.ToString(),
