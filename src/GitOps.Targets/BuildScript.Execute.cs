@@ -32,11 +32,12 @@ public abstract partial class BuildScript
     {
         ArgumentNullException.ThrowIfNull(host);
         var masker = new SecretMasker();
+        string? root = null;
         try
         {
             var commandLine = CommandLine.Parse(args);
             var style = ConsoleStyle.Detect(host.OutputRedirected, host.Variable);
-            var root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory);
+            root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory);
             using var log = new BuildLog(host.Out, masker, style, EngineOptions.Verbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             var build = new T();
             build.Initialize(host, root, log, new ToolLocator(Path.Combine(root, ".nuke", "tools")));
@@ -54,14 +55,30 @@ public abstract partial class BuildScript
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The last resort: one masked line, never a crash with a stack trace (unless asked for with --verbosity verbose).
+            // The last resort: one masked line, never a crash; the stack trace goes to the log file only.
             await host.Error.WriteLineAsync(masker.Apply($"error: {FailureMessage.For(exception)}"));
-            if (args.Any(arg => string.Equals(arg, "verbose", StringComparison.OrdinalIgnoreCase)))
-            {
-                await host.Error.WriteLineAsync(masker.Apply(exception.ToString()));
-            }
-
+            AppendToLogFile(root, masker.Apply(exception.ToString()));
             return ExitTargetFailed;
+        }
+    }
+
+    /// <summary>Best effort: the log file may be what failed, and an error here must not hide the first one.</summary>
+    private static void AppendToLogFile(string? root, string text)
+    {
+        if (root is null || !Directory.Exists(Path.Combine(root, ".nuke")))
+        {
+            return;
+        }
+
+        try
+        {
+            var path = Path.Combine(root, FailureMessage.LogFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.AppendAllText(path, $"{DateTimeOffset.UtcNow:O} unexpected error{Environment.NewLine}{text}{Environment.NewLine}");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Nothing better to do: the console already has the one line.
         }
     }
 
@@ -128,7 +145,13 @@ public abstract partial class BuildScript
         var nuke = Path.Combine(RootDirectory, ".nuke");
         try
         {
-            return binder.Bind(this, commandLine, Host.Environment, nuke, commandLine.Single("profile"));
+            var bound = binder.Bind(this, commandLine, Host.Environment, nuke, commandLine.Single("profile"));
+            if (InPipeline)
+            {
+                PipelineVariableGuard.ThrowIfFromVariables(bound);
+            }
+
+            return bound;
         }
         catch (UsageException exception) when (commandLine.Has("help"))
         {

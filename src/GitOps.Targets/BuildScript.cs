@@ -36,6 +36,13 @@ public abstract partial class BuildScript
     /// <summary>Every declared target in declaration order, as validated before anything runs.</summary>
     protected IReadOnlyList<TargetDescription> DeclaredTargets { get; private set; } = [];
 
+    /// <summary>
+    /// Running as a CI job: parameters marked <see cref="Parameters.ParameterAttribute.NotFromPipelineVariables"/> are then
+    /// not read from variables. GitLab sets GITLAB_CI=true in every job; a build adds its own switch (e.g. --pipeline).
+    /// Evaluated after the parameters are bound.
+    /// </summary>
+    protected virtual bool InPipeline => Host.Variable("GITLAB_CI") == "true";
+
     /// <summary>The first line of <c>--help</c>.</summary>
     protected virtual string Title => GetType().Name;
 

@@ -13,7 +13,11 @@ internal static class RootFinder
         if (explicitRoot is not null)
         {
             var full = Path.GetFullPath(explicitRoot, workingDirectory);
-            return Directory.Exists(full) ? full : throw new UsageException($"--root: directory '{explicitRoot}' does not exist.");
+            // The build writes .nuke/build.schema.json, logs and kubeconfigs below the root: a mistyped --root must not
+            // scatter them over /, /dev or someone's home directory.
+            return !Directory.Exists(full) ? throw new UsageException($"--root {explicitRoot}: no such directory; pass the repository's root (where build.sh and .nuke/ are).")
+                : !Directory.Exists(Path.Combine(full, ".nuke")) ? throw new UsageException($"--root {explicitRoot}: not a repository of this build (it has no .nuke/ directory); pass the repository's root (where build.sh and .nuke/ are).")
+                : full;
         }
 
         return (buildDirectory is null ? null : NearestWithNuke(buildDirectory))

@@ -28,8 +28,10 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
             else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
             {
                 var (name, inline) = Split(arg[2..]);
-                current = new CommandLineOption(name, inline is null ? [] : [inline]);
-                options.Add(current);
+                var option = new CommandLineOption(name, inline is null ? [] : [inline]) { Inline = inline is not null };
+                options.Add(option);
+                // --name=value is complete: the words after it are targets again.
+                current = inline is null ? option : null;
             }
             else if (current is null)
             {
@@ -47,11 +49,11 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
     /// <summary>Options that never take values: words after them are target names.</summary>
     public static readonly IReadOnlyList<string> EngineFlags = ["help", "plan", "no-logo"];
 
-    private static readonly string[] BooleanWords = ["true", "false", "1", "0", "yes", "no"];
-
     /// <summary>
     /// Gives words typed after a flag back to the targets (<c>--plan OpenPromotionMR</c>, <c>--force Test</c>):
-    /// flags take no value, boolean parameters only a boolean word, <c>--parallel</c> only a number.
+    /// flags take no value, boolean parameters only a boolean word, <c>--parallel</c> only a number. A value typed as
+    /// <c>--name=value</c> is never given back: it is checked as the option's value, so <c>--force=off</c> means false
+    /// and <c>--force=maybe</c> is refused, instead of either becoming a target.
     /// </summary>
     public CommandLine WithFlags(IEnumerable<string> booleanParameters)
     {
@@ -61,9 +63,15 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
         var options = new List<CommandLineOption>();
         foreach (var option in Options)
         {
-            var keep = option.Key == KebabCase.Normalize("parallel") ? option.Values.TakeWhile(value => int.TryParse(value, out _)).Take(1).ToList()
+            if (option.Inline && flags.Contains(option.Key))
+            {
+                throw new UsageException($"--{option.Name} takes no value, got '--{option.Name}={option.Values[0]}'; write --{option.Name} alone.");
+            }
+
+            var keep = option.Inline ? option.Values
+                : option.Key == KebabCase.Normalize("parallel") ? option.Values.TakeWhile(value => int.TryParse(value, out _)).Take(1).ToList()
                 : flags.Contains(option.Key) ? []
-                : booleans.Contains(option.Key) ? option.Values.Take(1).Where(value => BooleanWords.Contains(value, StringComparer.OrdinalIgnoreCase)).ToList()
+                : booleans.Contains(option.Key) ? option.Values.Take(1).Where(value => Parameters.ValueConverter.BooleanValues.Contains(value, StringComparer.OrdinalIgnoreCase)).ToList()
                 : option.Values;
             targets.AddRange(option.Values.Skip(keep.Count).SelectMany(SplitTargets));
             options.Add(option with { Values = [.. keep] });

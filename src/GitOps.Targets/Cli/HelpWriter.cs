@@ -38,8 +38,17 @@ internal static class HelpWriter
             }
 
             text.AppendLine(parameter.Description);
-            var source = parameter.CommandLineOnly ? "command line only" : "env " + parameter.EnvironmentVariable;
+            var source = parameter.CommandLineOnly ? "command line only"
+                : parameter.NotFromPipelineVariables ? $"env {parameter.EnvironmentVariable} outside pipelines only"
+                : "env " + parameter.EnvironmentVariable;
             text.Append(' ', DescriptionColumn).Append(source).Append("; ").AppendLine(Current(value));
+        }
+
+        if (parameters.Any(value => value.Parameter.NotFromPipelineVariables))
+        {
+            text.AppendLine().AppendLine("\"Outside pipelines only\": in a pipeline (GITLAB_CI=true or --pipeline) these are read from the command line or")
+                .AppendLine(".nuke/parameters.json only, and a variable setting them is refused: they choose what runs or which credentials are used,")
+                .AppendLine("and GitLab lets trigger and API variables override every variable.");
         }
 
         text.AppendLine().AppendLine("Engine options:");

@@ -12,7 +12,7 @@ internal static class ValueText
         string text => text,
         bool flag => flag ? "true" : "false",
         Enum member => KebabCase.From(member.ToString()),
-        TimeSpan duration => duration.ToString("c", CultureInfo.InvariantCulture),
+        TimeSpan duration => Parameters.Duration.Format(duration),
         Array array => string.Join(",", array.Cast<object?>().Select(Format)),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

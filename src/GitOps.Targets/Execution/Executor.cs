@@ -126,10 +126,8 @@ internal sealed class Executor(TargetGraph graph, ExecutionPlan plan, BuildLog l
         {
             var message = FailureMessage.For(exception);
             log.Write(LogLevel.Error, $"{node.Name} failed: {message}");
-            if (!FailureMessage.IsExpected(exception))
-            {
-                log.Write(LogLevel.Debug, exception.ToString());
-            }
+            // Not even --verbosity verbose shows it: a stack trace is for whoever debugs the build, not its user.
+            log.WriteFileOnly(LogLevel.Debug, exception.ToString());
 
             return new TargetOutcome(node.Name, TargetStatus.Failed, clock.Elapsed, message)
             {

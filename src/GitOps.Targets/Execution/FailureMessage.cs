@@ -3,7 +3,10 @@ using GitOps.Targets.Tooling;
 
 namespace GitOps.Targets.Execution;
 
-/// <summary>What a target's exception says to the user: known failures as their message, surprises with their type.</summary>
+/// <summary>
+/// What a target's exception says to the user: known failures as their message, surprises as their message marked as a
+/// bug. Never a .NET type name: the type and stack trace go to <c>.nuke/temp/build.log</c> only.
+/// </summary>
 internal static class FailureMessage
 {
     public static string For(Exception exception) => exception switch
@@ -11,13 +14,15 @@ internal static class FailureMessage
         TargetNotImplementedException => "not implemented yet: " + exception.Message,
         _ when IsExpected(exception) => exception.Message,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => For(aggregate.InnerExceptions[0]),
-        _ => $"{exception.GetType().Name}: {exception.Message}",
+        _ => $"unexpected error, a bug in the build (details in {LogFile}): {exception.Message}",
     };
+
+    public const string LogFile = ".nuke/temp/build.log";
 
     /// <summary>
     /// Expected failures are shown as their message, without a stack trace: the engine's own and those of the build's
     /// libraries (GitOps.*), whose messages are written for the person running the build. Anything else is a surprise
-    /// and shows its type, with the stack trace in the log file.
+    /// and says so, with its type and stack trace in the log file.
     /// </summary>
     public static bool IsExpected(Exception exception) =>
         exception is TargetNotImplementedException or UsageException or BuildFailedException or ToolFailedException

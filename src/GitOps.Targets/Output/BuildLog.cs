@@ -49,6 +49,13 @@ internal sealed class BuildLog(TextWriter console, SecretMasker masker, ConsoleS
         }
     }
 
+    /// <summary>Masked, into the log file only (stack traces): never on the console, whatever the verbosity.</summary>
+    public void WriteFileOnly(LogLevel level, string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        WriteFile(scope.Value?.Name, level, masker.Apply(message));
+    }
+
     /// <summary>Engine output (help, plan, summary): masked, not grouped.</summary>
     public void WriteRaw(string text)
     {

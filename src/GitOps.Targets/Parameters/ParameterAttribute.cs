@@ -18,4 +18,12 @@ public sealed class ParameterAttribute(string description) : Attribute
     /// so an unrelated <c>FORCE=1</c> in someone's environment cannot do it silently.
     /// </summary>
     public bool CommandLineOnly { get; init; }
+
+    /// <summary>
+    /// The value chooses code, a command, an executable or a credential (a kubeconfig, an API URL a token is sent to).
+    /// In a pipeline (<see cref="BuildScript.InPipeline"/>) it is read only from the command line and the committed
+    /// parameters files, and a variable setting it is refused: GitLab gives trigger and API variables precedence over
+    /// every other variable, so anyone holding a trigger token could otherwise choose what runs with the job's secrets.
+    /// </summary>
+    public bool NotFromPipelineVariables { get; init; }
 }

@@ -119,9 +119,21 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
     {
         var path = Path.Combine(nukeDirectory, fileName);
         var display = Path.Combine(".nuke", fileName);
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{display}: is a directory, not a parameters file; remove it, or make it a JSON object such as {{ \"stage\": \"dev\" }}.");
+        }
+
         if (File.Exists(path))
         {
-            return ParametersFile.Load(path, display);
+            try
+            {
+                return ParametersFile.Load(path, display);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"{display}: cannot be read: {exception.Message}", exception);
+            }
         }
 
         if (!required)

@@ -8,6 +8,8 @@ internal sealed record ParameterDescriptor(MemberInfo Member, string Name, strin
 {
     public bool CommandLineOnly { get; init; }
 
+    public bool NotFromPipelineVariables { get; init; }
+
     public string Flag => "--" + Name;
 
     public string EnvironmentVariable => KebabCase.ToEnvironmentVariable(Name);
@@ -57,6 +59,7 @@ internal sealed record ParameterDescriptor(MemberInfo Member, string Name, strin
                         member.GetCustomAttribute<SecretAttribute>() is not null)
                     {
                         CommandLineOnly = attribute.CommandLineOnly,
+                        NotFromPipelineVariables = attribute.NotFromPipelineVariables,
                     });
                 }
             }

@@ -19,6 +19,7 @@ internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, P
         // Editors on Windows like to start the file with a UTF-8 byte order mark; JSON readers do not.
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         bytes = bytes[start..];
+        RequireUtf8(bytes, displayPath);
         var entries = new Dictionary<string, Entry>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
@@ -48,10 +49,55 @@ internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, P
         }
         catch (JsonException exception)
         {
-            throw new UsageException($"{displayPath}:{(exception.LineNumber ?? 0) + 1}: not valid JSON: {exception.Message}", exception);
+            // The reader's own message is written for programmers (token types, byte positions): say it plainly.
+            var line = (exception.LineNumber ?? 0) + 1;
+            var column = (exception.BytePositionInLine ?? 0) + 1;
+            throw new UsageException($"{displayPath}:{line}: not valid JSON at column {column}: {Describe(bytes, line, column)}; "
+                + "a parameters file is one JSON object such as { \"stage\": \"dev\", \"names\": [\"a\", \"b\"] }.", exception);
         }
 
         return new ParametersFile(displayPath, entries);
+    }
+
+    /// <summary>The reader would throw mid-way on invalid UTF-8 (or mangle it silently): name the first bad byte instead.</summary>
+    private static void RequireUtf8(byte[] bytes, string path)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes.AsSpan(offset), out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                var lineStart = bytes.AsSpan(0, offset).LastIndexOf((byte)'\n') + 1;
+                throw new UsageException($"{path}:{LineOf(bytes, offset)}: not UTF-8 text (byte 0x{bytes[offset]:X2} at column {offset - lineStart + 1}); save the file as UTF-8.");
+            }
+
+            offset += consumed;
+        }
+    }
+
+    private static string Describe(byte[] bytes, long line, long column)
+    {
+        var lineStart = 0;
+        for (var current = 1L; current < line && lineStart < bytes.Length; current++)
+        {
+            var next = bytes.AsSpan(lineStart).IndexOf((byte)'\n');
+            lineStart = next < 0 ? bytes.Length : lineStart + next + 1;
+        }
+
+        var offset = lineStart + column - 1;
+        if (offset >= bytes.Length)
+        {
+            return "the file ends before the object is closed (a missing '}', ']' or '\"'?)";
+        }
+
+        var found = (char)bytes[offset];
+        return found switch
+        {
+            '\'' => "single quotes are not JSON; put names and strings in double quotes",
+            _ when char.IsAsciiLetter(found) => $"unexpected '{found}'; put names and strings in double quotes (numbers and true/false stay bare)",
+            _ when found < ' ' || found > '~' => $"unexpected character 0x{(int)found:X2}",
+            _ => $"unexpected '{found}' (a missing or extra comma, colon or bracket before it?)",
+        };
     }
 
     private static List<string> ReadValues(ref Utf8JsonReader reader, string path, long line, string name)

@@ -7,7 +7,8 @@ namespace GitOps.Targets.Parameters;
 /// <summary>Turns text from the command line, variables or JSON into typed parameter values, or says what is allowed.</summary>
 internal static class ValueConverter
 {
-    private static readonly string[] BooleanValues = ["true", "false"];
+    /// <summary>Every spelling of a boolean the command line, variables and files accept.</summary>
+    public static readonly IReadOnlyList<string> BooleanValues = ["true", "false", "yes", "no", "on", "off", "1", "0"];
 
     public static Type ElementTypeOf(Type type)
     {
@@ -82,15 +83,15 @@ internal static class ValueConverter
         {
             return text.ToUpperInvariant() switch
             {
-                "TRUE" or "1" or "YES" => true,
-                "FALSE" or "0" or "NO" => false,
+                "TRUE" or "1" or "YES" or "ON" => true,
+                "FALSE" or "0" or "NO" or "OFF" => false,
                 _ => throw Invalid(parameter, text, origin),
             };
         }
 
         if (type == typeof(int))
         {
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                 ? number
                 : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be a whole number, got '{text}'.");
         }
@@ -99,7 +100,7 @@ internal static class ValueConverter
         {
             return Duration.TryParse(text, out var duration)
                 ? duration
-                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be a duration such as 90s, 10m or 1h30m, got '{text}'.");
+                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be {Duration.Allowed}, got '{text}'.");
         }
 
         throw new InvalidOperationException($"Parameter {parameter.Name} has unsupported type {type.Name}.");

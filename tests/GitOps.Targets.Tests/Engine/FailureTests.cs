@@ -44,11 +44,13 @@ public sealed class FailureTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unexpected_exception_names_its_type_and_keeps_the_stack_trace_in_the_log_file_only()
+    public async Task An_unexpected_exception_says_it_is_a_bug_and_keeps_type_and_stack_trace_in_the_log_file_only()
     {
-        (await run.RunAsync<SampleBuild>(x => x.Show, "Crashes")).ShouldBe(1);
-        run.Output.ShouldContain("Crashes failed: InvalidOperationException: surprise");
-        run.Output.ShouldNotContain("   at ");
+        (await run.RunAsync<SampleBuild>(x => x.Show, "Crashes", "--verbosity", "verbose")).ShouldBe(1);
+        run.Output.ShouldContain("Crashes failed: unexpected error, a bug in the build (details in .nuke/temp/build.log): surprise");
+        (run.Output + run.Error).ShouldNotContain("InvalidOperationException");
+        (run.Output + run.Error).ShouldNotContain("   at ");
+        run.LogFile.ShouldContain("System.InvalidOperationException: surprise");
         run.LogFile.ShouldContain("   at ");
     }
 

@@ -32,6 +32,12 @@ internal sealed class SampleBuild : BuildScript
     [Parameter("Lowers a gate.", CommandLineOnly = true)]
     private readonly bool Override;
 
+    [Parameter("A command to run.", NotFromPipelineVariables = true)]
+    private readonly string? Command;
+
+    [Parameter("Pipeline mode.")]
+    private readonly bool Pipeline;
+
     [Parameter("A wait.")]
     private readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 
@@ -56,8 +62,10 @@ internal sealed class SampleBuild : BuildScript
 
     internal Target Notify => _ => _.Executes(() => Ran("Notify"));
 
+    protected override bool InPipeline => Pipeline || base.InPipeline;
+
     internal Target Show => _ => _.Unlisted().Executes(() =>
-        Ran($"Show flavour={Flavour} count={Count} names={string.Join('|', Names)} flag={Flag} wait={Wait} override={Override}"));
+        Ran($"Show flavour={Flavour} count={Count} names={string.Join('|', Names)} flag={Flag} wait={Wait} override={Override} command={Command}"));
 
     internal Target Fail => _ => _.Executes(() => throw new BuildFailedException("the thing broke"));
 
