@@ -1,4 +1,6 @@
 using GitOps.Platform.Environments;
+using GitOps.Platform.Kubeconfig;
+using GitOps.Platform.Kubernetes;
 using GitOps.Platform.Lifecycle;
 
 namespace GitOps.Build;
@@ -6,10 +8,10 @@ namespace GitOps.Build;
 /// <summary>Provision, deploy and destroy: what control-mgmt-cluster.sh and control-cluster.sh did (seed 000).</summary>
 internal sealed partial class Build
 {
-    [Parameter("How long DeployAppOfApps and Destroy wait for Argo CD (e.g. 90s, 15m, 1h).")]
+    [Parameter("How long DeployAppOfApps and Destroy wait for Argo CD, and the longest any request to a cluster may take (90 = seconds, 90s, 15m, 1h).")]
     private readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
 
-    [Parameter("Kubeconfig of the management cluster; default: the one Provision wrote under .nuke/temp/<stage>-mgmt/.")]
+    [Parameter("Kubeconfig of the management cluster; default: the one Provision wrote under .nuke/temp/<stage>-mgmt/.", NotFromPipelineVariables = true)]
     private readonly string? MgmtKubeconfig;
 
     [Parameter("Confirms destroying a prod cluster: must be <stage>-<cloud> (e.g. prod-gcp), or <stage>-mgmt for the management cluster.", CommandLineOnly = true)]
@@ -32,6 +34,8 @@ internal sealed partial class Build
         .Triggers(DeployAppOfApps)
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        .Requires(() => EnvironmentIsDeclared)
+        .Requires(() => MgmtKubeconfigIsUsable)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
     private Target DeployAppOfApps => _ => _
@@ -41,6 +45,8 @@ internal sealed partial class Build
         .OnlyWhenStatic(() => !TerraformOnly)
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        .Requires(() => EnvironmentIsDeclared)
+        .Requires(() => MgmtKubeconfigIsUsable)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
     private Target Destroy => _ => _
@@ -48,6 +54,8 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        .Requires(() => EnvironmentIsDeclared)
+        .Requires(() => MgmtKubeconfigIsUsable)
         // Checked before anything runs too, so a refused prod destroy touches nothing at all.
         .Requires(() => EnvironmentDestroyApproved)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
@@ -58,6 +66,7 @@ internal sealed partial class Build
         .After(Destroy)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
+        .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementDestroyApproved)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
@@ -72,7 +81,29 @@ internal sealed partial class Build
         Environment = name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name),
         StateBucket = TfStateBucket,
         MgmtKubeconfig = MgmtKubeconfig,
+        ClusterRequestTimeout = Timeout,
     };
+
+    /// <summary>A mistyped --mgmt-kubeconfig is refused before anything runs, not after Terraform created a cluster.</summary>
+    private bool MgmtKubeconfigIsUsable
+    {
+        get
+        {
+            if (MgmtKubeconfig is { Length: > 0 } path)
+            {
+                try
+                {
+                    KubeconfigFile.Validate(Path.GetFullPath(path, Host.WorkingDirectory));
+                }
+                catch (KubeconfigException problem)
+                {
+                    throw new UsageException($"--mgmt-kubeconfig: {problem.Message}", problem);
+                }
+            }
+
+            return true;
+        }
+    }
 
     private EnvironmentId TargetEnvironment => new(Stage!.Value, Cloud!.Value);
 

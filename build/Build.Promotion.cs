@@ -1,6 +1,7 @@
 using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.E2e;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Loading;
 using GitOps.Platform.Git;
 using GitOps.Platform.GitLab;
 using GitOps.Platform.Helm;
@@ -20,13 +21,14 @@ internal sealed partial class Build
     [Parameter("Version to roll back to; must appear in the history of the stage's values files.")]
     private readonly string? To;
 
-    [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, BASE_URL and JUNIT_PATH.", Name = "e2e-command")]
+    [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
     private readonly string? E2eCommand;
 
     [Parameter("Release Argo CD synced, as the PostSync hook's pipeline trigger reports it (RELEASE); RunE2E refuses when the checkout holds another.")]
     private readonly string? Release;
 
-    [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file).", Name = "e2e-base-url")]
+    // A trigger variable pointing e2e at a server of its choosing would have any release pass and be promoted.
+    [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file).", Name = "e2e-base-url", NotFromPipelineVariables = true)]
     private readonly string? E2eBaseUrl;
 
     private Target RunE2E => _ => _
@@ -36,6 +38,8 @@ internal sealed partial class Build
         // The release entry (--version) moves qa to a release no environment of ours has run: nothing to test yet.
         .OnlyWhenStatic(() => Version == null)
         .Requires(() => Stage)
+        .Requires(() => EnvironmentIsDeclared)
+        .Requires(() => ReleaseIsValid)
         .Executes(async cancellationToken => await AsBuildErrorsAsync(async () =>
         {
             var environments = Cloud is { } cloud
@@ -115,8 +119,25 @@ internal sealed partial class Build
             await PublishAsync(plan with { RequiresCodeOwnerApproval = catalog.RequiresCodeOwnerApproval(StageName) }, cancellationToken);
         }));
 
-    /// <summary>Checked before anything runs, so a typo never waits for GitLab's variables to be loaded first.</summary>
-    private bool VersionIsSemVer => IsSemVer(Version, "--version");
+    /// <summary>
+    /// Checked before anything runs, so a typo never waits for GitLab's variables to be loaded first. The release
+    /// entry job passes RELEASE_ENTRY_VERSION as --version: a refusal names the variable the trigger set.
+    /// </summary>
+    private bool VersionIsSemVer => IsSemVer(Version, IsPipeline && Host.Variable("RELEASE_ENTRY_VERSION") is { } entry && entry == Version ? "RELEASE_ENTRY_VERSION (--version)" : "--version");
+
+    /// <summary>RELEASE comes from the PostSync hook's trigger: SemVer on SemVer stages, a branch name on the others.</summary>
+    private bool ReleaseIsValid
+    {
+        get
+        {
+            if (Stage is { } stage && Release is not null)
+            {
+                TriggerInputs.RequireRelease(CatalogPromotionStages.Load(RootDirectory).Catalog, stage, Release);
+            }
+
+            return true;
+        }
+    }
 
     private bool RollbackTargetIsSemVer => IsSemVer(To, "--to");
 

@@ -8,7 +8,8 @@ namespace GitOps.Build;
 /// <summary>Sensitive values: what boot/prepare_sensitive_information.sh and boot/env_template did.</summary>
 internal sealed partial class Build
 {
-    [Parameter("GitLab API URL (default: CI_API_V4_URL).", Name = "gitlab-url")]
+    // The GitLab token is sent there: a trigger variable must not choose where.
+    [Parameter("GitLab API URL (default: CI_API_V4_URL).", Name = "gitlab-url", NotFromPipelineVariables = true)]
     private readonly string? GitLabUrl;
 
     [Parameter("GitLab project, numeric id or path such as group/project (default: CI_PROJECT_ID).", Name = "gitlab-project")]

@@ -1,4 +1,5 @@
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Loading;
 
 namespace GitOps.Build;
 
@@ -32,5 +33,17 @@ internal sealed partial class Build : BuildScript
     private string CloudName => Cloud?.ToName() ?? throw new UsageException("--cloud is required");
 
     /// <summary>The old scripts' -p: in a GitLab job the runner already provides every CI/CD variable.</summary>
-    private bool IsPipeline => Pipeline || Host.Variable("GITLAB_CI") == "true";
+    protected override bool InPipeline => Pipeline || base.InPipeline;
+
+    private bool IsPipeline => InPipeline;
+
+    /// <summary>A trigger chooses STAGE and CLOUD: checked against the catalog before anything runs.</summary>
+    private bool EnvironmentIsDeclared
+    {
+        get
+        {
+            TriggerInputs.RequireDeclared(StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile)), Stage, Cloud);
+            return true;
+        }
+    }
 }

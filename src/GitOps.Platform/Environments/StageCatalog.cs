@@ -40,7 +40,7 @@ public sealed class StageCatalog
     public static StageCatalog Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Parse(File.ReadAllText(path), path);
+        return Parse(CatalogFile.ReadText(path), path);
     }
 
     /// <param name="yaml">The catalog's text.</param>

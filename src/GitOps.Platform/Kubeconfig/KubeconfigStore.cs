@@ -19,7 +19,8 @@ public sealed class KubeconfigStore(string tempDirectory, ISecretRegistry secret
         return Path.Combine(tempDirectory, cluster.ToString(), FileName);
     }
 
-    public bool Exists(ClusterKey cluster) => File.Exists(PathFor(cluster));
+    /// <summary>True when something is at the path, a directory too: that is then reported, never silently replaced.</summary>
+    public bool Exists(ClusterKey cluster) => File.Exists(PathFor(cluster)) || Directory.Exists(PathFor(cluster));
 
     /// <summary>Writes (or replaces) the kubeconfig and returns its path.</summary>
     public async Task<string> WriteAsync(ClusterKey cluster, string content, CancellationToken cancellationToken)
@@ -67,7 +68,7 @@ public sealed class KubeconfigStore(string tempDirectory, ISecretRegistry secret
 
     public void Delete(ClusterKey cluster)
     {
-        if (Exists(cluster))
+        if (File.Exists(PathFor(cluster)))
         {
             File.Delete(PathFor(cluster));
         }

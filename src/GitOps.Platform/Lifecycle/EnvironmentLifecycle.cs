@@ -1,6 +1,5 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
-using GitOps.Platform.Kubernetes;
 using GitOps.Platform.Lifecycle.Internal;
 using GitOps.Platform.Terraform;
 using GitOps.Targets.Output;
@@ -36,7 +35,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             // Before Terraform: creating a cluster takes a quarter of an hour, and without Argo CD it could not be used.
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
-            using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+            using var client = context.Cluster(kubeconfig);
             await new ClusterRegistration(client, context.Log, context.Secrets).RegisterAsync(
                 new EnvironmentCluster
                 {
@@ -48,7 +47,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
                 },
                 cancellationToken);
             return cluster;
-        });
+        }, cancellationToken);
 
     /// <summary>Applies the stage's AppProject and the environment's app-of-apps Application, syncs, and waits by watch.</summary>
     public Task<AppOfAppsDeployment> DeployAppOfAppsAsync(EnvironmentId environment, TimeSpan timeout, CancellationToken cancellationToken) =>
@@ -57,9 +56,9 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             context.EnvironmentCloud(environment);
             var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
-            using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+            using var client = context.Cluster(kubeconfig, timeout);
             return await KubeconfigBlame.NamingAsync(kubeconfig, () => new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken));
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Deletes the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
@@ -72,14 +71,14 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             approval.Require(environment.Stage, environment.ToString());
             var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
-            using (var client = KubernetesClientFactory.FromKubeconfig(kubeconfig))
+            using (var client = context.Cluster(kubeconfig, timeout))
             {
                 await KubeconfigBlame.NamingAsync(kubeconfig, () => new ApplicationTeardown(client, context.Log).TeardownAsync(
                     EnvironmentLayout.ReleaseName(environment), context.Catalog.ClusterName(environment), timeout, cancellationToken));
             }
 
             await context.Provisioner.DestroyAsync(workspace, cancellationToken);
-        });
+        }, cancellationToken);
 
     private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)
     {

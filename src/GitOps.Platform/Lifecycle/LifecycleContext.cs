@@ -37,6 +37,12 @@ public sealed class LifecycleContext
     /// <summary><c>--mgmt-kubeconfig</c>: use this instead of the management kubeconfig under <see cref="TemporaryDirectory"/>.</summary>
     public string? MgmtKubeconfig { get; init; }
 
+    /// <summary>
+    /// <c>--timeout</c>: the longest any one request to a cluster's API server may wait for its answer (watches are bounded
+    /// by the waits that use them). Null: the Kubernetes client's default of 100 s.
+    /// </summary>
+    public TimeSpan? ClusterRequestTimeout { get; init; }
+
     public TerraformSettings Terraform { get; init; } = new();
 
     /// <summary>Replaces the GCS state bucket (tests use local state files).</summary>
@@ -59,6 +65,14 @@ public sealed class LifecycleContext
 
     internal IArgoCdInstaller Installer =>
         ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"));
+
+    /// <summary>A client for the cluster of a kubeconfig (checked first), each request bounded by the shorter of <paramref name="wait"/> and <see cref="ClusterRequestTimeout"/>.</summary>
+    internal k8s.IKubernetes Cluster(string kubeconfig, TimeSpan? wait = null) =>
+        Kubernetes.KubernetesClientFactory.FromKubeconfig(kubeconfig, requestTimeout: (wait, ClusterRequestTimeout) switch
+        {
+            ({ } a, { } b) => a < b ? a : b,
+            var (a, b) => a ?? b,
+        });
 
     internal string AppOfAppsFile(Stage stage) => EnvironmentLayout.Resolve(RepositoryRoot, EnvironmentLayout.AppOfAppsFile(stage));
 

@@ -1,7 +1,6 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Clouds;
 using GitOps.Platform.Environments;
-using GitOps.Platform.Kubernetes;
 using GitOps.Platform.Lifecycle.Internal;
 using GitOps.Platform.Terraform;
 using GitOps.Targets.Errors;
@@ -32,7 +31,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
             var identity = ArgoCdWorkloadIdentity.ServiceAccountAnnotations(context.Catalog.ManagementCloud(stage), cluster);
             await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, identity, cancellationToken);
-            using var client = KubernetesClientFactory.FromKubeconfig(cluster.KubeconfigPath);
+            using var client = context.Cluster(cluster.KubeconfigPath);
             var configuration = new ArgoCdConfiguration(client, context.Log, chart.Namespace);
             foreach (var project in projects)
             {
@@ -43,7 +42,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             await new E2eTriggerToken(client, context.Log, context.Secrets, chart.Namespace).ApplyAsync(triggerToken, cancellationToken);
             context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
             return cluster;
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// Refused while environment clusters of the stage are registered with its Argo CD or any Application exists there
@@ -59,7 +58,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
             if (await management.FindAsync(stage, cancellationToken) is { } kubeconfig)
             {
-                using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+                using var client = context.Cluster(kubeconfig);
                 await new ClusterRegistration(client, context.Log).EnsureNoneRegisteredAsync(stage.ToName(), cancellationToken);
                 await new ArgoCdConfiguration(client, context.Log, ArgoCdChart.Load(context.RepositoryRoot).Namespace).EnsureNoApplicationsAsync(stage.ToName(), cancellationToken);
             }
@@ -69,5 +68,5 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             }
 
             await context.Provisioner.DestroyAsync(workspace, cancellationToken);
-        });
+        }, cancellationToken);
 }

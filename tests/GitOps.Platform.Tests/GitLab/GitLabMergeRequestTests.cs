@@ -101,10 +101,12 @@ public sealed class GitLabMergeRequestTests
         await using var fake = await FakeGitLab.StartAsync();
         fake.Faults.Delay(1, TimeSpan.FromSeconds(30), method: "POST");
         using var client = GitLabTestClient.Create(
-            fake, options: GitLabTestClient.FastOptions with { AttemptTimeout = TimeSpan.FromMilliseconds(300) });
+            fake, options: GitLabTestClient.FastOptions with { AttemptTimeout = TimeSpan.FromSeconds(3), TotalTimeout = TimeSpan.FromSeconds(30) });
 
         await client.OpenOrUpdateAsync(Draft, CancellationToken.None);
 
         fake.MergeRequests.ShouldHaveSingleItem();
+        // Find, the create given up on, the look for its effect, the create again: nothing else timed out.
+        fake.Requests.Select(request => request.Method).ShouldBe(["GET", "POST", "GET", "POST"]);
     }
 }

@@ -59,9 +59,11 @@ public sealed class GitLabResilienceTests
     public async Task A_read_with_no_answer_in_time_is_tried_again()
     {
         await using var fake = await FakeGitLab.StartAsync();
-        fake.Faults.Delay(1, TimeSpan.FromSeconds(30));
+        fake.Faults.Delay(1, TimeSpan.FromSeconds(60));
+        // Generous: an answer that comes at all comes well within 3 s even on a loaded machine, and the one that never
+        // comes (60 s) is far beyond it, so exactly one retry is the only outcome of working code.
         using var client = GitLabTestClient.Create(
-            fake, options: GitLabTestClient.FastOptions with { AttemptTimeout = TimeSpan.FromMilliseconds(200) });
+            fake, options: GitLabTestClient.FastOptions with { AttemptTimeout = TimeSpan.FromSeconds(3), TotalTimeout = TimeSpan.FromSeconds(30) });
 
         var found = await client.FindOpenMergeRequestAsync("a", "b", CancellationToken.None);
 
@@ -74,13 +76,14 @@ public sealed class GitLabResilienceTests
     {
         await using var fake = await FakeGitLab.StartAsync();
         fake.Faults.Fail(100_000, 503);
+        // 3 s leaves even a slow first attempt time to get its 503, so the last problem is always GitLab's answer.
         using var client = GitLabTestClient.Create(
-            fake, options: GitLabTestClient.FastOptions with { TotalTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = int.MaxValue });
+            fake, options: GitLabTestClient.FastOptions with { TotalTimeout = TimeSpan.FromSeconds(3), MaxRetries = int.MaxValue });
 
         var error = await Should.ThrowAsync<GitLabApiException>(() => client.ListVariablesAsync(CancellationToken.None));
 
-        error.Message.ShouldStartWith("GitLab GET /projects/42/variables: gave up after 0.3s and ");
-        error.Message.ShouldEndWith("; last: 503 Service Unavailable");
+        error.Message.ShouldBe($"GitLab GET /projects/42/variables: gave up after 3s and {fake.Requests.Count} attempt(s); last: 503 Service Unavailable");
+        fake.Requests.Count.ShouldBeGreaterThan(1, "it retried until the total time was up");
         error.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
     }
 

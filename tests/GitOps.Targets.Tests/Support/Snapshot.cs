@@ -13,7 +13,7 @@ internal static class Snapshot
     {
         var path = Path.Combine(directory ?? Path.Combine(RepositoryRoot.Path, "tests", "GitOps.Targets.Tests", "Snapshots"), name);
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var update = Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1";
+        var update = UpdateRequested();
         if (update || !File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -27,5 +27,21 @@ internal static class Snapshot
         {
             Assert.Fail($"snapshot {name} differs (rerun with UPDATE_SNAPSHOTS=1 to accept):\n{GeneratedFileCheck.Compare(path, expected, actual).Diff}");
         }
+    }
+
+    /// <summary>UPDATE_SNAPSHOTS=1, refused when CI is set: there it would make every snapshot test pass whatever the output.</summary>
+    public static bool UpdateRequested()
+    {
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") != "1")
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        {
+            Assert.Fail("UPDATE_SNAPSHOTS=1 is refused when CI is set: it would pass any output; update the snapshots locally and commit them.");
+        }
+
+        return true;
     }
 }

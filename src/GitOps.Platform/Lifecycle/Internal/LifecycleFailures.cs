@@ -15,11 +15,18 @@ namespace GitOps.Platform.Lifecycle.Internal;
 /// </summary>
 internal static class LifecycleFailures
 {
-    public static async Task<T> TranslateAsync<T>(Func<Task<T>> operation)
+    /// <param name="operation">The lifecycle step.</param>
+    /// <param name="cancellationToken">The caller's token: a cancellation it did not ask for is a request that timed out.</param>
+    public static async Task<T> TranslateAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken = default)
     {
         try
         {
             return await operation();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The Kubernetes client cancels a request that outlives its timeout (LifecycleContext.ClusterRequestTimeout).
+            throw new BuildFailedException("A request to the cluster's API server got no answer within --timeout; check that the server is up and reachable, or give a longer --timeout");
         }
         catch (Exception error) when (Translate(error) is { } translated)
         {
@@ -27,11 +34,13 @@ internal static class LifecycleFailures
         }
     }
 
-    public static Task TranslateAsync(Func<Task> operation) => TranslateAsync(async () =>
-    {
-        await operation();
-        return true;
-    });
+    public static Task TranslateAsync(Func<Task> operation, CancellationToken cancellationToken = default) => TranslateAsync(
+        async () =>
+        {
+            await operation();
+            return true;
+        },
+        cancellationToken);
 
     private static Exception? Translate(Exception error) => error switch
     {

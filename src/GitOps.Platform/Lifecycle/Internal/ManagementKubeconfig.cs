@@ -1,5 +1,6 @@
 using GitOps.Platform.Clouds;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Kubeconfig;
 using GitOps.Platform.Terraform;
 using GitOps.Targets.Errors;
 using GitOps.Targets.Output;
@@ -21,14 +22,20 @@ internal sealed class ManagementKubeconfig(LifecycleContext context)
     {
         if (context.MgmtKubeconfig is { Length: > 0 } given)
         {
-            return File.Exists(given)
-                ? Path.GetFullPath(given)
-                : throw new UsageException($"--mgmt-kubeconfig {given}: file not found");
+            if (!File.Exists(given))
+            {
+                throw new UsageException($"--mgmt-kubeconfig {given}: file not found");
+            }
+
+            // Checked here, before Provision's Terraform runs: a mistyped file must not wait for a cluster to be created.
+            KubeconfigFile.Validate(given);
+            return Path.GetFullPath(given);
         }
 
         var key = ClusterKey.Management(stage.ToName());
         if (context.Kubeconfigs.Exists(key))
         {
+            KubeconfigFile.Validate(context.Kubeconfigs.PathFor(key));
             return context.Kubeconfigs.PathFor(key);
         }
 
