@@ -23,7 +23,7 @@ public static class KubeconfigFile
             ?? throw Problem(path, root, $"no current-context; {Shape}");
         var contexts = Named(path, root, "contexts");
         var chosen = contexts.GetValueOrDefault(contextName)
-            ?? throw Problem(path, root, $"context '{contextName}' is not among its contexts ({List(contexts.Keys)})");
+            ?? throw Problem(path, (YamlNode?)root.Child("current-context") ?? root, $"context '{contextName}' is not among its contexts ({List(contexts.Keys)})");
         var details = chosen.Child("context") as YamlMappingNode
             ?? throw Problem(path, chosen, $"context '{contextName}' has no 'context' mapping with cluster and user");
         var clusterName = Scalar(details, "cluster") ?? throw Problem(path, details, $"context '{contextName}' names no cluster");
