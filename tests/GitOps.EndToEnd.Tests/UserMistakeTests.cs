@@ -1,0 +1,189 @@
+using GitOps.EndToEnd.Tests.Support;
+
+namespace GitOps.EndToEnd.Tests;
+
+/// <summary>
+/// Mistakes and hostile inputs through ./build.sh (issues 12 and 13): exit 2 with one line naming the flag, variable or
+/// file, before anything runs, and never a .NET type name.
+/// </summary>
+[Collection(SharedClone.Name)]
+public sealed class UserMistakeTests(FreshClone clone) : IDisposable
+{
+    private readonly string scratch = Directory.CreateTempSubdirectory("gitops-mistakes-").FullName;
+
+    public void Dispose() => Directory.Delete(scratch, recursive: true);
+
+    [Fact]
+    public void In_a_pipeline_a_trigger_variable_cannot_choose_the_e2e_command()
+    {
+        var canary = Path.Combine(scratch, "canary");
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["E2E_COMMAND"] = $"touch {canary}" };
+
+        var result = clone.BuildSh(trigger, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--e2e-base-url", "http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        File.Exists(canary).ShouldBeFalse("the trigger's command ran");
+        OneLine(result.Error).ShouldStartWith("error: environment variable E2E_COMMAND is set, but in a pipeline --e2e-command is read only from the command line or .nuke/parameters.json");
+        result.Output.ShouldNotContain("e2e on");
+
+        var help = clone.BuildSh(trigger, "--help", "--no-logo");
+        help.ExitCode.ShouldBe(0, help.Error);
+        help.Error.ShouldContain("warning: environment variable E2E_COMMAND is set, but in a pipeline --e2e-command is read only");
+        help.Output.ShouldContain("env E2E_COMMAND outside pipelines only");
+        help.Output.ShouldContain("env MGMT_KUBECONFIG outside pipelines only");
+        help.Output.ShouldContain("they choose what runs or which credentials are used");
+        File.Exists(canary).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Outside_a_pipeline_the_same_variable_runs_the_command_so_the_canary_can_fire()
+    {
+        var canary = Path.Combine(scratch, "canary");
+        var local = new Dictionary<string, string?> { ["E2E_COMMAND"] = $"touch {canary}" };
+
+        try
+        {
+            var result = clone.BuildSh(local, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--e2e-base-url", "http://127.0.0.1:9", "--skip", "PrepareSensitiveInformation");
+
+            result.ExitCode.ShouldBe(0, result.Output + result.Error);
+            File.Exists(canary).ShouldBeTrue();
+        }
+        finally
+        {
+            // Other tests of the shared clone expect no e2e record there.
+            var records = Path.Combine(clone.Root, ".nuke", "temp", "e2e");
+            if (Directory.Exists(records))
+            {
+                Directory.Delete(records, recursive: true);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("qa", "1.4.2; rm -rf /", "error: --release (RELEASE): '1.4.2; rm -rf /' is not a SemVer release version; expected MAJOR.MINOR.PATCH[-prerelease][+build], e.g. 1.4.2 (stage qa deploys SemVer releases)")]
+    [InlineData("dev", "main; rm -rf /", "error: --release (RELEASE): 'main; rm -rf /' is not a branch name; stage dev deploys a branch of the platform repository (letters, digits, '.', '_', '-', '/'), e.g. main")]
+    public void A_trigger_release_that_is_not_what_the_stage_deploys_is_refused_before_anything_runs(string stage, string release, string expected)
+    {
+        var canary = Path.Combine(scratch, "canary");
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["RELEASE"] = release };
+
+        var result = clone.BuildSh(trigger, "RunE2E", "--stage", stage, "--cloud", "gcp", "--e2e-command", $"touch {canary}", "--e2e-base-url", "http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe(expected);
+        File.Exists(canary).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_release_entry_version_that_is_not_semver_names_the_trigger_variable()
+    {
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["RELEASE_ENTRY_VERSION"] = "v1.5" };
+
+        var result = clone.BuildSh(trigger, "OpenPromotionMR", "--version", "v1.5", "--skip", "RunE2E");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe("error: RELEASE_ENTRY_VERSION (--version): 'v1.5' is not a SemVer release version; expected MAJOR.MINOR.PATCH[-prerelease][+build], e.g. 1.4.2 (drop the leading 'v')");
+    }
+
+    [Theory]
+    [InlineData("60d")]
+    [InlineData("0")]
+    [InlineData("99999999999h")]
+    [InlineData("٣s")]
+    public void An_impossible_timeout_is_refused_before_anything_runs(string timeout)
+    {
+        var result = clone.BuildSh("DeployAppOfApps", "--stage", "dev", "--cloud", "gcp", "--timeout", timeout);
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe($"error: --timeout must be a duration from 1s to 24h such as 90 (seconds), 90s, 15m or 1h30m, got '{timeout}'.");
+        result.Output.ShouldNotContain("PrepareSensitiveInformation");
+    }
+
+    [Fact]
+    public void An_inline_boolean_is_the_options_value_and_a_bad_one_lists_the_allowed_words()
+    {
+        var plan = clone.BuildSh("OpenPromotionMR", "--stage", "qa", "--force=off", "--plan", "--no-logo");
+        plan.ExitCode.ShouldBe(0, plan.Output + plan.Error);
+        plan.Output.ShouldNotContain("off");
+
+        var bad = clone.BuildSh("OpenPromotionMR", "--stage", "qa", "--force=maybe", "--plan");
+        bad.ExitCode.ShouldBe(2, bad.Output + bad.Error);
+        OneLine(bad.Error).ShouldBe("error: --force: 'maybe' is not a valid value; allowed values: true, false, yes, no, on, off, 1, 0.");
+
+        var pipeline = clone.BuildSh("--pipeline=GenerateCI", "--plan");
+        pipeline.ExitCode.ShouldBe(2, pipeline.Output + pipeline.Error);
+        OneLine(pipeline.Error).ShouldBe("error: --pipeline: 'GenerateCI' is not a valid value; allowed values: true, false, yes, no, on, off, 1, 0.");
+    }
+
+    [Fact]
+    public void A_root_that_is_not_this_kind_of_repository_is_refused_and_left_untouched()
+    {
+        var result = clone.BuildSh("--root", scratch, "--help");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe($"error: --root {scratch}: not a repository of this build (it has no .nuke/ directory); pass the repository's root (where build.sh and .nuke/ are).");
+        Directory.EnumerateFileSystemEntries(scratch).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("", "is empty")]
+    [InlineData("this is no kubeconfig", "not a kubeconfig (not a YAML mapping)")]
+    [InlineData("apiVersion: v1\nclusters: [\n", "not valid YAML")]
+    public void A_management_kubeconfig_that_is_empty_or_junk_is_refused_before_anything_runs(string content, string problem)
+    {
+        var kubeconfig = Path.Combine(scratch, "kubeconfig");
+        File.WriteAllText(kubeconfig, content);
+
+        var result = clone.BuildSh("DeployAppOfApps", "--stage", "dev", "--cloud", "gcp", "--mgmt-kubeconfig", kubeconfig, "--verbosity", "verbose");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        var line = OneLine(result.Error);
+        line.ShouldStartWith($"error: --mgmt-kubeconfig: {kubeconfig}");
+        line.ShouldContain(problem);
+        result.Output.ShouldNotContain("PrepareSensitiveInformation");
+    }
+
+    [Fact]
+    public void A_parameters_file_that_is_not_utf8_is_named_with_its_line()
+    {
+        var root = Path.Combine(scratch, "repo");
+        CopyRepository(root);
+        File.WriteAllBytes(Path.Combine(root, ".nuke", "parameters.json"), [.. "{\n  \"stage\": \"q"u8.ToArray(), 0xE1, .. "\"\n}"u8.ToArray()]);
+
+        var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["--root", root, "--plan"], root, new Dictionary<string, string?>());
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe("error: .nuke/parameters.json:2: not UTF-8 text (byte 0xE1 at column 14); save the file as UTF-8.");
+    }
+
+    [Fact]
+    public void A_missing_stage_catalog_is_one_line_naming_it()
+    {
+        var root = Path.Combine(scratch, "repo");
+        CopyRepository(root);
+        File.Delete(Path.Combine(root, "environments", "stages.yaml"));
+
+        var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["RunE2E", "--stage", "qa", "--cloud", "gcp", "--root", root], root, new Dictionary<string, string?>());
+
+        result.ExitCode.ShouldBe(1, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe($"error: {Path.Combine(root, "environments", "stages.yaml")}: not found; every build needs the stage catalog (run from the repository's root, or pass --root)");
+    }
+
+    private void CopyRepository(string root)
+    {
+        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        File.Copy(Path.Combine(clone.Root, ".nuke", "parameters.json"), Path.Combine(root, ".nuke", "parameters.json"));
+        Directory.CreateDirectory(Path.Combine(root, "environments"));
+        File.Copy(Path.Combine(clone.Root, "environments", "stages.yaml"), Path.Combine(root, "environments", "stages.yaml"));
+    }
+
+    private static string OneLine(string error)
+    {
+        // build.sh says so on stderr when it compiles first (whichever test runs first).
+        var lines = error.TrimEnd().Split('\n').Where(line => !line.StartsWith("Compiling the build", StringComparison.Ordinal)).ToArray();
+        lines.Length.ShouldBe(1, error);
+        lines[0].ShouldNotContain("Exception");
+        lines[0].ShouldNotContain("   at ");
+        return lines[0];
+    }
+}
