@@ -26,5 +26,7 @@ internal static class FailureMessage
     /// </summary>
     public static bool IsExpected(Exception exception) =>
         exception is TargetNotImplementedException or UsageException or BuildFailedException or ToolFailedException
+            // Their messages name the file or directory that is missing, which is what the user needs to know.
+            or FileNotFoundException or DirectoryNotFoundException
         || exception.GetType().Namespace?.StartsWith("GitOps.", StringComparison.Ordinal) == true;
 }

@@ -17,6 +17,11 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
     {
         RejectUnknownOptions(commandLine);
         var environmentByKey = NormalizeEnvironment(environment);
+        if (profile is not null && (profile.Length == 0 || !profile.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || profile.StartsWith('.')))
+        {
+            throw new UsageException($"--profile {profile}: a profile is a name such as ci (letters, digits, '-', '_', '.'); it reads .nuke/parameters.<name>.json.");
+        }
+
         var baseFile = LoadFile(nukeDirectory, "parameters.json", required: false);
         var profileFile = profile is null ? null : LoadFile(nukeDirectory, $"parameters.{profile}.json", required: true);
         RejectUnknownKeys(baseFile);

@@ -192,6 +192,16 @@ public sealed class UserMistakeTests : IDisposable
         run.Output.ShouldContain("\"Outside pipelines only\": in a pipeline (GITLAB_CI=true or --pipeline) these are read from the command line or");
     }
 
+    [Theory]
+    [InlineData("../secrets")]
+    [InlineData(".hidden")]
+    [InlineData("a/b")]
+    public async Task A_profile_is_a_name_not_a_path(string profile)
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "--profile", profile)).ShouldBe(2);
+        OneLine(run.Error).ShouldBe($"error: --profile {profile}: a profile is a name such as ci (letters, digits, '-', '_', '.'); it reads .nuke/parameters.<name>.json.");
+    }
+
     private string ParametersFile => Path.Combine(run.Root, ".nuke", "parameters.json");
 
     private static string OneLine(string error)
