@@ -27,7 +27,7 @@ internal sealed partial class Build
     [Parameter("Release Argo CD synced, as the PostSync hook's pipeline trigger reports it (RELEASE); RunE2E refuses when the checkout holds another.")]
     private readonly string? Release;
 
-    [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file).", Name = "e2e-base-url")]
+    [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file). A trigger could otherwise point e2e at a server of its choosing and have it pass.", Name = "e2e-base-url", NotFromPipelineVariables = true)]
     private readonly string? E2eBaseUrl;
 
     private Target RunE2E => _ => _

@@ -18,6 +18,7 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
         var release = DeployedRelease(Path.Combine(sandbox.Root, QaValues));
+        CommitEnvironmentUrl(sandbox);
         var plan = ProcessResult.Run(
             Path.Combine(sandbox.Root, "build.sh"), ["OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--plan", "--no-logo"], sandbox.Root,
             new Dictionary<string, string?> { ["GITLAB_CI"] = "true" });
@@ -60,7 +61,6 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
             ["RELEASE"] = release,
             ["CI_SERVER_URL"] = sandbox.GitLab.WebUrl.ToString().TrimEnd('/'),
             ["CI_PROJECT_PATH"] = sandbox.GitLab.ProjectPath,
-            ["E2E_BASE_URL"] = sandbox.EnvironmentUrl,
         };
         foreach (var (name, value) in sandbox.Variables)
         {
@@ -72,6 +72,19 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         variables["GIT_CONFIG_KEY_0"] = $"url.{sandbox.Origin}.insteadOf";
         variables["GIT_CONFIG_VALUE_0"] = pushUrl;
         return variables;
+    }
+
+    /// <summary>
+    /// The URL under test comes from the committed repository, as in a real project: a pipeline variable may not choose
+    /// it (a trigger could point e2e at a server that always passes).
+    /// </summary>
+    private static void CommitEnvironmentUrl(PromotionSandbox sandbox)
+    {
+        File.WriteAllText(
+            Path.Combine(sandbox.Root, ".nuke", "parameters.json"),
+            $"{{\n  \"$schema\": \"./build.schema.json\",\n  \"e2e-base-url\": \"{sandbox.EnvironmentUrl}\"\n}}\n");
+        sandbox.Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-am", "e2e against the loopback environment");
+        sandbox.Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
     }
 
     private static string DeployedRelease(string valuesFile) =>

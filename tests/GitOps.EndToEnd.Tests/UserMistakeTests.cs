@@ -36,6 +36,18 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
     }
 
     [Fact]
+    public void In_a_pipeline_a_trigger_variable_cannot_choose_the_server_e2e_judges()
+    {
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["E2E_BASE_URL"] = "http://127.0.0.1:9" };
+
+        var result = clone.BuildSh(trigger, "RunE2E", "--stage", "qa", "--cloud", "gcp");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: environment variable E2E_BASE_URL is set, but in a pipeline --e2e-base-url is read only from the command line or .nuke/parameters.json");
+        result.Output.ShouldNotContain("e2e on");
+    }
+
+    [Fact]
     public void Outside_a_pipeline_the_same_variable_runs_the_command_so_the_canary_can_fire()
     {
         var canary = Path.Combine(scratch, "canary");
