@@ -63,7 +63,8 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
 
     /// <summary>
     /// Deletes the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
-    /// unregisters the cluster, and only then destroys it. Applications that do not go stop it before Terraform.
+    /// unregisters the cluster, and only then destroys it. Terraform's init and a destroy plan run first, so bad
+    /// credentials or a wrong state stop it before anything is deleted; Applications that do not go stop it before Terraform.
     /// </summary>
     public Task DestroyAsync(EnvironmentId environment, TimeSpan timeout, DestroyApproval approval, CancellationToken cancellationToken) =>
         LifecycleFailures.TranslateAsync(async () =>
@@ -72,13 +73,21 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             approval.Require(environment.Stage, environment.ToString());
             var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
+
+            // Before anything is deleted: if Terraform cannot run (init, state, credentials), a destroy that failed only
+            // after the teardown would leave a cluster whose workloads are gone.
+            var plan = await context.Provisioner.PlanDestroyAsync(workspace, cancellationToken);
+            var parent = EnvironmentLayout.ReleaseName(environment);
             using (var client = KubernetesClientFactory.FromKubeconfig(kubeconfig))
             {
-                await KubeconfigBlame.NamingAsync(kubeconfig, () => new ApplicationTeardown(client, context.Log).TeardownAsync(
-                    EnvironmentLayout.ReleaseName(environment), context.Catalog.ClusterName(environment), timeout, cancellationToken));
+                await KubeconfigBlame.NamingAsync(kubeconfig, async () =>
+                {
+                    await EmptyStateGuard.RequireNothingDeployedAsync(client, plan, parent, cancellationToken);
+                    await new ApplicationTeardown(client, context.Log).TeardownAsync(parent, context.Catalog.ClusterName(environment), timeout, cancellationToken);
+                });
             }
 
-            await context.Provisioner.DestroyAsync(workspace, cancellationToken);
+            await context.Provisioner.DestroyAsync(plan, cancellationToken);
         });
 
     private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)

@@ -125,6 +125,17 @@ internal sealed class LifecycleWorld : IAsyncDisposable
 
     public string TemporaryDirectory => Path.Combine(Root, ".nuke", "temp");
 
+    /// <summary>Where the next contexts keep Terraform state; default local files under <see cref="Root"/>/state.</summary>
+    public TerraformStateBackend? StateBackend { get; set; }
+
+    /// <summary>Environment clusters keep their state in a remote http backend (as on GCS) from now on.</summary>
+    public void UseHttpStateForEnvironments(Tests.Terraform.HttpStateServer server)
+    {
+        var module = Path.Combine(Root, "terraform", "environment-cluster", "main.tf");
+        File.WriteAllText(module, File.ReadAllText(module).Replace("backend \"local\" {}", "backend \"http\" {}", StringComparison.Ordinal));
+        StateBackend = new HttpEnvironmentStateBackend(server, server.Password, TerraformStateBackend.Local(Path.Combine(Root, "state")));
+    }
+
     public static async Task<LifecycleWorld> StartAsync(ArgoScenario? scenario = null)
     {
         var root = Directory.CreateTempSubdirectory("gitops-lifecycle-").FullName;
@@ -142,7 +153,7 @@ internal sealed class LifecycleWorld : IAsyncDisposable
         Environment = name => Variables.GetValueOrDefault(name),
         MgmtKubeconfig = mgmtKubeconfig,
         Terraform = Terraform,
-        StateBackend = TerraformStateBackend.Local(Path.Combine(Root, "state")),
+        StateBackend = StateBackend ?? TerraformStateBackend.Local(Path.Combine(Root, "state")),
         Clouds = _ => Cloud,
         ArgoCdInstaller = Installer,
     };
