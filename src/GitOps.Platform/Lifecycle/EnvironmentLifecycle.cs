@@ -1,6 +1,5 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
-using GitOps.Platform.Kubernetes;
 using GitOps.Platform.Lifecycle.Internal;
 using GitOps.Platform.Terraform;
 using GitOps.Targets.Output;
@@ -22,7 +21,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
     /// kubeconfig, so a developer gets both kubeconfigs locally.
     /// </summary>
     public Task<ProvisionedCluster> ProvisionAsync(EnvironmentId environment, bool terraformOnly, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
             if (terraformOnly)
@@ -36,7 +35,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             // Before Terraform: creating a cluster takes a quarter of an hour, and without Argo CD it could not be used.
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
-            using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+            using var client = context.Clusters.Client(kubeconfig);
             await new ClusterRegistration(client, context.Log, context.Secrets).RegisterAsync(
                 new EnvironmentCluster
                 {
@@ -48,18 +47,18 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
                 },
                 cancellationToken);
             return cluster;
-        });
+        }, cancellationToken));
 
     /// <summary>Applies the stage's AppProject and the environment's app-of-apps Application, syncs, and waits by watch.</summary>
     public Task<AppOfAppsDeployment> DeployAppOfAppsAsync(EnvironmentId environment, TimeSpan timeout, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             context.EnvironmentCloud(environment);
             var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
-            using var client = KubernetesClientFactory.FromKubeconfig(kubeconfig);
+            using var client = context.Clusters.Client(kubeconfig);
             return await KubeconfigBlame.NamingAsync(kubeconfig, () => new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken));
-        });
+        }, cancellationToken));
 
     /// <summary>
     /// Deletes the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
@@ -67,7 +66,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
     /// credentials or a wrong state stop it before anything is deleted; Applications that do not go stop it before Terraform.
     /// </summary>
     public Task DestroyAsync(EnvironmentId environment, TimeSpan timeout, DestroyApproval approval, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(approval);
             approval.Require(environment.Stage, environment.ToString());
@@ -78,7 +77,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             // after the teardown would leave a cluster whose workloads are gone.
             var plan = await context.Provisioner.PlanDestroyAsync(workspace, cancellationToken);
             var parent = EnvironmentLayout.ReleaseName(environment);
-            using (var client = KubernetesClientFactory.FromKubeconfig(kubeconfig))
+            using (var client = context.Clusters.Client(kubeconfig))
             {
                 await KubeconfigBlame.NamingAsync(kubeconfig, async () =>
                 {
@@ -88,7 +87,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             }
 
             await context.Provisioner.DestroyAsync(plan, cancellationToken);
-        });
+        }, cancellationToken));
 
     private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)
     {
