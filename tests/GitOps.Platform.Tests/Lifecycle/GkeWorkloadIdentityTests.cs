@@ -35,6 +35,13 @@ public sealed class GkeWorkloadIdentityTests
         google.Requests.ShouldContain("sts ok");
         google.Requests.ShouldContain("generateAccessToken ok");
         google.Requests.ShouldAllBe(request => request.EndsWith(" ok", StringComparison.Ordinal));
+
+        // Terraform's google provider reads the same Workload Identity file, present while terraform runs, gone after.
+        var credentials = Path.Combine(world.TemporaryDirectory, "google", "external-account.json");
+        world.Runner.GoogleCredentialsSeen.ShouldNotBeEmpty();
+        world.Runner.GoogleCredentialsSeen.ShouldAllBe(seen => seen.Path == credentials && seen.Existed);
+        File.Exists(credentials).ShouldBeFalse();
+        File.Exists(Path.Combine(world.TemporaryDirectory, "google", "gitlab-oidc-token")).ShouldBeFalse();
     }
 
     [Fact]
