@@ -3,14 +3,18 @@ using System.Text.Json.Nodes;
 namespace GitOps.Platform.ArgoCd;
 
 /// <summary>
-/// A client-go credential plugin Argo CD runs for each connection (no long-lived token in the Secret).
-/// The plugin must exist in the Argo CD image: gke-gcloud-auth-plugin has to be added to it; Argo CD's own
-/// <c>argocd-k8s-auth gcp</c> ships with it and is the alternative.
+/// A client-go credential plugin Argo CD runs for each connection (no long-lived token in the Secret). The plugin
+/// must exist in the Argo CD image: <see cref="ArgoCdGcp"/> ships with it, gke-gcloud-auth-plugin does not.
 /// </summary>
 public sealed class ExecProviderAuth(string command, IReadOnlyList<string> arguments, string apiVersion = "client.authentication.k8s.io/v1beta1")
     : ClusterAuth
 {
-    public static ExecProviderAuth GkeGcloudAuthPlugin { get; } = new("gke-gcloud-auth-plugin", []);
+    /// <summary>
+    /// GKE through Argo CD's own <c>argocd-k8s-auth gcp</c>: a Google access token from the application default
+    /// credentials of the pod, i.e. the Google service account its Kubernetes service account is bound to by GKE
+    /// Workload Identity (controller and server both connect to clusters, so both carry the binding).
+    /// </summary>
+    public static ExecProviderAuth ArgoCdGcp { get; } = new("argocd-k8s-auth", ["gcp"]);
 
     public string Command { get; } = command;
 

@@ -19,5 +19,7 @@ public static class CloudEnvironment
                 $"Cloud '{cloud.Name}' needs the environment variables {string.Join(", ", cloud.RequiredEnvironmentVariables)}; "
                 + $"not set: {string.Join(", ", missing)}");
         }
+
+        cloud.RequireCredentials(variables);
     }
 }

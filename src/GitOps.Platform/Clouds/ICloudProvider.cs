@@ -27,6 +27,14 @@ public interface ICloudProvider
     /// </summary>
     IReadOnlyDictionary<string, string> VariablesMatchingEnvironment { get; }
 
+    /// <summary>
+    /// Fails with a one-line <see cref="CloudConfigurationException"/> when no credentials for this cloud can be found,
+    /// before Terraform starts. The default finds nothing to check.
+    /// </summary>
+    void RequireCredentials(Func<string, string?> environment)
+    {
+    }
+
     /// <summary>The tfvars file of the stage's environment cluster.</summary>
     string EnvironmentVarFile(string stage);
 

@@ -21,7 +21,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
     /// kubeconfig, so a developer gets both kubeconfigs locally.
     /// </summary>
     public Task<ProvisionedCluster> ProvisionAsync(EnvironmentId environment, bool terraformOnly, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
             if (terraformOnly)
@@ -47,38 +47,47 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
                 },
                 cancellationToken);
             return cluster;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     /// <summary>Applies the stage's AppProject and the environment's app-of-apps Application, syncs, and waits by watch.</summary>
     public Task<AppOfAppsDeployment> DeployAppOfAppsAsync(EnvironmentId environment, TimeSpan timeout, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             context.EnvironmentCloud(environment);
             var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             using var client = context.Cluster(kubeconfig, timeout);
             return await KubeconfigBlame.NamingAsync(kubeconfig, () => new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken));
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Deletes the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
-    /// unregisters the cluster, and only then destroys it. Applications that do not go stop it before Terraform.
+    /// unregisters the cluster, and only then destroys it. Terraform's init and a destroy plan run first, so bad
+    /// credentials or a wrong state stop it before anything is deleted; Applications that do not go stop it before Terraform.
     /// </summary>
     public Task DestroyAsync(EnvironmentId environment, TimeSpan timeout, DestroyApproval approval, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(approval);
             approval.Require(environment.Stage, environment.ToString());
             var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
+
+            // Before anything is deleted: if Terraform cannot run (init, state, credentials), a destroy that failed only
+            // after the teardown would leave a cluster whose workloads are gone.
+            var plan = await context.Provisioner.PlanDestroyAsync(workspace, cancellationToken);
+            var parent = EnvironmentLayout.ReleaseName(environment);
             using (var client = context.Cluster(kubeconfig, timeout))
             {
-                await KubeconfigBlame.NamingAsync(kubeconfig, () => new ApplicationTeardown(client, context.Log).TeardownAsync(
-                    EnvironmentLayout.ReleaseName(environment), context.Catalog.ClusterName(environment), timeout, cancellationToken));
+                await KubeconfigBlame.NamingAsync(kubeconfig, async () =>
+                {
+                    await EmptyStateGuard.RequireNothingDeployedAsync(client, plan, parent, cancellationToken);
+                    await new ApplicationTeardown(client, context.Log).TeardownAsync(parent, context.Catalog.ClusterName(environment), timeout, cancellationToken);
+                });
             }
 
-            await context.Provisioner.DestroyAsync(workspace, cancellationToken);
-        }, cancellationToken);
+            await context.Provisioner.DestroyAsync(plan, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)
     {

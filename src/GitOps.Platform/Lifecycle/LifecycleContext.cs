@@ -1,4 +1,5 @@
 using GitOps.Platform.Clouds;
+using GitOps.Platform.Clouds.Google;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Kubeconfig;
 using GitOps.Platform.Terraform;
@@ -16,6 +17,8 @@ namespace GitOps.Platform.Lifecycle;
 public sealed class LifecycleContext
 {
     private StageCatalog? catalog;
+    private ClusterAccess? clusters;
+    private string? workloadIdentityCredentials;
 
     public required string RepositoryRoot { get; init; }
 
@@ -54,21 +57,66 @@ public sealed class LifecycleContext
     /// <summary>Default: helm from PATH or installed into <c>.nuke/tools</c>.</summary>
     public IArgoCdInstaller? ArgoCdInstaller { get; init; }
 
+    /// <summary>Replaces Google.Apis.Auth's HTTP stack (tests route Google's token endpoint to a loopback stand-in).</summary>
+    public global::Google.Apis.Http.IHttpClientFactory? GoogleHttpClientFactory { get; init; }
+
+    /// <summary>Where a Workload Identity credential file sends its exchanges; default Google's (tests: loopback).</summary>
+    public GoogleEndpoints GoogleEndpoints { get; init; } = GoogleEndpoints.Google;
+
+    /// <summary>KubernetesClient and helm access to clusters, with the same Google credentials as Terraform.</summary>
+    internal ClusterAccess Clusters => clusters ??= new ClusterAccess(
+        () => GoogleAccessTokens.FromFile(GoogleCredentialFile.Locate(CloudVariable), Secrets, CloudVariable("GITLAB_CI") == "true", GoogleHttpClientFactory),
+        TemporaryDirectory);
+
     internal StageCatalog Catalog =>
         catalog ??= StageCatalog.Load(EnvironmentLayout.Resolve(RepositoryRoot, EnvironmentLayout.StagesFile));
 
-    internal TerraformWorkspaceLayout Layout => new(RepositoryRoot, StateBucket, Environment, StateBackend);
+    internal TerraformWorkspaceLayout Layout => new(RepositoryRoot, StateBucket, CloudVariable, StateBackend);
 
     internal KubeconfigStore Kubeconfigs => new(TemporaryDirectory, Secrets);
 
-    internal ClusterProvisioner Provisioner => new(Tools, Secrets, Log, Kubeconfigs, Terraform);
+    internal ClusterProvisioner Provisioner => new(Tools, Secrets, Log, Kubeconfigs, workloadIdentityCredentials is null
+        ? Terraform
+        : Terraform with { Environment = new Dictionary<string, string?>(Terraform.Environment) { [GoogleCredentialFile.Variable] = workloadIdentityCredentials } });
+
+    /// <summary>
+    /// Runs a lifecycle operation with the job's cloud identity: in a GitLab job with an OIDC ID token, the Workload
+    /// Identity credential file is written first (Terraform and the build read it through GOOGLE_APPLICATION_CREDENTIALS)
+    /// and removed afterwards; elsewhere application default credentials are used as they are.
+    /// </summary>
+    internal async Task<T> WithCloudIdentityAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        workloadIdentityCredentials = await WorkloadIdentityCredentials.WriteAsync(TemporaryDirectory, Environment, Secrets, cancellationToken, GoogleEndpoints);
+        try
+        {
+            return await operation();
+        }
+        finally
+        {
+            if (workloadIdentityCredentials is not null)
+            {
+                WorkloadIdentityCredentials.Delete(TemporaryDirectory);
+            }
+        }
+    }
+
+    internal Task WithCloudIdentityAsync(Func<Task> operation, CancellationToken cancellationToken) => WithCloudIdentityAsync(async () =>
+    {
+        await operation();
+        return true;
+    }, cancellationToken);
+
+    /// <summary>The environment as the cloud tools see it: GOOGLE_APPLICATION_CREDENTIALS is the generated file in a job.</summary>
+    internal string? CloudVariable(string name) =>
+        name == GoogleCredentialFile.Variable && workloadIdentityCredentials is not null ? workloadIdentityCredentials : Environment(name);
 
     internal IArgoCdInstaller Installer =>
         ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"));
 
     /// <summary>A client for the cluster of a kubeconfig (checked first), each request bounded by the shorter of <paramref name="wait"/> and <see cref="ClusterRequestTimeout"/>.</summary>
     internal k8s.IKubernetes Cluster(string kubeconfig, TimeSpan? wait = null) =>
-        Kubernetes.KubernetesClientFactory.FromKubeconfig(kubeconfig, requestTimeout: (wait, ClusterRequestTimeout) switch
+        Clusters.Client(kubeconfig, requestTimeout: (wait, ClusterRequestTimeout) switch
         {
             ({ } a, { } b) => a < b ? a : b,
             var (a, b) => a ?? b,

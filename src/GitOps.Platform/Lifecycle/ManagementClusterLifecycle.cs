@@ -19,7 +19,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
     private readonly ManagementKubeconfig management = new(context);
 
     public Task<ProvisionedCluster> ProvisionAsync(Stage stage, Cloud managementCloud, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
             var chart = ArgoCdChart.Load(context.RepositoryRoot);
@@ -30,7 +30,11 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
                     + $"this GitLab pipeline trigger token from Secret {chart.Namespace}/{E2eTriggerToken.SecretName}; store it as a masked CI/CD variable or in .env");
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
             var identity = ArgoCdWorkloadIdentity.ServiceAccountAnnotations(context.Catalog.ManagementCloud(stage), cluster);
-            await context.Installer.InstallAsync(chart, cluster.KubeconfigPath, identity, cancellationToken);
+            await using (var helmKubeconfig = await context.Clusters.ForHelmAsync(cluster.KubeconfigPath, HelmArgoCdInstaller.WaitTimeout + TimeSpan.FromMinutes(5), cancellationToken))
+            {
+                await context.Installer.InstallAsync(chart, helmKubeconfig.Path, identity, cancellationToken);
+            }
+
             using var client = context.Cluster(cluster.KubeconfigPath);
             var configuration = new ArgoCdConfiguration(client, context.Log, chart.Namespace);
             foreach (var project in projects)
@@ -42,7 +46,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             await new E2eTriggerToken(client, context.Log, context.Secrets, chart.Namespace).ApplyAsync(triggerToken, cancellationToken);
             context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
             return cluster;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Refused while environment clusters of the stage are registered with its Argo CD or any Application exists there
@@ -50,7 +54,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
     /// management Terraform manages no Kubernetes objects, so terraform destroy never needs to reach the cluster.
     /// </summary>
     public Task DestroyAsync(Stage stage, Cloud managementCloud, DestroyApproval approval, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(approval);
             var key = ClusterKey.Management(stage.ToName());
@@ -68,5 +72,5 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             }
 
             await context.Provisioner.DestroyAsync(workspace, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 }

@@ -54,12 +54,12 @@ internal static class GitOpsCiSettings
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
         {
             [Verify] = new() { Stage = "verify" },
-            [Provision] = new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) },
-            [DeployAppOfApps] = new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) },
+            [Provision] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) }),
+            [DeployAppOfApps] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) }),
             [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },
             [OpenPromotionMR] = new() { Stage = "promote" },
-            [Destroy] = new() { Stage = "destroy", Timeout = TimeSpan.FromHours(1) },
+            [Destroy] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "destroy", Timeout = TimeSpan.FromHours(1) }),
         },
-        NeverArtifacts = [".nuke/temp/**/kubeconfig*", ".nuke/temp/secrets/**", ".env"],
+        NeverArtifacts = [".nuke/temp/**/kubeconfig*", ".nuke/temp/secrets/**", ".nuke/temp/google/**", ".env"],
     };
 }

@@ -60,6 +60,38 @@ public sealed class ClusterProvisioner(
         log.Success($"{workspace.Cluster}: destroyed");
     }
 
+    /// <summary>
+    /// Runs init and a destroy plan, changing nothing: the check before anything of the cluster is deleted. Bad
+    /// credentials, an unreachable state bucket or a held lock fail here, while the cluster's workloads still run.
+    /// </summary>
+    public async Task<DestroyPlan> PlanDestroyAsync(TerraformWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var terraform = await InitAsync(workspace, cancellationToken);
+        log.Info($"{workspace.Cluster}: planning the destroy (checks state and credentials before anything is deleted)");
+        var holdsResources = await terraform.PlanAsync(workspace.VarFiles, workspace.Variables, workspace.PlanFile, destroy: true, cancellationToken);
+        return new DestroyPlan(workspace, terraform, holdsResources);
+    }
+
+    /// <summary>Applies a plan of <see cref="PlanDestroyAsync"/> and forgets the kubeconfig.</summary>
+    public async Task DestroyAsync(DestroyPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var workspace = plan.Workspace;
+        if (plan.HoldsResources)
+        {
+            log.Info($"{workspace.Cluster}: destroying");
+            await plan.Terraform.ApplyAsync(workspace.PlanFile, cancellationToken);
+        }
+        else
+        {
+            log.Info($"{workspace.Cluster}: the Terraform state at {workspace.StateLocation} holds nothing; nothing to destroy");
+        }
+
+        kubeconfigs.Delete(workspace.Cluster);
+        File.Delete(workspace.PlanFile);
+        log.Success($"{workspace.Cluster}: destroyed");
+    }
+
     private async Task<TerraformDriver> InitAsync(TerraformWorkspace workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);

@@ -36,6 +36,13 @@ public sealed record GitLabJob(string Name)
         init => field = value.ToImmutableSortedDictionary(StringComparer.Ordinal);
     } = ImmutableSortedDictionary<string, string>.Empty;
 
+    /// <summary>OIDC ID tokens by variable name (<c>id_tokens:</c>), written sorted by name.</summary>
+    public IReadOnlyDictionary<string, GitLabIdToken> IdTokens
+    {
+        get;
+        init => field = value.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    } = ImmutableSortedDictionary<string, GitLabIdToken>.Empty;
+
     public IReadOnlyList<string> BeforeScript { get; init => field = [.. value]; } = [];
 
     public IReadOnlyList<string> Script { get; init => field = [.. value]; } = [];

@@ -179,7 +179,7 @@ public sealed class ApplicationTeardownTests
             Stage = "dev",
             Server = "https://34.1.2.3",
             CaData = "LS0tLS1CRUdJTg==",
-            Auth = ExecProviderAuth.GkeGcloudAuthPlugin,
+            Auth = ExecProviderAuth.ArgoCdGcp,
         });
         return cluster;
     }

@@ -32,14 +32,15 @@ public sealed class ClusterRegistrationTests
     }
 
     [Fact]
-    public async Task Exec_authentication_writes_the_gke_credential_plugin_and_no_token()
+    public async Task Exec_authentication_writes_argo_cds_own_gke_credential_plugin_and_no_token()
     {
         await using var cluster = await ArgoCdCluster.StartAsync();
 
-        await new ClusterRegistration(cluster.Client, cluster.Log).RegisterAsync(Cluster("dev-gcp", "dev", ExecProviderAuth.GkeGcloudAuthPlugin));
+        await new ClusterRegistration(cluster.Client, cluster.Log).RegisterAsync(Cluster("dev-gcp", "dev", ExecProviderAuth.ArgoCdGcp));
 
         var config = JsonNode.Parse(Data(cluster.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-dev-gcp")!, "config"))!.AsObject();
-        config["execProviderConfig"]!["command"]!.GetValue<string>().ShouldBe("gke-gcloud-auth-plugin");
+        config["execProviderConfig"]!["command"]!.GetValue<string>().ShouldBe("argocd-k8s-auth");
+        config["execProviderConfig"]!["args"]!.AsArray().Select(argument => argument!.GetValue<string>()).ShouldBe(["gcp"]);
         config["execProviderConfig"]!["apiVersion"]!.GetValue<string>().ShouldBe("client.authentication.k8s.io/v1beta1");
         config.ContainsKey("bearerToken").ShouldBeFalse();
     }

@@ -12,7 +12,7 @@ public sealed class CloudProvidersTests
         gcp.ShouldBeOfType<GoogleCloudProvider>();
         gcp.EnvironmentModuleDirectory.ShouldBe("environments/terraform/gcp/environment-cluster");
         gcp.ManagementModuleDirectory.ShouldBe("environments/terraform/gcp/management-cluster");
-        gcp.RequiredEnvironmentVariables.ShouldBe(["GOOGLE_APPLICATION_CREDENTIALS"]);
+        gcp.RequiredEnvironmentVariables.ShouldBeEmpty();
         CloudProviders.Names.ShouldBe(["gcp"]);
     }
 

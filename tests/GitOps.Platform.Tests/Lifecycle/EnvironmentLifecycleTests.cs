@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Lifecycle;
+using GitOps.Platform.Tests.Terraform;
 using GitOps.Targets.Errors;
 using GitOps.TestDoubles.Kubernetes;
 
@@ -72,7 +73,7 @@ public sealed class EnvironmentLifecycleTests
         await new EnvironmentLifecycle(world.Context()).DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None);
 
         var calls = world.Server.Calls.All;
-        var terraformDestroy = calls.Single(call => call.Verb == "terraform-destroy");
+        var terraformDestroy = calls.Last(call => call.Verb == "terraform-apply");
         terraformDestroy.Resource.ShouldBe("environment-cluster");
         terraformDestroy.Detail.ShouldBe("applications=0");
         var lastApplicationGone = calls.Last(call => call.Actor == "controller" && call.Verb == "finalizer-removed");
@@ -84,7 +85,55 @@ public sealed class EnvironmentLifecycleTests
         world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull();
         world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldBeNull();
         File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeFalse();
-        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster destroy"]);
+        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster plan", "environment-cluster apply"]);
+    }
+
+    [Theory]
+    [InlineData("revoked credentials")]
+    [InlineData("unreachable state")]
+    public async Task Destroy_checks_that_terraform_can_run_before_it_deletes_any_application(string failure)
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await using var state = await HttpStateServer.StartAsync();
+        world.UseHttpStateForEnvironments(state);
+        await world.DeployDevAsync();
+        state.Holds("dev-gcp").ShouldBeTrue();
+        var applications = world.ApplicationsOf(LifecycleWorld.DevParent);
+        applications.ShouldBe(4);
+        if (failure == "revoked credentials")
+        {
+            state.Password = "rotated-by-someone-else";
+        }
+        else
+        {
+            await state.DisposeAsync();
+        }
+
+        world.Runner.Clear();
+        var before = world.Server.Calls.All.Count;
+        await Should.ThrowAsync<Exception>(() =>
+            new EnvironmentLifecycle(world.Context()).DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None));
+
+        world.ApplicationsOf(LifecycleWorld.DevParent).ShouldBe(applications);
+        world.Server.Calls.All.Skip(before).ShouldNotContain(call => call.Actor == "client" && (call.Verb == "delete" || call.Verb == "merge-patch"));
+        world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldNotBeNull();
+        world.Runner.Commands.ShouldNotContain(command => command.StartsWith("environment-cluster apply", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Destroy_with_an_empty_state_refuses_to_delete_what_argo_cd_still_deploys()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await world.DeployDevAsync();
+        File.Delete(world.StateFileOf("dev-gcp"));
+        world.Runner.Clear();
+
+        var failure = await Should.ThrowAsync<BuildFailedException>(() =>
+            new EnvironmentLifecycle(world.Context()).DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None));
+
+        failure.Message.ShouldContain("holds no cluster, but Argo CD still deploys 'app-of-apps-dev-gcp'; nothing was deleted");
+        world.ApplicationsOf(LifecycleWorld.DevParent).ShouldBe(4);
+        world.Server.Calls.All.ShouldNotContain(call => call.Actor == "client" && call.Verb == "delete");
     }
 
     [Fact]
@@ -99,8 +148,7 @@ public sealed class EnvironmentLifecycleTests
 
         failure.Message.ShouldContain("the cluster is NOT destroyed");
         failure.Message.ShouldContain("platform-ingress (finalizers: resources-finalizer.argocd.argoproj.io");
-        world.Runner.Commands.ShouldNotContain(command => command.EndsWith(" destroy", StringComparison.Ordinal));
-        world.Server.Calls.All.ShouldNotContain(call => call.Verb == "terraform-destroy");
+        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster plan"]);
         world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldNotBeNull();
         File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeTrue();
     }
@@ -128,7 +176,7 @@ public sealed class EnvironmentLifecycleTests
         await lifecycle.DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None);
 
         world.Server.Store.CurrentRevision.ShouldBe(revision);
-        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster destroy"]);
+        world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster plan"]);
     }
 
     [Fact]

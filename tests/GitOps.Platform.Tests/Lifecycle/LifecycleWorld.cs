@@ -125,6 +125,17 @@ internal sealed class LifecycleWorld : IAsyncDisposable
 
     public string TemporaryDirectory => Path.Combine(Root, ".nuke", "temp");
 
+    /// <summary>Where the next contexts keep Terraform state; default local files under <see cref="Root"/>/state.</summary>
+    public TerraformStateBackend? StateBackend { get; set; }
+
+    /// <summary>Environment clusters keep their state in a remote http backend (as on GCS) from now on.</summary>
+    public void UseHttpStateForEnvironments(Tests.Terraform.HttpStateServer server)
+    {
+        var module = Path.Combine(Root, "terraform", "environment-cluster", "main.tf");
+        File.WriteAllText(module, File.ReadAllText(module).Replace("backend \"local\" {}", "backend \"http\" {}", StringComparison.Ordinal));
+        StateBackend = new HttpEnvironmentStateBackend(server, server.Password, TerraformStateBackend.Local(Path.Combine(Root, "state")));
+    }
+
     public static async Task<LifecycleWorld> StartAsync(ArgoScenario? scenario = null)
     {
         var root = Directory.CreateTempSubdirectory("gitops-lifecycle-").FullName;
@@ -142,10 +153,59 @@ internal sealed class LifecycleWorld : IAsyncDisposable
         Environment = name => Variables.GetValueOrDefault(name),
         MgmtKubeconfig = mgmtKubeconfig,
         Terraform = Terraform,
-        StateBackend = TerraformStateBackend.Local(Path.Combine(Root, "state")),
+        StateBackend = StateBackend ?? TerraformStateBackend.Local(Path.Combine(Root, "state")),
         Clouds = _ => Cloud,
         ArgoCdInstaller = Installer,
+        GoogleEndpoints = GoogleEndpoints ?? Platform.Clouds.Google.GoogleEndpoints.Google,
     };
+
+    /// <summary>Where Workload Identity credential files point (the loopback Google stand-in), once set.</summary>
+    public Platform.Clouds.Google.GoogleEndpoints? GoogleEndpoints { get; private set; }
+
+    /// <summary>
+    /// From now on the clusters are GKE as far as the build can tell: Terraform outputs a kubeconfig whose user runs
+    /// gke-gcloud-auth-plugin (not installed here, nor gcloud), the API server accepts only Google access tokens that
+    /// <paramref name="google"/> issued, and the job has a GitLab OIDC token for Workload Identity Federation.
+    /// </summary>
+    public void UseGkeWorkloadIdentity(TestDoubles.Google.FakeGoogleTokenService google, string idToken)
+    {
+        var kubeconfig = Path.Combine(Root, "gke-cluster", "kubeconfig");
+        Directory.CreateDirectory(Path.GetDirectoryName(kubeconfig)!);
+        File.WriteAllText(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: gke
+              cluster:
+                server: {Server.BaseAddress.ToString().TrimEnd('/')}
+            contexts:
+            - name: gke
+              context:
+                cluster: gke
+                user: gke
+            current-context: gke
+            users:
+            - name: gke
+              user:
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1beta1
+                  command: gke-gcloud-auth-plugin
+                  args: ["--use_application_default_credentials"]
+                  provideClusterInfo: true
+            """);
+        foreach (var tfvars in Directory.GetFiles(Path.Combine(Root, "terraform", "stages"), "*.tfvars", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(tfvars, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(tfvars), "kubeconfig_path = \".*\"", $"kubeconfig_path = \"{kubeconfig}\""));
+        }
+
+        google.SubjectToken = idToken;
+        Variables[Platform.Clouds.Google.WorkloadIdentityCredentials.IdTokenVariable] = idToken;
+        Variables[Platform.Clouds.Google.WorkloadIdentityCredentials.ProviderVariable] = google.Audience["//iam.googleapis.com/".Length..];
+        Variables[Platform.Clouds.Google.WorkloadIdentityCredentials.ServiceAccountVariable] = google.ServiceAccount;
+        Variables["GITLAB_CI"] = "true";
+        GoogleEndpoints = new Platform.Clouds.Google.GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot);
+        Server.RequireBearerToken(google.IsValidAccessToken);
+    }
 
     public string KubeconfigOf(string cluster) => Path.Combine(TemporaryDirectory, cluster, "kubeconfig");
 

@@ -10,9 +10,13 @@ internal sealed class RecordingArgoCdInstaller(CallLog timeline) : IArgoCdInstal
 
     public IReadOnlyList<(ArgoCdChart Chart, string Kubeconfig, IReadOnlyDictionary<string, string> Annotations)> Installs => installs;
 
+    /// <summary>The kubeconfig helm was given, as it was while helm ran: its mode and content.</summary>
+    public List<(UnixFileMode Mode, string Content)> KubeconfigsSeen { get; } = [];
+
     public Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string> serviceAccountAnnotations, CancellationToken cancellationToken)
     {
         installs.Add((chart, kubeconfigPath, serviceAccountAnnotations));
+        KubeconfigsSeen.Add((OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(kubeconfigPath), File.ReadAllText(kubeconfigPath)));
         timeline.Record("external", "helm-install", chart.ReleaseName, chart.Namespace, detail: chart.Version);
         return Task.CompletedTask;
     }

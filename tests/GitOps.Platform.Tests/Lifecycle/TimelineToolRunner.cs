@@ -23,6 +23,9 @@ internal sealed class TimelineToolRunner(IToolRunner inner, FakeKubeApiServer se
         }
     }
 
+    /// <summary>GOOGLE_APPLICATION_CREDENTIALS as each terraform run got it, and whether that file existed then.</summary>
+    public List<(string? Path, bool Existed)> GoogleCredentialsSeen { get; } = [];
+
     public void Clear()
     {
         lock (commands)
@@ -37,6 +40,12 @@ internal sealed class TimelineToolRunner(IToolRunner inner, FakeKubeApiServer se
         lock (commands)
         {
             commands.Add($"{module} {invocation.Arguments[0]}");
+        }
+
+        var credentials = invocation.Environment.GetValueOrDefault("GOOGLE_APPLICATION_CREDENTIALS");
+        lock (commands)
+        {
+            GoogleCredentialsSeen.Add((credentials, credentials is not null && File.Exists(credentials)));
         }
 
         server.Calls.Record("external", $"terraform-{invocation.Arguments[0]}", module, detail: $"applications={environmentApplications()}");

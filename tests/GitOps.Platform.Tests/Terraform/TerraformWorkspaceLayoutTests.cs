@@ -7,7 +7,8 @@ public sealed class TerraformWorkspaceLayoutTests
 {
     private static readonly Dictionary<string, string> Credentials = new()
     {
-        ["GOOGLE_APPLICATION_CREDENTIALS"] = "/secrets/gcp.json",
+        // Only its existence is checked here; global.json stands in for a credentials file.
+        ["GOOGLE_APPLICATION_CREDENTIALS"] = System.IO.Path.Combine(RepositoryRoot.Path, "global.json"),
     };
 
     private readonly ICloudProvider gcp = CloudProviders.Get("gcp");
@@ -70,9 +71,9 @@ public sealed class TerraformWorkspaceLayoutTests
     public void Missing_cloud_credentials_stop_the_run_before_terraform()
     {
         var failure = Should.Throw<CloudConfigurationException>(
-            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", _ => null).ForManagement("dev", gcp));
+            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", name => name == "HOME" ? "/nonexistent-home" : null).ForManagement("dev", gcp));
 
-        failure.Message.ShouldBe("Cloud 'gcp' needs the environment variables GOOGLE_APPLICATION_CREDENTIALS; not set: GOOGLE_APPLICATION_CREDENTIALS");
+        failure.Message.ShouldStartWith("No Google credentials: run 'gcloud auth application-default login'");
     }
 
     [Fact]

@@ -9,6 +9,11 @@ public sealed partial class FakeKubeApiServer
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        if (await UnauthenticatedAsync(context))
+        {
+            return;
+        }
+
         if (ResourcePath.Parse(request.Path.Value ?? string.Empty) is not { } path)
         {
             Calls.Record("client", request.Method, request.Path.Value ?? string.Empty);

@@ -10,7 +10,7 @@ internal static class ArgoCdClusterAuth
     /// <summary>Argo CD's own image ships <c>argocd-k8s-auth gcp</c>, which uses the workload identity of the controller.</summary>
     public static ClusterAuth For(Cloud cloud) => cloud switch
     {
-        Cloud.Gcp => new ExecProviderAuth("argocd-k8s-auth", ["gcp"]),
+        Cloud.Gcp => ExecProviderAuth.ArgoCdGcp,
         _ => throw new CloudConfigurationException($"No Argo CD authentication is defined for cloud '{cloud.ToName()}'; supported clouds: {string.Join(", ", CloudProviders.Names)}"),
     };
 }

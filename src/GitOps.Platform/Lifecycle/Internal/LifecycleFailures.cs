@@ -1,5 +1,6 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Clouds;
+using GitOps.Platform.Clouds.Google;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Kubernetes;
@@ -45,7 +46,7 @@ internal static class LifecycleFailures
     private static Exception? Translate(Exception error) => error switch
     {
         CloudConfigurationException or KubeconfigException or ManagementClusterInUseException => new UsageException(error.Message),
-        ArgoCdException or TerraformStateLockedException or ClusterNotProvisionedException or HelmException or CatalogException
+        ArgoCdException or GoogleAuthException or TerraformStateLockedException or ClusterNotProvisionedException or HelmException or CatalogException
             => new BuildFailedException(error.Message),
         HttpOperationException http => new BuildFailedException(
             $"The management cluster's API server refused a request: HTTP {(int?)http.Response?.StatusCode} {http.Response?.ReasonPhrase}".TrimEnd()),

@@ -16,4 +16,10 @@ public sealed record TargetJobSettings
     public IReadOnlyList<string> Paths { get; init => field = [.. value]; } = [];
 
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Job variables, e.g. where the target finds the credentials it writes at start.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>OIDC ID tokens the target exchanges for cloud credentials (no long-lived key in CI/CD variables).</summary>
+    public IReadOnlyDictionary<string, GitLabIdToken> IdTokens { get; init; } = new Dictionary<string, GitLabIdToken>();
 }

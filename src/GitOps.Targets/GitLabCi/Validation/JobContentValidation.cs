@@ -26,6 +26,11 @@ internal static class JobContentValidation
         }
 
         VariableNames.Check(owner, job.Variables, errors);
+        VariableNames.Check($"{owner} id_tokens", job.IdTokens.ToDictionary(token => token.Key, _ => string.Empty, StringComparer.Ordinal), errors);
+        foreach (var (name, token) in job.IdTokens.Where(token => token.Value.Audiences.Count == 0 || token.Value.Audiences.Any(string.IsNullOrWhiteSpace)))
+        {
+            errors.Add($"{owner}: id token '{name}' needs an aud (the audience the receiving service accepts)");
+        }
         CheckArtifacts(owner, job.Artifacts, errors);
         CheckShared(owner, job.Cache, job.Retry, job.Timeout, errors);
     }

@@ -21,6 +21,7 @@ internal static class JobYaml
         yaml.Text("resource_group", job.ResourceGroup);
         EnvironmentYaml.Write(yaml, job.Environment);
         yaml.Variables("variables", job.Variables);
+        WriteIdTokens(yaml, job.IdTokens);
         yaml.TextList("before_script", job.BeforeScript);
         yaml.TextList("script", job.Script);
         yaml.TextList("after_script", job.AfterScript);
@@ -33,6 +34,34 @@ internal static class JobYaml
         }
 
         yaml.Boolean("interruptible", job.Interruptible);
+        yaml.EndMapping();
+    }
+
+    private static void WriteIdTokens(YamlEventWriter yaml, IReadOnlyDictionary<string, GitLabIdToken> tokens)
+    {
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        yaml.Key("id_tokens");
+        yaml.BeginMapping();
+        foreach (var (name, token) in tokens)
+        {
+            yaml.Key(name);
+            yaml.BeginMapping();
+            if (token.Audiences.Count == 1)
+            {
+                yaml.Text("aud", token.Audiences[0]);
+            }
+            else
+            {
+                yaml.TextList("aud", token.Audiences);
+            }
+
+            yaml.EndMapping();
+        }
+
         yaml.EndMapping();
     }
 

@@ -13,7 +13,7 @@ output "ca_certificate" {
 }
 
 output "kubeconfig" {
-  description = "Kubeconfig that authenticates with gke-gcloud-auth-plugin (no static credentials inside)."
+  description = "Kubeconfig without static credentials: the build authenticates with application default credentials itself; kubectl runs gke-gcloud-auth-plugin with the same."
   sensitive   = true
   value = yamlencode({
     apiVersion      = "v1"
@@ -37,8 +37,11 @@ output "kubeconfig" {
       name = google_container_cluster.this.name
       user = {
         exec = {
-          apiVersion         = "client.authentication.k8s.io/v1beta1"
-          command            = "gke-gcloud-auth-plugin"
+          apiVersion = "client.authentication.k8s.io/v1beta1"
+          command    = "gke-gcloud-auth-plugin"
+          # Application default credentials (as the build uses), not gcloud's own login; the build itself never
+          # runs the plugin: it puts a token from the same credentials on its requests.
+          args               = ["--use_application_default_credentials"]
           provideClusterInfo = true
           installHint        = "Install gke-gcloud-auth-plugin: gcloud components install gke-gcloud-auth-plugin"
         }

@@ -19,6 +19,8 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             Rules = [Rule(step.When)],
             ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
             Environment = Environment(step.EnvironmentAction),
+            Variables = target.Variables,
+            IdTokens = target.IdTokens,
             Script = [Command(step)],
             Artifacts = Artifacts(target),
             Timeout = target.Timeout,

@@ -1,0 +1,212 @@
+using System.Text.Json.Nodes;
+using GitOps.Platform.Clouds;
+using GitOps.Platform.Clouds.Google;
+using GitOps.Targets.Output;
+using GitOps.TestDoubles.Google;
+
+namespace GitOps.Platform.Tests.Clouds.Google;
+
+/// <summary>
+/// Application default credentials against loopback stand-ins of Google's token services, with the request and
+/// response shapes of Google's documentation (see <see cref="FakeGoogleTokenService"/>).
+/// </summary>
+public sealed class GoogleTokenFlowTests : IAsyncLifetime
+{
+    private const string IdToken = "eyJhbGciOiJSUzI1NiJ9.oidc-canary-8c2e.sig";
+    private const string Provider = "projects/123456789012/locations/global/workloadIdentityPools/gitlab-pool/providers/gitlab-provider";
+    private const string Deployer = "gitops-deployer@test-project.iam.gserviceaccount.com";
+
+    private readonly DirectoryInfo temp = Directory.CreateTempSubdirectory("gitops-google-");
+    private readonly SecretMasker masker = new();
+    private FakeGoogleTokenService google = null!;
+
+    public async Task InitializeAsync()
+    {
+        google = await FakeGoogleTokenService.StartAsync();
+        google.SubjectToken = IdToken;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await google.DisposeAsync();
+        temp.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_gitlab_id_token_becomes_the_deployer_service_accounts_token_through_sts_and_impersonation()
+    {
+        var file = await WriteWorkloadIdentityAsync();
+
+        var token = await GoogleAccessTokens.FromFile(file, masker, inPipeline: true).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        google.IsValidAccessToken(token.Value).ShouldBeTrue();
+        token.Value.ShouldStartWith("ya29.sa-");
+        token.Expires.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(55));
+        google.Requests.ShouldBe(["sts ok", "generateAccessToken ok"]);
+        masker.Apply($"a {token.Value} b {IdToken}").ShouldBe("a *** b ***");
+        token.ToString().ShouldNotContain(token.Value);
+    }
+
+    [Fact]
+    public async Task The_credential_file_is_googles_external_account_format_and_both_files_are_owner_only()
+    {
+        var file = await WriteWorkloadIdentityAsync();
+
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        json["type"]!.GetValue<string>().ShouldBe("external_account");
+        json["audience"]!.GetValue<string>().ShouldBe($"//iam.googleapis.com/{Provider}");
+        json["subject_token_type"]!.GetValue<string>().ShouldBe("urn:ietf:params:oauth:token-type:jwt");
+        json["service_account_impersonation_url"]!.GetValue<string>().ShouldEndWith($"v1/projects/-/serviceAccounts/{Uri.EscapeDataString(Deployer)}:generateAccessToken");
+        var subjectTokenFile = json["credential_source"]!["file"]!.GetValue<string>();
+        (await File.ReadAllTextAsync(subjectTokenFile)).ShouldBe(IdToken);
+        (await File.ReadAllTextAsync(file)).ShouldNotContain(IdToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(subjectTokenFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        WorkloadIdentityCredentials.Delete(temp.FullName);
+        File.Exists(file).ShouldBeFalse();
+        File.Exists(subjectTokenFile).ShouldBeFalse();
+        WorkloadIdentityCredentials.Audience(Provider).ShouldBe($"https://iam.googleapis.com/{Provider}");
+    }
+
+    [Fact]
+    public async Task Sts_refusing_the_id_token_is_one_line_naming_the_file_and_googles_reason()
+    {
+        var file = await WriteWorkloadIdentityAsync();
+        google.SubjectToken = "a-token-for-another-audience";
+
+        var failure = await Should.ThrowAsync<GoogleAuthException>(() =>
+            GoogleAccessTokens.FromFile(file, masker, inPipeline: true).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        failure.Message.ShouldStartWith($"Google refused the external_account credentials in {file} (HTTP 400): invalid_grant");
+        failure.Message.ShouldNotContain(IdToken);
+        failure.Message.ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public async Task Impersonating_an_account_the_pool_may_not_use_fails_without_a_token()
+    {
+        var file = await WriteWorkloadIdentityAsync();
+        google.ServiceAccount = "someone-else@test-project.iam.gserviceaccount.com";
+
+        var failure = await Should.ThrowAsync<GoogleAuthException>(() =>
+            GoogleAccessTokens.FromFile(file, masker, inPipeline: true).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        failure.Message.ShouldContain(file);
+        google.Requests.ShouldBe(["sts ok", "generateAccessToken 403"]);
+        google.IssuedAccessTokens.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_users_application_default_credentials_refresh_at_googles_token_endpoint()
+    {
+        google.User = ("client-id.apps.googleusercontent.com", "client-secret-canary", "1//refresh-token-canary");
+        var file = Path.Combine(temp.FullName, "application_default_credentials.json");
+        await File.WriteAllTextAsync(file, """
+            {"type":"authorized_user","client_id":"client-id.apps.googleusercontent.com","client_secret":"client-secret-canary","refresh_token":"1//refresh-token-canary"}
+            """);
+
+        var tokens = GoogleAccessTokens.FromFile(file, masker, inPipeline: false, new LoopbackGoogleHttpClientFactory(google.BaseAddress));
+        var token = await tokens.GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        google.IsValidAccessToken(token.Value).ShouldBeTrue();
+        google.Requests.ShouldBe(["oauth2 ok"]);
+        masker.Apply("1//refresh-token-canary client-secret-canary").ShouldBe("*** ***");
+    }
+
+    [Fact]
+    public async Task A_revoked_refresh_token_says_so_in_one_line()
+    {
+        google.User = ("client-id.apps.googleusercontent.com", "s", "1//current");
+        var file = Path.Combine(temp.FullName, "adc.json");
+        await File.WriteAllTextAsync(file, """{"type":"authorized_user","client_id":"client-id.apps.googleusercontent.com","client_secret":"s","refresh_token":"1//revoked"}""");
+
+        var failure = await Should.ThrowAsync<GoogleAuthException>(() =>
+            GoogleAccessTokens.FromFile(file, masker, inPipeline: false, new LoopbackGoogleHttpClientFactory(google.BaseAddress)).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        failure.Message.ShouldBe($"Google refused the authorized_user credentials in {file} (HTTP 400): invalid_grant: Token has been expired or revoked.");
+    }
+
+    [Fact]
+    public async Task A_token_that_would_expire_during_a_long_helm_wait_is_replaced_by_a_fresh_one()
+    {
+        google.TokenLifetime = TimeSpan.FromMinutes(20);
+        var tokens = GoogleAccessTokens.FromFile(await WriteWorkloadIdentityAsync(), masker, inPipeline: true);
+
+        var first = await tokens.GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        var cached = await tokens.GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        var longer = await tokens.GetAsync(TimeSpan.FromMinutes(30), CancellationToken.None);
+
+        cached.Value.ShouldBe(first.Value);
+        longer.Value.ShouldNotBe(first.Value);
+        google.Requests.Count(request => request == "generateAccessToken ok").ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("[1]", "found none")]
+    [InlineData("""{"type":"gdch_service_account"}""", "Google credentials need a \"type\" of authorized_user, external_account, impersonated_service_account, service_account; found 'gdch_service_account'")]
+    [InlineData("{\n  \"type\": ", ":2: not a JSON credentials file")]
+    public async Task A_credentials_file_that_is_not_one_is_named_in_one_line(string content, string expected)
+    {
+        var file = Path.Combine(temp.FullName, "bad.json");
+        await File.WriteAllTextAsync(file, content);
+
+        var failure = Should.Throw<CloudConfigurationException>(() => GoogleAccessTokens.FromFile(file, masker, inPipeline: false));
+
+        failure.Message.ShouldStartWith(file);
+        failure.Message.ShouldEndWith(expected);
+    }
+
+    [Fact]
+    public async Task A_service_account_key_is_refused_in_ci()
+    {
+        var file = Path.Combine(temp.FullName, "key.json");
+        await File.WriteAllTextAsync(file, """{"type":"service_account","client_email":"a@b.iam.gserviceaccount.com","private_key":"-----BEGIN PRIVATE KEY-----canary"}""");
+
+        var failure = Should.Throw<CloudConfigurationException>(() => GoogleAccessTokens.FromFile(file, masker, inPipeline: true));
+
+        failure.Message.ShouldContain("a service account key in CI is a long-lived secret; use Workload Identity Federation");
+    }
+
+    [Theory]
+    [InlineData(null, Deployer, "GCP_ID_TOKEN is set but GCP_WORKLOAD_IDENTITY_PROVIDER is not; set the CI/CD variable GCP_WORKLOAD_IDENTITY_PROVIDER to projects/<project number>/")]
+    [InlineData("projects/my-project/locations/global/workloadIdentityPools/p/providers/q", Deployer, "GCP_WORKLOAD_IDENTITY_PROVIDER=projects/my-project/locations/global/workloadIdentityPools/p/providers/q: expected projects/<project number>/")]
+    [InlineData(Provider, "deployer@gmail.com", "GCP_DEPLOYER_SERVICE_ACCOUNT=deployer@gmail.com: expected <name>@<project>.iam.gserviceaccount.com")]
+    public async Task Missing_or_malformed_workload_identity_settings_name_the_variable(string? provider, string serviceAccount, string expected)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [WorkloadIdentityCredentials.IdTokenVariable] = IdToken,
+            [WorkloadIdentityCredentials.ProviderVariable] = provider,
+            [WorkloadIdentityCredentials.ServiceAccountVariable] = serviceAccount,
+        };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() =>
+            WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, CancellationToken.None));
+
+        failure.Message.ShouldStartWith(expected);
+        Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Outside_a_job_with_an_id_token_nothing_is_written()
+    {
+        (await WorkloadIdentityCredentials.WriteAsync(temp.FullName, _ => null, masker, CancellationToken.None)).ShouldBeNull();
+        Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
+    }
+
+    private async Task<string> WriteWorkloadIdentityAsync()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            [WorkloadIdentityCredentials.IdTokenVariable] = IdToken,
+            [WorkloadIdentityCredentials.ProviderVariable] = Provider,
+            [WorkloadIdentityCredentials.ServiceAccountVariable] = Deployer,
+        };
+        var endpoints = new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot);
+        return (await WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, CancellationToken.None, endpoints)).ShouldNotBeNull();
+    }
+}
