@@ -28,7 +28,9 @@ internal static class ArchiveDownload
         }
         catch (HttpRequestException exception)
         {
-            throw new DownloadFailure($"could not reach it ({Reason(exception)})", unreachable: true, exception);
+            var unreachable = exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+                or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+            throw new DownloadFailure(unreachable ? $"could not reach it ({Reason(exception)})" : Reason(exception), unreachable, exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
