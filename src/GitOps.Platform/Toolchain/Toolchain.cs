@@ -33,22 +33,22 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
     public static Toolchain ForRepository(string repositoryRoot, string? mirror, IToolRunner runner, ILog log) =>
         new(Path.Combine(repositoryRoot, ".nuke", "tools"), ToolPinTable.Load(repositoryRoot), ToolSource.From(mirror), runner, log);
 
-    /// <summary>The requirement a target declares: checked before anything runs, installed when missing or unusable.</summary>
-    public ToolRequirement Requirement(string tool)
+    /// <summary>
+    /// The requirement a target declares: checked before anything runs, installed when missing or unusable. The
+    /// toolchain is made only then, so declaring the requirement (e.g. for <c>--help</c>) reads no file.
+    /// </summary>
+    public static ToolRequirement Requirement(string tool, Func<Toolchain> toolchain)
     {
-        var pin = Pins[tool];
-        return new ToolRequirement(tool, HowToGet(pin))
+        ArgumentNullException.ThrowIfNull(toolchain);
+        return new ToolRequirement(tool, HowToGet(tool))
         {
-            Install = async (_, cancellationToken) => await EnsureAsync(tool, cancellationToken),
-            Check = (path, cancellationToken) => WhyUnusableAsync(pin, path, cancellationToken),
+            Install = async (_, cancellationToken) => await toolchain().EnsureAsync(tool, cancellationToken),
+            Check = (path, cancellationToken) => toolchain().WhyUnusableAsync(toolchain().Pins[tool], path, cancellationToken),
         };
     }
 
-    public static string HowToGet(ToolPin pin)
-    {
-        ArgumentNullException.ThrowIfNull(pin);
-        return $"Put {pin.Name} {pin.MinimumOnPath.ToString(3)} or newer on PATH, or let the build install {pin} (--tools-mirror URL where the internet is out of reach).";
-    }
+    public static string HowToGet(string tool) =>
+        $"Put a compatible {tool} on PATH, or let the build install the one pinned in {ToolPinTable.RelativePath} (--tools-mirror URL where the internet is out of reach).";
 
     /// <summary>A usable executable: a compatible one on PATH, else the pinned one, installed if needed.</summary>
     public async Task<string> EnsureAsync(string tool, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public sealed class ToolchainTests
         WriteScript(stale, "Terraform v1.10.0");
         sandbox.Server.Serve(Archive, Terraform);
         var toolchain = Toolchain(sandbox);
-        var requirement = toolchain.Requirement("terraform");
+        var requirement = Platform.Toolchain.Toolchain.Requirement("terraform", () => toolchain);
 
         (await requirement.Check!(stale, CancellationToken.None)).ShouldBe($"{stale} is 1.10.0, not the pinned 1.11.4");
         await requirement.Install!(sandbox.ToolsDirectory, CancellationToken.None);
