@@ -25,6 +25,8 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
+        .Requires(Terraform)
+        .Requires(Helm)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).ProvisionAsync(Stage!.Value, MgmtCloud!.Value, cancellationToken));
 
     private Target Provision => _ => _
@@ -36,6 +38,7 @@ internal sealed partial class Build
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => MgmtKubeconfigIsUsable)
+        .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
     private Target DeployAppOfApps => _ => _
@@ -47,6 +50,7 @@ internal sealed partial class Build
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => MgmtKubeconfigIsUsable)
+        .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
     private Target Destroy => _ => _
@@ -58,6 +62,7 @@ internal sealed partial class Build
         .Requires(() => MgmtKubeconfigIsUsable)
         // Checked before anything runs too, so a refused prod destroy touches nothing at all.
         .Requires(() => EnvironmentDestroyApproved)
+        .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
 
     private Target DestroyManagementCluster => _ => _
@@ -68,6 +73,7 @@ internal sealed partial class Build
         .Requires(() => MgmtCloud)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementDestroyApproved)
+        .Requires(Terraform)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
     private LifecycleContext Lifecycle => new()

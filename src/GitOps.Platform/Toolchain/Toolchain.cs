@@ -1,0 +1,126 @@
+using GitOps.Targets;
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Platform.Toolchain;
+
+/// <summary>
+/// The external programs the build runs: a compatible copy on PATH is used as it is; otherwise the pinned version is
+/// installed into <c>.nuke/tools/bin</c> from <see cref="Source"/>, checked against its SHA-256. A copy under
+/// <c>.nuke/tools</c> must be exactly the pinned version, so a changed pin replaces it.
+/// </summary>
+public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSource source, IToolRunner runner, ILog log)
+{
+    public string ToolsDirectory { get; } = Path.GetFullPath(toolsDirectory);
+
+    public ToolPinTable Pins { get; } = pins;
+
+    public ToolSource Source { get; } = source;
+
+    public IToolRunner Runner { get; } = runner;
+
+    public ILog Log { get; } = log;
+
+    public ToolPlatform Platform { get; init; } = ToolPlatform.Current;
+
+    /// <summary>Replaces the HTTP client (tests point it at loopback only through the source; this is for handlers).</summary>
+    public HttpClient? Http { get; init; }
+
+    /// <summary>PATH as the tools are searched there; default the process's.</summary>
+    public string? SearchPath { get; init; }
+
+    /// <summary>The build's toolchain for the repository whose tools directory is <c>&lt;root&gt;/.nuke/tools</c>.</summary>
+    public static Toolchain ForRepository(string repositoryRoot, string? mirror, IToolRunner runner, ILog log) =>
+        new(Path.Combine(repositoryRoot, ".nuke", "tools"), ToolPinTable.Load(repositoryRoot), ToolSource.From(mirror), runner, log);
+
+    /// <summary>
+    /// The requirement a target declares: checked before anything runs, installed when missing or unusable. The
+    /// toolchain is made only then, so declaring the requirement (e.g. for <c>--help</c>) reads no file.
+    /// </summary>
+    public static ToolRequirement Requirement(string tool, Func<Toolchain> toolchain)
+    {
+        ArgumentNullException.ThrowIfNull(toolchain);
+        return new ToolRequirement(tool, HowToGet(tool))
+        {
+            Install = async (_, cancellationToken) => await toolchain().EnsureAsync(tool, cancellationToken),
+            Check = (path, cancellationToken) => toolchain().WhyUnusableAsync(toolchain().Pins[tool], path, cancellationToken),
+        };
+    }
+
+    public static string HowToGet(string tool) =>
+        $"Put a compatible {tool} on PATH, or let the build install the one pinned in {ToolPinTable.RelativePath} (--tools-mirror URL where the internet is out of reach).";
+
+    /// <summary>A usable executable: a compatible one on PATH, else the pinned one, installed if needed.</summary>
+    public async Task<string> EnsureAsync(string tool, CancellationToken cancellationToken)
+    {
+        var pin = Pins[tool];
+        var installer = Installer();
+        var pinned = installer.InstalledPath(pin);
+        if (File.Exists(pinned) && await WhyUnusableAsync(pin, pinned, cancellationToken) is null)
+        {
+            return pinned;
+        }
+
+        if (await CompatibleOnPathAsync(pin, cancellationToken) is { } onPath)
+        {
+            // A stale pinned copy would be found before PATH, so it goes; PATH's compatible one is then used.
+            if (File.Exists(pinned))
+            {
+                Log.Info($"{pin.Name}: removing {pinned} (not the pinned {pin.Version.ToString(3)}); using {onPath}");
+                File.Delete(pinned);
+            }
+
+            return onPath;
+        }
+
+        return await installer.InstallAsync(pin, async (path, token) => await WhyUnusableAsync(pin, path, token) is null, cancellationToken);
+    }
+
+    public PinnedToolInstaller Installer() => new(ToolsDirectory, Source, Log)
+    {
+        Platform = Platform,
+        Http = Http ?? Internal.ArchiveDownload.DefaultClient,
+    };
+
+    /// <summary>Why the copy at <paramref name="path"/> cannot be used, or null when it can.</summary>
+    public async Task<string?> WhyUnusableAsync(ToolPin pin, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var version = await ToolVersionProbe.ProbeAsync(Runner, path, pin.VersionArguments, cancellationToken);
+        if (version is null)
+        {
+            return $"{path} does not tell its version ({pin.Name} {string.Join(' ', pin.VersionArguments)} failed or printed none)";
+        }
+
+        if (IsUnderTools(path))
+        {
+            return version == pin.Version ? null : $"{path} is {version.ToString(3)}, not the pinned {pin.Version.ToString(3)}";
+        }
+
+        return version >= pin.MinimumOnPath ? null : $"{path} is {version.ToString(3)}, older than {pin.MinimumOnPath.ToString(3)}";
+    }
+
+    private async Task<string?> CompatibleOnPathAsync(ToolPin pin, CancellationToken cancellationToken)
+    {
+        var directories = (SearchPath ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(directory => !IsUnderTools(directory));
+        foreach (var directory in directories)
+        {
+            var candidate = Path.Combine(directory, pin.InstalledFileName(Platform));
+            if (File.Exists(candidate) && await WhyUnusableAsync(pin, candidate, cancellationToken) is null)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsUnderTools(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full.Equals(ToolsDirectory, StringComparison.Ordinal)
+            || full.StartsWith(ToolsDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,94 @@
+using GitOps.Platform.Toolchain;
+
+namespace GitOps.Platform.Tests.Toolchain;
+
+/// <summary>PATH first when compatible; otherwise the pinned version, and a copy under .nuke/tools is always exactly the pin.</summary>
+public sealed class ToolchainTests
+{
+    private static readonly string Archive = $"mirror/terraform/1.11.4/terraform_1.11.4_{ToolPlatform.Current.Os}_{ToolPlatform.Current.Arch}.zip";
+    private static readonly byte[] Terraform = TestArchives.Zip("terraform", TestArchives.Script("Terraform v1.11.4"));
+
+    [Fact]
+    public async Task A_compatible_terraform_on_PATH_is_used_and_nothing_is_downloaded()
+    {
+        await using var sandbox = await ToolInstallSandbox.CreateAsync();
+        var onPath = FakeOnPath(sandbox, "Terraform v1.9.8\non linux_amd64");
+        sandbox.Server.Serve(Archive, Terraform);
+
+        var found = await Toolchain(sandbox).EnsureAsync("terraform", CancellationToken.None);
+
+        found.ShouldBe(onPath);
+        sandbox.Server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_terraform_on_PATH_older_than_1_5_is_passed_over_for_the_pinned_one()
+    {
+        await using var sandbox = await ToolInstallSandbox.CreateAsync();
+        var onPath = FakeOnPath(sandbox, "Terraform v1.4.6");
+        sandbox.Server.Serve(Archive, Terraform);
+        var toolchain = Toolchain(sandbox);
+
+        (await toolchain.WhyUnusableAsync(toolchain.Pins["terraform"], onPath, CancellationToken.None)).ShouldBe($"{onPath} is 1.4.6, older than 1.5.0");
+        var installed = await toolchain.EnsureAsync("terraform", CancellationToken.None);
+
+        installed.ShouldBe(Path.Combine(sandbox.Bin, "terraform"));
+        sandbox.Server.Requests.ShouldBe([Archive]);
+    }
+
+    [Fact]
+    public async Task A_copy_under_tools_that_is_not_the_pin_is_replaced_even_if_it_would_do_on_PATH()
+    {
+        await using var sandbox = await ToolInstallSandbox.CreateAsync();
+        Directory.CreateDirectory(sandbox.Bin);
+        var stale = Path.Combine(sandbox.Bin, "terraform");
+        WriteScript(stale, "Terraform v1.10.0");
+        sandbox.Server.Serve(Archive, Terraform);
+        var toolchain = Toolchain(sandbox);
+        var requirement = Platform.Toolchain.Toolchain.Requirement("terraform", () => toolchain);
+
+        (await requirement.Check!(stale, CancellationToken.None)).ShouldBe($"{stale} is 1.10.0, not the pinned 1.11.4");
+        await requirement.Install!(sandbox.ToolsDirectory, CancellationToken.None);
+
+        (await requirement.Check!(stale, CancellationToken.None)).ShouldBeNull();
+        sandbox.Server.Requests.ShouldBe([Archive]);
+    }
+
+    [Fact]
+    public async Task A_stale_pinned_copy_gives_way_to_a_compatible_one_on_PATH_without_a_download()
+    {
+        await using var sandbox = await ToolInstallSandbox.CreateAsync();
+        Directory.CreateDirectory(sandbox.Bin);
+        WriteScript(Path.Combine(sandbox.Bin, "terraform"), "Terraform v1.10.0");
+        var onPath = FakeOnPath(sandbox, "Terraform v1.12.1");
+
+        var found = await Toolchain(sandbox).EnsureAsync("terraform", CancellationToken.None);
+
+        found.ShouldBe(onPath);
+        File.Exists(Path.Combine(sandbox.Bin, "terraform")).ShouldBeFalse();
+        sandbox.Server.Requests.ShouldBeEmpty();
+    }
+
+    private static Platform.Toolchain.Toolchain Toolchain(ToolInstallSandbox sandbox) =>
+        new(sandbox.ToolsDirectory, new ToolPinTable([TestPins.Terraform(TestArchives.Sha256(Terraform))]), ToolSource.From(sandbox.Server.Root + "mirror"), sandbox.Runner, sandbox.Log)
+        {
+            SearchPath = Path.Combine(sandbox.Directory.FullName, "path"),
+        };
+
+    private static string FakeOnPath(ToolInstallSandbox sandbox, string versionOutput)
+    {
+        var directory = Directory.CreateDirectory(Path.Combine(sandbox.Directory.FullName, "path"));
+        var path = Path.Combine(directory.FullName, "terraform");
+        WriteScript(path, versionOutput);
+        return path;
+    }
+
+    internal static void WriteScript(string path, string versionOutput)
+    {
+        File.WriteAllText(path, $"#!/bin/sh\nprintf '%s\\n' '{versionOutput.Replace("\n", "' '", StringComparison.Ordinal)}'\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
