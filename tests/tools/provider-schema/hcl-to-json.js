@@ -6,7 +6,7 @@ const fs = require("fs");
 const path = require("path");
 
 const [modules, ...files] = process.argv.slice(2);
-const { parse } = require(path.join(modules, "@cdktf", "hcl2json"));
+const { parse } = require(path.resolve(modules, "@cdktf", "hcl2json"));
 
 (async () => {
   const result = {};
