@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GitOps.Platform.Clouds;
+using GitOps.Platform.Foundation;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
@@ -60,6 +61,21 @@ public sealed partial class TerraformConfigurationTests
         declared.Where(variable => !variable.Value).Select(variable => variable.Key)
             .Except(assigned).Except(suppliedByBuild).ShouldBeEmpty($"required variables of {module} that nothing sets");
     }
+
+    [Theory]
+    [MemberData(nameof(FoundationVarFiles))]
+    public void Every_stage_sets_exactly_the_variables_the_foundation_declares_except_those_the_build_passes(string varFile)
+    {
+        var declared = Declarations(Path.Combine(RepositoryRoot.Path, FoundationLayout.ModuleDirectory));
+        var assigned = Assignments(Path.Combine(RepositoryRoot.Path, varFile));
+        var suppliedByBuild = new FoundationLayout(RepositoryRoot.Path, "bucket", _ => null).For("dev").Variables.Keys;
+
+        assigned.Except(declared.Keys).ShouldBeEmpty($"{varFile} sets variables the foundation does not declare");
+        declared.Where(variable => !variable.Value).Select(variable => variable.Key)
+            .Except(assigned).Except(suppliedByBuild).ShouldBeEmpty("required variables of the foundation that nothing sets");
+    }
+
+    public static TheoryData<string> FoundationVarFiles() => [.. Stages.Select(FoundationLayout.VarFile)];
 
     public static TheoryData<string, string> ClusterVarFiles()
     {
