@@ -46,15 +46,22 @@ internal sealed partial class Build
             Log.Success($"Rendered {rendered.Files.Count} manifests to {Path.GetRelativePath(RootDirectory, rendered.Directory)}");
         });
 
+    private static readonly string[] TestToolInstallers = ["install-gitlab-ci-local.sh", "install-provider-schema.sh"];
+
     private Target Test => _ => _
         .Description("Runs this repository's own tests; fails when any test fails or is skipped.")
         .Requires(Helm)
         .Executes(async cancellationToken =>
         {
-            // Installed once here, before the test projects run in parallel and would each try to install it.
-            await Tools.RunAsync(
-                new ToolInvocation("bash", [Path.Combine(RootDirectory, "tests", "tools", "install-gitlab-ci-local.sh"), ToolsDirectory]) { WorkingDirectory = RootDirectory },
-                cancellationToken);
+            // Installed once here, before the test projects run in parallel and would each try to install them
+            // (gitlab-ci-local, and the google provider's schema for the Terraform schema test).
+            foreach (var installer in TestToolInstallers)
+            {
+                await Tools.RunAsync(
+                    new ToolInvocation("bash", [Path.Combine(RootDirectory, "tests", "tools", installer), ToolsDirectory]) { WorkingDirectory = RootDirectory },
+                    cancellationToken);
+            }
+
             var results = Path.Combine(TemporaryDirectory, "test-results");
             if (Directory.Exists(results))
             {

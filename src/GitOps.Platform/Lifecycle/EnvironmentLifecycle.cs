@@ -35,6 +35,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             // Before Terraform: creating a cluster takes a quarter of an hour, and without Argo CD it could not be used.
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
+            await GrantArgoCdAccessAsync(environment, cluster, cancellationToken);
             using var client = context.Cluster(kubeconfig);
             await new ClusterRegistration(client, context.Log, context.Secrets).RegisterAsync(
                 new EnvironmentCluster
@@ -88,6 +89,25 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
 
             await context.Provisioner.DestroyAsync(plan, cancellationToken);
         }, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Binds Kubernetes RBAC to the stage's Argo CD identity in the new cluster, with the deployer's own credentials
+    /// (Terraform cannot: no kubernetes provider here). Its cloud role only lets it authenticate.
+    /// </summary>
+    private async Task GrantArgoCdAccessAsync(EnvironmentId environment, ProvisionedCluster cluster, CancellationToken cancellationToken)
+    {
+        const string output = "argocd_service_account";
+        if (environment.Cloud != Cloud.Gcp)
+        {
+            return;
+        }
+
+        var identity = cluster.Outputs.All.TryGetValue(output, out var value) && value.AsString() is { Length: > 0 } email
+            ? email
+            : throw new ClusterNotProvisionedException($"{cluster.Key}: the Terraform state lacks the output {output}; without it Argo CD could not deploy to the cluster");
+        using var client = context.Cluster(cluster.KubeconfigPath);
+        await KubeconfigBlame.NamingAsync(cluster.KubeconfigPath, () => new ArgoCdClusterAccess(client, context.Log).GrantAsync(cluster.Name, identity, cancellationToken));
+    }
 
     private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)
     {

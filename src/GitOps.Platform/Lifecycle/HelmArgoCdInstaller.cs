@@ -20,8 +20,12 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
     public static HelmArgoCdInstaller ForBuild(IToolRunner runner, ILog log, string toolsDirectory) =>
         new(runner, log, cancellationToken => HelmInstaller.EnsureAsync(toolsDirectory, runner, log, cancellationToken));
 
-    /// <summary>The argo-cd chart's components whose service accounts act as the cloud identity (values &lt;component&gt;.serviceAccount).</summary>
-    private static readonly string[] IdentityComponents = ["controller", "server"];
+    /// <summary>
+    /// The argo-cd chart's components whose service accounts act as the cloud identity (values &lt;component&gt;.serviceAccount):
+    /// only the application controller, which syncs. argocd-server faces the internet and gets none, so whoever reaches
+    /// it cannot act on the clusters; the UI's live views (logs, resource actions) on environment clusters go without.
+    /// </summary>
+    private static readonly string[] IdentityComponents = ["controller"];
 
     public static IReadOnlyList<string> Arguments(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string>? serviceAccountAnnotations = null)
     {

@@ -94,6 +94,17 @@ public sealed class TerraformDriver(
         await RunAsync("destroy", arguments, streamOutput: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes <paramref name="stateFile"/> into the configured backend (terraform state push): how the foundation moves
+    /// the local state of its first run into the bucket that run created. Terraform refuses when the backend already
+    /// holds a different lineage or a newer serial, so nothing newer is ever overwritten.
+    /// </summary>
+    public async Task StatePushAsync(string stateFile, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stateFile);
+        await RunAsync("state push", ["state", "push", LockTimeout(), Path.GetFullPath(stateFile)], streamOutput: true, cancellationToken);
+    }
+
     /// <summary>Releases a lock an interrupted run left in a remote backend (the local backend's locks die with their process).</summary>
     public async Task ForceUnlockAsync(string lockId, CancellationToken cancellationToken)
     {

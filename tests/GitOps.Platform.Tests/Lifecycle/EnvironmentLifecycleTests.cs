@@ -40,6 +40,23 @@ public sealed class EnvironmentLifecycleTests
     }
 
     [Fact]
+    public async Task Provision_binds_kubernetes_rbac_in_the_new_cluster_to_argo_cds_google_identity_before_registering_it()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        await new EnvironmentLifecycle(world.Context()).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None);
+
+        var binding = world.Server.Store.Get(ResourceType.ClusterRoleBinding, "", ArgoCdClusterAccess.BindingName).ShouldNotBeNull();
+        binding["roleRef"]!["name"]!.GetValue<string>().ShouldBe("cluster-admin");
+        var subject = binding["subjects"]!.AsArray().Single()!;
+        subject["kind"]!.GetValue<string>().ShouldBe("User");
+        subject["name"]!.GetValue<string>().ShouldBe("argocd-dev@test-project.iam.gserviceaccount.com");
+        var granted = world.Server.Calls.Requests("apply", "clusterrolebindings").Single();
+        world.Server.Calls.Requests("apply", "secrets")[^1].Sequence.ShouldBeGreaterThan(granted.Sequence, "the cluster is registered only once Argo CD may deploy to it");
+    }
+
+    [Fact]
     public async Task A_missing_state_bucket_is_a_refused_request_before_terraform_runs()
     {
         await using var world = await LifecycleWorld.StartAsync();

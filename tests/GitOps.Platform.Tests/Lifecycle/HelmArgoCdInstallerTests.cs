@@ -49,7 +49,7 @@ public sealed class HelmArgoCdInstallerTests
     }
 
     [Fact]
-    public async Task The_workload_identity_annotation_goes_on_the_controller_and_server_service_accounts()
+    public async Task The_workload_identity_annotation_goes_on_the_controller_only_never_on_the_internet_facing_server()
     {
         var runner = new ScriptedToolRunner(new ToolResult(0, "STATUS: deployed", string.Empty));
         var identity = new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@project.iam.gserviceaccount.com" };
@@ -59,8 +59,8 @@ public sealed class HelmArgoCdInstallerTests
 
         var arguments = runner.Invocations.ShouldHaveSingleItem().Arguments;
         arguments.ShouldContain(@"controller.serviceAccount.annotations.iam\.gke\.io/gcp-service-account=argocd-dev@project.iam.gserviceaccount.com");
-        arguments.ShouldContain(@"server.serviceAccount.annotations.iam\.gke\.io/gcp-service-account=argocd-dev@project.iam.gserviceaccount.com");
-        arguments.Count(argument => argument == "--set-string").ShouldBe(2);
+        arguments.ShouldNotContain(argument => argument.StartsWith("server.", StringComparison.Ordinal));
+        arguments.Count(argument => argument == "--set-string").ShouldBe(1);
     }
 
     [Fact]

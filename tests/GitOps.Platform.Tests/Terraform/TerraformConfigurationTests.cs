@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using GitOps.Platform.Clouds;
+using GitOps.Platform.Foundation;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
@@ -60,6 +61,41 @@ public sealed partial class TerraformConfigurationTests
         declared.Where(variable => !variable.Value).Select(variable => variable.Key)
             .Except(assigned).Except(suppliedByBuild).ShouldBeEmpty($"required variables of {module} that nothing sets");
     }
+
+    [Theory]
+    [MemberData(nameof(FoundationVarFiles))]
+    public void Every_stage_sets_exactly_the_variables_the_foundation_declares_except_those_the_build_passes(string varFile)
+    {
+        var declared = Declarations(Path.Combine(RepositoryRoot.Path, FoundationLayout.ModuleDirectory));
+        var assigned = Assignments(Path.Combine(RepositoryRoot.Path, varFile));
+        var suppliedByBuild = new FoundationLayout(RepositoryRoot.Path, "bucket", _ => null).For("dev").Variables.Keys;
+
+        assigned.Except(declared.Keys).ShouldBeEmpty($"{varFile} sets variables the foundation does not declare");
+        declared.Where(variable => !variable.Value).Select(variable => variable.Key)
+            .Except(assigned).Except(suppliedByBuild).ShouldBeEmpty("required variables of the foundation that nothing sets");
+    }
+
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void External_dns_values_name_the_foundations_zone_and_google_service_account(string stage)
+    {
+        var foundation = Path.Combine(RepositoryRoot.Path, FoundationLayout.VarFile(stage));
+        var project = TfvarsString(foundation, "project_id");
+        var domain = TfvarsString(foundation, "dns_domain").TrimEnd('.');
+        var values = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "environments", stage, $"values-{stage}-gcp.yaml"));
+
+        // environments/terraform/gcp/foundation/service-accounts.tf names it external-dns-<stage>.
+        values.ShouldContain($"iam.gke.io/gcp-service-account: external-dns-{stage}@{project}.iam.gserviceaccount.com");
+        values.ShouldContain($"domainFilters:\n        - {domain}\n");
+        values.ShouldContain($"--google-project={project}");
+    }
+
+    public static TheoryData<string> StageNames() => [.. Stages];
+
+    private static string TfvarsString(string varFile, string name) =>
+        File.ReadAllLines(varFile).Select(line => Regex.Match(line, $"^{name}\\s*=\\s*\"(?<value>[^\"]*)\"")).First(match => match.Success).Groups["value"].Value;
+
+    public static TheoryData<string> FoundationVarFiles() => [.. Stages.Select(FoundationLayout.VarFile)];
 
     public static TheoryData<string, string> ClusterVarFiles()
     {

@@ -8,8 +8,9 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
     public static readonly ResourceType Secret = new(string.Empty, "v1", "secrets", "Secret", true);
     public static readonly ResourceType ConfigMap = new(string.Empty, "v1", "configmaps", "ConfigMap", true);
     public static readonly ResourceType Namespace = new(string.Empty, "v1", "namespaces", "Namespace", false);
+    public static readonly ResourceType ClusterRoleBinding = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false);
 
-    private static readonly ResourceType[] Known = [Application, AppProject, Secret, ConfigMap, Namespace];
+    private static readonly ResourceType[] Known = [Application, AppProject, Secret, ConfigMap, Namespace, ClusterRoleBinding];
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

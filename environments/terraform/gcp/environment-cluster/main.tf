@@ -23,4 +23,32 @@ module "cluster" {
   min_nodes       = var.min_nodes
   max_nodes       = var.max_nodes
   spot_nodes      = var.spot_nodes
+
+  node_service_account       = data.google_service_account.nodes.email
+  private_nodes              = var.private_nodes
+  restrict_master_access     = var.restrict_master_access
+  master_authorized_networks = var.master_authorized_networks
+}
+
+# Created by the foundation (environments/terraform/gcp/foundation), with only the logging and monitoring roles.
+data "google_service_account" "nodes" {
+  project    = var.project_id
+  account_id = "gke-nodes-${var.stage}"
+}
+
+# Argo CD's application controller acts as this account (created by the foundation, roles/container.clusterViewer).
+data "google_service_account" "argocd" {
+  project    = var.project_id
+  account_id = "argocd-${var.stage}"
+}
+
+# external-dns (namespace and service account external-dns, charts/app-of-apps) acts as the foundation's
+# external-dns-<stage> account, which may change records in the stage's zone only.
+resource "google_service_account_iam_member" "external_dns_workload_identity" {
+  service_account_id = "projects/${var.project_id}/serviceAccounts/external-dns-${var.stage}@${var.project_id}.iam.gserviceaccount.com"
+  role               = "roles/iam.workloadIdentityUser"
+  member             = "serviceAccount:${var.project_id}.svc.id.goog[external-dns/external-dns]"
+
+  # GKE creates the <project>.svc.id.goog pool with the first cluster; IAM refuses members of a pool that does not exist.
+  depends_on = [module.cluster]
 }

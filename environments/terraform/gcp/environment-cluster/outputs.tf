@@ -17,3 +17,8 @@ output "kubeconfig" {
   sensitive   = true
   value       = module.cluster.kubeconfig
 }
+
+output "argocd_service_account" {
+  description = "Google service account of the stage's Argo CD: the build binds it to Kubernetes RBAC in this cluster."
+  value       = data.google_service_account.argocd.email
+}

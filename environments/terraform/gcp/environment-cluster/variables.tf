@@ -68,3 +68,24 @@ variable "services_cidr" {
   description = "Secondary range for services."
   type        = string
 }
+
+variable "private_nodes" {
+  description = "Nodes without public IPs, egress through Cloud NAT."
+  type        = bool
+  default     = true
+}
+
+variable "restrict_master_access" {
+  description = "Only master_authorized_networks reach the API server (on for prod)."
+  type        = bool
+  default     = false
+}
+
+variable "master_authorized_networks" {
+  description = "CIDRs allowed to reach the API server when restrict_master_access is on."
+  type = list(object({
+    name       = string
+    cidr_block = string
+  }))
+  default = []
+}

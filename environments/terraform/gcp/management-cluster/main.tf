@@ -23,34 +23,36 @@ module "cluster" {
   min_nodes       = var.min_nodes
   max_nodes       = var.max_nodes
   spot_nodes      = var.spot_nodes
+
+  node_service_account       = data.google_service_account.nodes.email
+  private_nodes              = var.private_nodes
+  restrict_master_access     = var.restrict_master_access
+  master_authorized_networks = var.master_authorized_networks
+}
+
+# Created by the foundation (environments/terraform/gcp/foundation), with only the logging and monitoring roles.
+data "google_service_account" "nodes" {
+  project    = var.project_id
+  account_id = "gke-nodes-${var.stage}"
+}
+
+# Argo CD's application controller acts as this account (created by the foundation, roles/container.clusterViewer).
+data "google_service_account" "argocd" {
+  project    = var.project_id
+  account_id = "argocd-${var.stage}"
 }
 
 # No Kubernetes objects are managed here: the build installs Argo CD with helm (--create-namespace) into the cluster
 # created above, and destroying the cluster removes them. A kubernetes provider configured from this module's own
 # cluster cannot refresh or destroy them reliably once the cluster is being replaced or is gone.
 
-# Argo CD's controller and server act as this Google service account (Workload Identity) to reach the stage's
-# environment clusters through exec auth, so no long-lived cluster tokens are stored in Argo CD.
-resource "google_service_account" "argocd" {
-  project      = var.project_id
-  account_id   = "argocd-${var.stage}"
-  display_name = "Argo CD of stage ${var.stage}"
-}
-
-# container.admin rather than container.developer: the charts Argo CD deploys create RBAC objects, which
-# container.developer does not allow.
-resource "google_project_iam_member" "argocd_cluster_access" {
-  project = var.project_id
-  role    = "roles/container.admin"
-  member  = "serviceAccount:${google_service_account.argocd.email}"
-}
-
+# Only the application controller acts as Argo CD's Google service account: it is the component that syncs to the
+# environment clusters. argocd-server faces the internet and gets no cloud identity (see environments/terraform/README.md).
 resource "google_service_account_iam_member" "argocd_workload_identity" {
-  for_each = toset(["argocd-application-controller", "argocd-server"])
-
-  service_account_id = google_service_account.argocd.name
+  service_account_id = data.google_service_account.argocd.name
   role               = "roles/iam.workloadIdentityUser"
-  member             = "serviceAccount:${var.project_id}.svc.id.goog[${var.argocd_namespace}/${each.value}]"
+  member             = "serviceAccount:${var.project_id}.svc.id.goog[${var.argocd_namespace}/argocd-application-controller]"
 
+  # GKE creates the <project>.svc.id.goog pool with the first cluster; IAM refuses members of a pool that does not exist.
   depends_on = [module.cluster]
 }

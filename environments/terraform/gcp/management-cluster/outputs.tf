@@ -20,5 +20,10 @@ output "kubeconfig" {
 
 output "argocd_service_account" {
   description = "Google service account to annotate Argo CD's Kubernetes service accounts with."
-  value       = google_service_account.argocd.email
+  value       = data.google_service_account.argocd.email
+}
+
+output "nat_address" {
+  description = "Egress address of this cluster's nodes (Argo CD): add it to the environment clusters' master_authorized_networks."
+  value       = module.cluster.nat_address
 }

@@ -75,3 +75,24 @@ variable "argocd_namespace" {
   type        = string
   default     = "argocd"
 }
+
+variable "private_nodes" {
+  description = "Nodes without public IPs, egress through Cloud NAT."
+  type        = bool
+  default     = true
+}
+
+variable "restrict_master_access" {
+  description = "Only master_authorized_networks reach the API server (on for prod)."
+  type        = bool
+  default     = false
+}
+
+variable "master_authorized_networks" {
+  description = "CIDRs allowed to reach the API server when restrict_master_access is on."
+  type = list(object({
+    name       = string
+    cidr_block = string
+  }))
+  default = []
+}

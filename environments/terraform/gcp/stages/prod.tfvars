@@ -8,3 +8,9 @@ spot_nodes    = false
 subnet_cidr   = "10.50.0.0/20"
 pods_cidr     = "10.51.0.0/16"
 services_cidr = "10.50.16.0/20"
+
+# Private nodes are on for every stage (the module's default); prod also restricts who reaches the API server.
+restrict_master_access = true
+# Before provisioning prod, list the CI runners' egress CIDRs and, for the environment cluster, the management
+# cluster's nat_address output (Argo CD calls in from there); with an empty list the plan stops and says so.
+master_authorized_networks = []

@@ -5,7 +5,7 @@ using GitOps.Platform.Terraform;
 namespace GitOps.Platform.Lifecycle.Internal;
 
 /// <summary>
-/// The cloud identity Argo CD's controller and server act as, so the exec auth of <see cref="ArgoCdClusterAuth"/> can
+/// The cloud identity Argo CD's application controller acts as, so the exec auth of <see cref="ArgoCdClusterAuth"/> can
 /// reach the environment clusters. On GKE, Workload Identity maps a Kubernetes service account to the Google service
 /// account the management cluster's Terraform creates, through an annotation on that Kubernetes service account.
 /// </summary>

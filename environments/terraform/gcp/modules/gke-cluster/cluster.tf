@@ -24,6 +24,38 @@ resource "google_container_cluster" "this" {
   workload_identity_config {
     workload_pool = "${var.project_id}.svc.id.goog"
   }
+
+  # The endpoint stays public (CI runners and the management cluster's Argo CD must reach it), the nodes do not.
+  dynamic "private_cluster_config" {
+    for_each = var.private_nodes ? [1] : []
+    content {
+      enable_private_nodes    = true
+      enable_private_endpoint = false
+      master_ipv4_cidr_block  = var.master_ipv4_cidr_block
+    }
+  }
+
+  dynamic "master_authorized_networks_config" {
+    for_each = var.restrict_master_access ? [1] : []
+    content {
+      gcp_public_cidrs_access_enabled = false
+
+      dynamic "cidr_blocks" {
+        for_each = var.master_authorized_networks
+        content {
+          display_name = cidr_blocks.value.name
+          cidr_block   = cidr_blocks.value.cidr_block
+        }
+      }
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = !var.restrict_master_access || length(var.master_authorized_networks) > 0
+      error_message = "restrict_master_access is on but master_authorized_networks is empty: nothing outside the VPC (no CI runner, not Argo CD) could reach the API server. Add the runners' egress CIDR and the management cluster's nat_address to the stage's tfvars."
+    }
+  }
 }
 
 resource "google_container_node_pool" "default" {
@@ -44,9 +76,11 @@ resource "google_container_node_pool" "default" {
   }
 
   node_config {
-    machine_type = var.machine_type
-    spot         = var.spot_nodes
-    labels       = var.labels
+    machine_type    = var.machine_type
+    spot            = var.spot_nodes
+    labels          = var.labels
+    service_account = var.node_service_account
+    # The scope only caps the token; what the nodes may do is the node service account's roles.
     oauth_scopes = ["https://www.googleapis.com/auth/cloud-platform"]
 
     workload_metadata_config {

@@ -22,3 +22,43 @@ resource "google_compute_subnetwork" "this" {
     ip_cidr_range = var.services_cidr
   }
 }
+
+# Private nodes have no public IP; Cloud NAT gives them egress (image pulls, external APIs) from one static address.
+resource "google_compute_address" "nat" {
+  count = var.private_nodes ? 1 : 0
+
+  project = var.project_id
+  name    = "${var.name}-nat"
+  region  = var.region
+}
+
+resource "google_compute_router" "this" {
+  count = var.private_nodes ? 1 : 0
+
+  project = var.project_id
+  name    = "${var.name}-router"
+  region  = var.region
+  network = google_compute_network.this.id
+}
+
+resource "google_compute_router_nat" "this" {
+  count = var.private_nodes ? 1 : 0
+
+  project                            = var.project_id
+  name                               = "${var.name}-nat"
+  region                             = var.region
+  router                             = google_compute_router.this[0].name
+  nat_ip_allocate_option             = "MANUAL_ONLY"
+  nat_ips                            = [google_compute_address.nat[0].self_link]
+  source_subnetwork_ip_ranges_to_nat = "LIST_OF_SUBNETWORKS"
+
+  subnetwork {
+    name                    = google_compute_subnetwork.this.id
+    source_ip_ranges_to_nat = ["ALL_IP_RANGES"]
+  }
+
+  log_config {
+    enable = true
+    filter = "ERRORS_ONLY"
+  }
+}

@@ -49,3 +49,8 @@ output "kubeconfig" {
     }]
   })
 }
+
+output "nat_address" {
+  description = "Egress address of the nodes (null without private nodes): allow-list it where this cluster calls in."
+  value       = var.private_nodes ? google_compute_address.nat[0].address : null
+}

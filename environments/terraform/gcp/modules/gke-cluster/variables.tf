@@ -74,3 +74,35 @@ variable "deletion_protection" {
   type        = bool
   default     = false
 }
+
+variable "node_service_account" {
+  description = "Email of the service account the nodes run as (the foundation's gke-nodes-<stage>), never the default Compute Engine account."
+  type        = string
+}
+
+variable "private_nodes" {
+  description = "Nodes get no public IP and reach the internet through Cloud NAT (a static address, so it can be allow-listed)."
+  type        = bool
+  default     = true
+}
+
+variable "master_ipv4_cidr_block" {
+  description = "/28 range of the control plane's private endpoint when private_nodes is on; unique per VPC peering."
+  type        = string
+  default     = "172.16.0.0/28"
+}
+
+variable "restrict_master_access" {
+  description = "Only master_authorized_networks (and the cluster's own VPC) reach the API server."
+  type        = bool
+  default     = false
+}
+
+variable "master_authorized_networks" {
+  description = "CIDRs allowed to reach the API server when restrict_master_access is on: CI runners' egress, the management cluster's NAT address, operators."
+  type = list(object({
+    name       = string
+    cidr_block = string
+  }))
+  default = []
+}

@@ -1,0 +1,20 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Foundation;
+using GitOps.Platform.Terraform;
+
+namespace GitOps.Build;
+
+/// <summary>The step before everything else on a new GCP project (README: "First time on a new GCP project").</summary>
+internal sealed partial class Build
+{
+    private Target ProvisionFoundation => _ => _
+        .Description("Prepares the stage's GCP project: APIs, the Terraform state bucket, the deployer with Workload Identity Federation for GitLab CI, the DNS zone.")
+        .Before(ProvisionManagementCluster)
+        .Requires(() => Stage)
+        .Executes(async cancellationToken =>
+        {
+            var workspace = new FoundationLayout(RootDirectory, TfStateBucket, name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name)).For(Stage!.Value.ToName());
+            var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings()).ProvisionAsync(workspace, cancellationToken);
+            Log.Info($"GitLab CI/CD variables for stage {Stage!.Value.ToName()}: GCP_WORKLOAD_IDENTITY_PROVIDER={outputs.WorkloadIdentityProvider} GCP_DEPLOYER_SERVICE_ACCOUNT={outputs.DeployerServiceAccount} TF_STATE_BUCKET={outputs.StateBucket}");
+        });
+}

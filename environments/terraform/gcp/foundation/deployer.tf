@@ -1,0 +1,56 @@
+# The identity the pipeline's deploy jobs (and anyone running the cluster targets) act as. It has no key: GitLab CI
+# jobs get it through the Workload Identity pool below.
+resource "google_service_account" "deployer" {
+  project      = var.project_id
+  account_id   = "gitops-deployer-${var.stage}"
+  display_name = "GitOps deployer of stage ${var.stage}"
+  description  = "Provisions and destroys the stage's clusters; used by ${var.gitlab_project_path} CI on protected refs."
+  depends_on   = [google_project_service.this]
+}
+
+locals {
+  deployer_member = "serviceAccount:${google_service_account.deployer.email}"
+
+  deployer_project_roles = {
+    # Creates, updates and deletes the GKE clusters and node pools; the same role is GKE's Kubernetes admin, which
+    # the build needs to install Argo CD, register clusters and bind Argo CD's RBAC in each new cluster.
+    "roles/container.admin" = true
+    # VPCs, subnets, Cloud Routers and NATs of the clusters (no firewall or project-wide network policy beyond that).
+    "roles/compute.networkAdmin" = true
+  }
+}
+
+resource "google_project_iam_member" "deployer" {
+  for_each = local.deployer_project_roles
+
+  project = var.project_id
+  role    = each.key
+  member  = local.deployer_member
+}
+
+# State of every root of the stage: objects in this bucket only, not the bucket's settings or IAM.
+resource "google_storage_bucket_iam_member" "deployer_state" {
+  bucket = google_storage_bucket.state.name
+  role   = "roles/storage.objectAdmin"
+  member = local.deployer_member
+}
+
+# Node pools run as the node service account: creating them needs actAs on that account, and only that one.
+resource "google_service_account_iam_member" "deployer_acts_as_nodes" {
+  service_account_id = google_service_account.nodes.name
+  role               = "roles/iam.serviceAccountUser"
+  member             = local.deployer_member
+}
+
+# The cluster roots bind the Kubernetes service accounts of Argo CD (management cluster) and external-dns
+# (environment clusters) to these accounts after creating the clusters; that needs setIamPolicy on them alone.
+resource "google_service_account_iam_member" "deployer_binds_workload_identity" {
+  for_each = {
+    argocd       = google_service_account.argocd.name
+    external_dns = google_service_account.external_dns.name
+  }
+
+  service_account_id = each.value
+  role               = "roles/iam.serviceAccountAdmin"
+  member             = local.deployer_member
+}

@@ -1,0 +1,75 @@
+# The Google identities the clusters use. Created here, by someone allowed to grant project roles, so the deployer
+# never needs resourcemanager.projectIamAdmin: it only binds Kubernetes service accounts to these (Workload Identity)
+# once the clusters exist, because GKE creates <project>.svc.id.goog with the first cluster and IAM refuses
+# bindings to a pool that does not exist yet.
+
+# Nodes run as this account instead of the default Compute Engine account (which has roles/editor).
+resource "google_service_account" "nodes" {
+  project      = var.project_id
+  account_id   = "gke-nodes-${var.stage}"
+  display_name = "GKE nodes of stage ${var.stage}"
+  depends_on   = [google_project_service.this]
+}
+
+resource "google_project_iam_member" "nodes" {
+  # What GKE's minimal node service account needs: write logs and metrics, read metrics for the autoscaler and
+  # dashboards, report resource metadata. Add roles/artifactregistry.reader if images come from Artifact Registry.
+  for_each = toset([
+    "roles/logging.logWriter",
+    "roles/monitoring.metricWriter",
+    "roles/monitoring.viewer",
+    "roles/stackdriver.resourceMetadata.writer",
+  ])
+
+  project = var.project_id
+  role    = each.value
+  member  = "serviceAccount:${google_service_account.nodes.email}"
+}
+
+# Argo CD's application controller acts as this account to reach the stage's clusters.
+resource "google_service_account" "argocd" {
+  project      = var.project_id
+  account_id   = "argocd-${var.stage}"
+  display_name = "Argo CD of stage ${var.stage}"
+  depends_on   = [google_project_service.this]
+}
+
+# clusterViewer is container.clusters.get/list: enough to fetch a cluster's endpoint and a token for it, and nothing
+# in the Kubernetes API. What Argo CD may do inside a cluster is Kubernetes RBAC, which the build binds to this
+# account in the environment clusters only (never in the management cluster).
+resource "google_project_iam_member" "argocd_cluster_viewer" {
+  project = var.project_id
+  role    = "roles/container.clusterViewer"
+  member  = "serviceAccount:${google_service_account.argocd.email}"
+}
+
+# external-dns in the environment clusters acts as this account; it may change records in the stage's zone only.
+resource "google_service_account" "external_dns" {
+  project      = var.project_id
+  account_id   = "external-dns-${var.stage}"
+  display_name = "external-dns of stage ${var.stage}"
+  depends_on   = [google_project_service.this]
+}
+
+resource "google_dns_managed_zone_iam_member" "external_dns" {
+  project      = var.project_id
+  managed_zone = google_dns_managed_zone.stage.name
+  role         = "roles/dns.admin"
+  member       = "serviceAccount:${google_service_account.external_dns.email}"
+}
+
+# external-dns lists the project's zones to find the one matching its domain filter, and listing is a project-level
+# permission that no zone-level grant carries. This role holds only that, not roles/dns.reader (every zone's records).
+resource "google_project_iam_custom_role" "dns_zone_lister" {
+  project     = var.project_id
+  role_id     = "dnsZoneLister_${replace(var.stage, "-", "_")}"
+  title       = "List Cloud DNS zones (external-dns of ${var.stage})"
+  permissions = ["dns.managedZones.get", "dns.managedZones.list"]
+  depends_on  = [google_project_service.this]
+}
+
+resource "google_project_iam_member" "external_dns_zone_lister" {
+  project = var.project_id
+  role    = google_project_iam_custom_role.dns_zone_lister.name
+  member  = "serviceAccount:${google_service_account.external_dns.email}"
+}

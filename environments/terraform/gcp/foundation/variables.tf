@@ -1,0 +1,50 @@
+variable "project_id" {
+  description = "Google Cloud project of the stage, set in its tfvars (GOOGLE_PROJECT, when set, must agree)."
+  type        = string
+}
+
+variable "stage" {
+  description = "Stage this project serves (dev, nightly, qa, qa-int, prod); the build passes it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]*$", var.stage))
+    error_message = "The stage must be lowercase letters, digits and hyphens."
+  }
+}
+
+variable "region" {
+  description = "Region of the state bucket (and default region of the provider)."
+  type        = string
+  default     = "europe-west3"
+}
+
+variable "state_bucket" {
+  description = "Name of the GCS bucket for every Terraform state of the stage (TF_STATE_BUCKET); the build passes it."
+  type        = string
+}
+
+variable "gitlab_url" {
+  description = "GitLab instance whose CI id_tokens are trusted: the tokens' issuer (iss), e.g. https://gitlab.com."
+  type        = string
+}
+
+variable "gitlab_project_path" {
+  description = "Path of this repository's GitLab project (group/project); only its jobs may act as the deployer."
+  type        = string
+}
+
+variable "dns_zone_name" {
+  description = "Name of the Cloud DNS managed zone external-dns writes the stage's records into."
+  type        = string
+}
+
+variable "dns_domain" {
+  description = "Domain of that zone, ending with a dot (e.g. dev.gcp.eurodat.example.)."
+  type        = string
+
+  validation {
+    condition     = endswith(var.dns_domain, ".")
+    error_message = "The DNS domain must end with a dot, e.g. dev.gcp.eurodat.example."
+  }
+}

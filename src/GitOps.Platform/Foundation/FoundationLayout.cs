@@ -1,0 +1,42 @@
+using GitOps.Platform.Clouds;
+using GitOps.Platform.Terraform;
+
+namespace GitOps.Platform.Foundation;
+
+/// <summary>
+/// Where the foundation of a stage lives: root module environments/terraform/gcp/foundation, variables
+/// environments/terraform/gcp/stages/foundation/&lt;stage&gt;.tfvars, state in the stage's bucket under
+/// gitops/&lt;stage&gt;/foundation (the bucket the foundation itself creates), data under
+/// .nuke/temp/terraform/&lt;stage&gt;-foundation/.
+/// </summary>
+public sealed class FoundationLayout(string repositoryRoot, string? stateBucket, Func<string, string?> environment)
+{
+    public const string ModuleDirectory = "environments/terraform/gcp/foundation";
+
+    public static string VarFile(string stage) => $"environments/terraform/gcp/stages/foundation/{stage}.tfvars";
+
+    public FoundationWorkspace For(string stage)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stage);
+        var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(TerraformWorkspaceLayout.StateBucketVariable) : stateBucket;
+        if (string.IsNullOrWhiteSpace(bucket))
+        {
+            throw new CloudConfigurationException(
+                $"The foundation of stage {stage} creates the Terraform state bucket and needs its name: pass --tf-state-bucket or set {TerraformWorkspaceLayout.StateBucketVariable}");
+        }
+
+        var varFile = Path.GetFullPath(Path.Combine(repositoryRoot, VarFile(stage)));
+        if (!File.Exists(varFile))
+        {
+            throw new CloudConfigurationException($"{VarFile(stage)} does not exist; every stage's foundation has its tfvars there (project_id, gitlab_url, gitlab_project_path, dns_zone_name, dns_domain)");
+        }
+
+        return new FoundationWorkspace(
+            stage,
+            Path.GetFullPath(Path.Combine(repositoryRoot, ModuleDirectory)),
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["bucket"] = bucket, ["prefix"] = $"gitops/{stage}/foundation" },
+            [varFile],
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["stage"] = stage, ["state_bucket"] = bucket },
+            Path.Combine(Path.GetFullPath(repositoryRoot), ".nuke", "temp", "terraform", $"{stage}-foundation"));
+    }
+}
