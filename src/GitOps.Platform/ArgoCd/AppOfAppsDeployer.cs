@@ -17,14 +17,15 @@ public sealed class AppOfAppsDeployer(IKubernetes kubernetes, ILog log)
     public Task<AppOfAppsDeployment> DeployAsync(string manifestPath, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         DeployAsync(AppOfAppsManifest.Load(manifestPath), timeout, cancellationToken);
 
-    /// <summary>Applies the manifest's AppProject (when it has one), then the Application; requests a sync and waits.</summary>
+    /// <summary>Applies the manifest's AppProjects (the parent's and its children's), then the Application; requests a sync and waits.</summary>
     public async Task<AppOfAppsDeployment> DeployAsync(AppOfAppsManifest manifest, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        if (manifest.Project is { } project)
+        var configuration = new ArgoCdConfiguration(kubernetes, log, manifest.Namespace);
+        foreach (var project in manifest.Projects.Count > 0 ? manifest.Projects : manifest.Project is { } named ? [named] : [])
         {
-            await new ArgoCdConfiguration(kubernetes, log, manifest.Namespace).ApplyProjectManifestAsync(project, cancellationToken);
+            await configuration.ApplyProjectManifestAsync(project, cancellationToken);
         }
 
         log.Info($"Applying Application '{manifest.Name}' from {manifest.File} (server-side apply, field manager {ArgoCdNames.FieldManager}).");

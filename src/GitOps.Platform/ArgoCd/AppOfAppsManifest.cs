@@ -5,12 +5,16 @@ namespace GitOps.Platform.ArgoCd;
 
 /// <summary>
 /// An app-of-apps Application read from a stage's <c>app-of-apps-&lt;stage&gt;.yaml</c>, which holds the stage's
-/// AppProject and one Application per cloud; <see cref="Project"/> is the AppProject the Application names, when the
-/// file declares it (Argo CD refuses an Application whose project does not exist, so it is applied first).
+/// AppProjects (the parents' one and the workloads' one) and one Application per cloud; <see cref="Project"/> is the
+/// AppProject the Application names, when the file declares it, and <see cref="Projects"/> every AppProject of the
+/// file (Argo CD refuses an Application whose project does not exist, so they are applied first).
 /// </summary>
 public sealed record AppOfAppsManifest(string File, string Name, string Namespace, JsonObject Resource)
 {
     public JsonObject? Project { get; init; }
+
+    /// <summary>Every AppProject the file declares: the parent's and the one its children use.</summary>
+    public IReadOnlyList<JsonObject> Projects { get; init; } = [];
 
     /// <param name="path">The manifest file.</param>
     /// <param name="application">The Application to deploy (e.g. <c>app-of-apps-dev-gcp</c>); null when the file holds exactly one.</param>
@@ -46,7 +50,8 @@ public sealed record AppOfAppsManifest(string File, string Name, string Namespac
         var projectName = resource["spec"]?["project"]?.ToString();
         var project = documents.Select(document => document.Resource)
             .FirstOrDefault(document => Kind(document) == "AppProject" && NameOf(document) == projectName);
-        return new AppOfAppsManifest(path, name, ns, resource) { Project = project };
+        var projects = documents.Select(document => document.Resource).Where(document => Kind(document) == "AppProject").ToList();
+        return new AppOfAppsManifest(path, name, ns, resource) { Project = project, Projects = projects };
     }
 
     /// <summary>The AppProjects the file declares (a stage's own project, for the management cluster's configuration).</summary>

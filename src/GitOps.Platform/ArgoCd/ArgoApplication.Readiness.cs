@@ -24,6 +24,50 @@ public sealed partial record ArgoApplication
     /// <summary>The last operation finished as Failed or Error and no new one is requested.</summary>
     public bool SyncFailed => !OperationRequested && OperationPhase is "Failed" or "Error";
 
+    /// <summary>
+    /// Why this Application reads Degraded to its parent although its own health does not say so; null while it can
+    /// still get ready by itself. The C# twin of the Lua health check in argocd-values.yaml (same order, same states):
+    /// an InvalidSpecError (the controller stops comparing, so comparedTo stays old), and, once the status is about the
+    /// current spec, a ComparisonError or a sync that ended Failed/Error with nothing running (retries ran out;
+    /// automated sync does not try that revision again) while not Synced. Anything running counts as progress.
+    /// </summary>
+    public ApplicationFailure? Failure
+    {
+        get
+        {
+            if (HealthStatus.Length == 0 || HealthStatus == "Degraded" || OperationRequested || OperationPhase == "Running")
+            {
+                return null;
+            }
+
+            if (Condition("InvalidSpecError") is { } refused)
+            {
+                return new ApplicationFailure("has a spec Argo CD refuses (InvalidSpecError)", refused.Message);
+            }
+
+            if (!ComparedToTarget)
+            {
+                return null;
+            }
+
+            if (Condition("ComparisonError") is { } unrendered)
+            {
+                return new ApplicationFailure("cannot be rendered (ComparisonError)", unrendered.Message);
+            }
+
+            if (SyncStatus != "Synced" && OperationPhase is "Failed" or "Error")
+            {
+                var resource = FailedSyncResource;
+                return new ApplicationFailure($"sync {OperationPhase}", resource?.Message is { Length: > 0 } detail && !OperationMessage.Contains(detail, StringComparison.Ordinal)
+                    ? $"{OperationMessage} ({detail})".TrimStart() : OperationMessage, resource);
+            }
+
+            return null;
+        }
+    }
+
+    private ArgoCondition? Condition(string type) => Conditions.FirstOrDefault(condition => condition.Type == type);
+
     /// <summary>The resource Argo CD blames for Degraded health, if it names one.</summary>
     public ArgoResourceStatus? DegradedResource => Resources.FirstOrDefault(resource => resource.Health == "Degraded");
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GitOps.Platform.ArgoCd.Internal;
 
 namespace GitOps.Platform.ArgoCd;
@@ -7,7 +8,7 @@ public sealed partial record ArgoApplication
 {
     private static readonly string[] SourceFields = ["repoURL", "path", "chart", "targetRevision", "ref"];
 
-    /// <summary>What the Application should deploy: <c>spec.source</c>, or each of <c>spec.sources</c>.</summary>
+    /// <summary>What the Application should deploy: each of <c>spec.sources</c> when it has any, else <c>spec.source</c>.</summary>
     public IReadOnlyList<JsonElement> TargetSources { get; init; } = [];
 
     /// <summary>
@@ -16,7 +17,11 @@ public sealed partial record ArgoApplication
     /// </summary>
     public IReadOnlyList<JsonElement> ComparedSources { get; init; } = [];
 
-    /// <summary>The controller's sync status is about the current spec source(s).</summary>
+    /// <summary>
+    /// The controller's sync status is about the current spec source(s). Argo CD writes comparedTo from its Go types,
+    /// not the stored spec: empty fields ("", false, []) are dropped and a multi-source Application also carries
+    /// <c>"source":{"repoURL":""}</c>, so both sides are compared with empty values left out.
+    /// </summary>
     public bool ComparedToTarget =>
         TargetSources.Count > 0
         && TargetSources.Count == ComparedSources.Count
@@ -28,17 +33,28 @@ public sealed partial record ArgoApplication
     /// </summary>
     public bool NeedsSync => SyncStatus != "Synced" || !ComparedToTarget;
 
+    // As Argo CD's HasMultipleSources: spec.sources wins when it is not empty; comparedTo follows the same rule.
     private static IReadOnlyList<JsonElement> SourcesOf(JsonElement owner) =>
-        owner.Child("source").ValueKind == JsonValueKind.Object ? [owner.Child("source").Clone()]
-        : [.. owner.Child("sources").Items().Select(source => source.Clone())];
+        owner.Child("sources") is { ValueKind: JsonValueKind.Array } sources && sources.GetArrayLength() > 0
+            ? [.. sources.Items().Select(source => source.Clone())]
+            : owner.Child("source").ValueKind == JsonValueKind.Object ? [owner.Child("source").Clone()] : [];
 
     private static bool SameSource(JsonElement target, JsonElement compared) =>
         SourceFields.All(field => target.Text(field) == compared.Text(field))
-        && SameOrAbsent(target.Child("helm"), compared.Child("helm"))
-        && SameOrAbsent(target.Child("plugin"), compared.Child("plugin"));
+        && JsonNode.DeepEquals(WithoutEmpty(target.Child("helm")), WithoutEmpty(compared.Child("helm")))
+        && JsonNode.DeepEquals(WithoutEmpty(target.Child("plugin")), WithoutEmpty(compared.Child("plugin")));
 
-    private static bool SameOrAbsent(JsonElement target, JsonElement compared) =>
-        target.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
-            ? compared.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
-            : JsonElement.DeepEquals(target, compared);
+    // Go's omitempty: "", false, 0, [] and {} say the same as an absent field.
+    private static JsonNode? WithoutEmpty(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject()
+            .Select(property => (property.Name, Value: WithoutEmpty(property.Value)))
+            .Where(property => property.Value is not null)
+            .Aggregate((JsonObject?)null, (result, property) => { result ??= []; result[property.Name] = property.Value; return result; }),
+        JsonValueKind.Array => element.GetArrayLength() == 0 ? null : new JsonArray([.. element.EnumerateArray().Select(item => WithoutEmpty(item) ?? JsonValue.Create(string.Empty))]),
+        JsonValueKind.String => element.GetString() is { Length: > 0 } text ? JsonValue.Create(text) : null,
+        JsonValueKind.True => JsonValue.Create(true),
+        JsonValueKind.Number => element.GetDouble() == 0 ? null : JsonNode.Parse(element.GetRawText()),
+        _ => null,
+    };
 }

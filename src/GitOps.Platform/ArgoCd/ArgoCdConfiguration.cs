@@ -37,7 +37,8 @@ public sealed class ArgoCdConfiguration(IKubernetes kubernetes, ILog log, string
                 ["description"] = project.Description,
                 ["sourceRepos"] = new JsonArray([.. project.SourceRepos.Select(repo => (JsonNode)repo)]),
                 ["destinations"] = new JsonArray([.. project.Destinations.Select(Destination)]),
-                ["clusterResourceWhitelist"] = new JsonArray(new JsonObject { ["group"] = "*", ["kind"] = "*" }),
+                // No cluster-scoped kind: a project that may create ClusterRoleBindings is admin-level.
+                ["clusterResourceWhitelist"] = new JsonArray(),
             },
         };
         await ApiFailure.Explain($"Applying AppProject '{project.Name}'", () => kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(

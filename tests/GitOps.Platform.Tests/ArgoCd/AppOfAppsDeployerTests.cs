@@ -98,6 +98,69 @@ public sealed class AppOfAppsDeployerTests
         failure.Message.ShouldContain("platform-monitoring (OutOfSync/Progressing)");
     }
 
+    [Fact]
+    public async Task A_child_that_cannot_be_rendered_fails_the_deploy_within_seconds_with_its_own_message()
+    {
+        var scenario = new ArgoScenario { Outcome = ArgoOutcome.ComparisonError, FailureMessage = "`helm template .` failed exit status 1: Error: nil pointer evaluating .Values.db" };
+        await using var cluster = await ArgoCdCluster.StartAsync(scenario);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = await Should.ThrowAsync<ApplicationFailedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        failure.Application.ShouldBe("platform-core");
+        failure.Message.ShouldStartWith("Argo CD application 'platform-core' cannot be rendered (ComparisonError): Failed to load target state: ");
+        failure.ArgoMessage.ShouldEndWith("Error: nil pointer evaluating .Values.db");
+    }
+
+    [Fact]
+    public async Task A_child_whose_retries_ran_out_fails_the_parents_sync_and_the_deploy_with_its_own_message()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { Outcome = ArgoOutcome.RetriesExhausted, FailureMessage = "admission webhook denied the request" });
+
+        var failure = await Should.ThrowAsync<ApplicationFailedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        failure.Application.ShouldBe("platform-core");
+        failure.ArgoMessage.ShouldBe("one or more objects failed to apply, reason: admission webhook denied the request (retried 5 times).");
+        // Argo CD's wave fails on the Degraded child: the parent's operation ends, so automated sync is not blocked.
+        await SimulatedArgoCdControllerTests.WaitUntilAsync(() =>
+            cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)?["status"]?["operationState"]?["phase"]?.ToString() == "Failed");
+        cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)!["status"]!["health"]!["status"]!.GetValue<string>().ShouldBe("Degraded");
+    }
+
+    [Fact]
+    public async Task Rerunning_after_a_child_failed_for_good_fails_at_once_with_the_childs_message()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { Outcome = ArgoOutcome.RetriesExhausted, FailureMessage = "admission webhook denied the request" });
+        var deployer = new AppOfAppsDeployer(cluster.Client, cluster.Log);
+        var manifest = cluster.WriteParentManifest();
+        await Should.ThrowAsync<ApplicationFailedException>(() => deployer.DeployAsync(manifest, Generous));
+        await SimulatedArgoCdControllerTests.WaitUntilAsync(() =>
+            cluster.Server.Store.Get(ResourceType.Application, "argocd", ArgoCdCluster.Parent)?["status"]?["operationState"]?["phase"]?.ToString() == "Failed");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = await Should.ThrowAsync<ApplicationFailedException>(() => deployer.DeployAsync(manifest, Generous));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        failure.Application.ShouldBe("platform-core");
+        failure.ArgoMessage.ShouldEndWith("(retried 5 times).");
+    }
+
+    [Fact]
+    public async Task A_sync_the_controller_times_out_fails_the_deploy_with_argo_cds_message_before_our_own_timeout()
+    {
+        await using var cluster = await ArgoCdCluster.StartAsync(new ArgoScenario { Outcome = ArgoOutcome.NeverHealthy, SyncTimeout = TimeSpan.FromSeconds(1) });
+
+        var failure = await Should.ThrowAsync<ApplicationFailedException>(() =>
+            new AppOfAppsDeployer(cluster.Client, cluster.Log).DeployAsync(cluster.WriteParentManifest(), Generous));
+
+        failure.Application.ShouldBe(ArgoCdCluster.Parent);
+        failure.ArgoMessage.ShouldStartWith("Operation terminated, triggered by controller sync timeout");
+        failure.Message.ShouldContain("platform-core (Synced/Progressing");
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -29,7 +29,9 @@ public sealed class ManagementClusterLifecycleTests
         calls.Where(call => call.Actor == "client").ShouldAllBe(call => call.Sequence > install.Sequence);
         world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull()["spec"]!["description"]!
             .GetValue<string>().ShouldBe("EuroDaT dev stage");
-        world.Server.Store.Count(ResourceType.AppProject).ShouldBe(1);
+        world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev-app-of-apps").ShouldNotBeNull()["spec"]!["clusterResourceWhitelist"]!
+            .AsArray().ShouldBeEmpty();
+        world.Server.Store.Count(ResourceType.AppProject).ShouldBe(2);
         var configMap = world.Server.Store.Get(ResourceType.ConfigMap, "argocd", "argocd-cm").ShouldNotBeNull();
         configMap["data"]![ApplicationHealthCheck.ConfigMapKey]!.GetValue<string>().ShouldBe(chart.ApplicationHealthLua);
     }

@@ -344,13 +344,44 @@ public sealed class RuleFixtureTests
     {
         const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(ArgoCdValues, "local compared = app.status.sync.comparedTo", "local compared = app.status.sync");
+        copy.Replace(ArgoCdValues, "local compared = app.status.sync ~= nil and app.status.sync.comparedTo or nil", "local compared = app.status.sync");
 
         var findings = await VerifyAsync(copy);
 
         findings.ShouldBe([new Finding(ArgoCdValues, copy.LineOf(ArgoCdValues, "resource.customizations.health.argoproj.io_Application"), RuleIds.ApplicationHealthCheckMissing,
             "configs.cm.\"resource.customizations.health.argoproj.io_Application\" must keep a child Progressing while obj.operation is set and while status.sync.comparedTo differs from its spec; "
             + "otherwise a child still Synced/Healthy on its old revision counts as ready")]);
+    }
+
+    [Fact]
+    public async Task GO018_a_health_check_that_leaves_a_child_that_cannot_be_rendered_progressing_is_reported()
+    {
+        const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, "local unrendered = condition(obj, \"ComparisonError\")", "local unrendered = nil");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(ArgoCdValues, copy.LineOf(ArgoCdValues, "resource.customizations.health.argoproj.io_Application"), RuleIds.ApplicationHealthCheckMissing,
+            "configs.cm.\"resource.customizations.health.argoproj.io_Application\" must turn a child whose sync failed for good (operationState.phase Failed/Error), "
+            + "a ComparisonError or an InvalidSpecError into Degraded (\"ComparisonError\" is never checked); Argo CD fails a sync wave only on Degraded, so the parent would wait for ever")]);
+    }
+
+    [Theory]
+    [InlineData("    controller.sync.timeout.seconds: \"900\"\n", "", "not set")]
+    [InlineData("controller.sync.timeout.seconds: \"900\"", "controller.sync.timeout.seconds: \"0\"", "'0'")]
+    public async Task GO018_argo_cd_without_a_sync_timeout_is_reported(string setting, string replacement, string shown)
+    {
+        const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, setting, replacement);
+
+        var findings = await VerifyAsync(copy);
+
+        var line = replacement.Length == 0 ? copy.LineOf(ArgoCdValues, "configs:") : copy.LineOf(ArgoCdValues, replacement);
+        findings.ShouldBe([new Finding(ArgoCdValues, line, RuleIds.ApplicationHealthCheckMissing,
+            $"configs.params.\"controller.sync.timeout.seconds\" is {shown}: Argo CD then never ends a sync that cannot finish, and automated sync waits behind it; "
+            + "set a whole number of seconds above 0")]);
     }
 
     [Fact]

@@ -27,6 +27,28 @@ public sealed record ArgoScenario
 
     public string FailureMessage { get; init; } = "Readiness probe failed: HTTP probe failed with statuscode: 503";
 
+    /// <summary>Retries of a failed child sync (syncPolicy.retry.limit; Argo CD's default for automated sync is 5).</summary>
+    public int RetryLimit { get; init; } = 5;
+
+    /// <summary>Backoff between those retries (scaled down from the chart's 10 s, factor 2).</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// controller.sync.timeout.seconds in argocd-cmd-params-cm: a sync running longer is terminated ("Operation
+    /// terminated, triggered by controller sync timeout"). Null is Argo CD's default, 0: no timeout.
+    /// </summary>
+    public TimeSpan? SyncTimeout { get; init; }
+
+    /// <summary>
+    /// The argocd-cm health customization for argoproj.io/Application the parent's sync waves judge children with
+    /// (a wave fails only when a child reads Degraded, and waits while one reads anything but Healthy). Default: the one
+    /// this repository ships in environments/argocd/argocd-values.yaml.
+    /// </summary>
+    public string ApplicationHealthLua { get; init; } = ShippedApplicationHealthLua.Value;
+
+    private static readonly Lazy<string> ShippedApplicationHealthLua =
+        new(() => GitOps.Platform.Lifecycle.ArgoCdChart.Load(RepositoryRoot.Path).ApplicationHealthLua);
+
     /// <summary>Applications whose resources finalizer is never removed (Argo CD issues #3353, #5126, #4369).</summary>
     public IReadOnlySet<string> StuckApplications { get; init; } = new HashSet<string>();
 

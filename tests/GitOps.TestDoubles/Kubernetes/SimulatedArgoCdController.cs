@@ -39,7 +39,10 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
     /// </summary>
     public Task<long> SyncSettled => Volatile.Read(ref settled).Task;
 
-    /// <summary>Errors inside the simulation itself; a test double that misbehaved should fail the test.</summary>
+    /// <summary>
+    /// Errors inside the simulation itself (a reaction or a background action that threw). Disposing the controller
+    /// throws them, so the test that caused them fails instead of passing on a simulation that stopped half-way.
+    /// </summary>
     public IReadOnlyCollection<Exception> Failures => failures;
 
     public static SimulatedArgoCdController Start(FakeKubeApiServer server, ArgoScenario? scenario = null)
@@ -51,11 +54,21 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
         return controller;
     }
 
+    /// <exception cref="AggregateException">When the simulation recorded <see cref="Failures"/>.</exception>
     public async ValueTask DisposeAsync()
     {
+        if (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(work.Values.Append(loop).Select(task => task.ContinueWith(_ => { }, TaskScheduler.Default)));
         stop.Dispose();
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException($"The simulated Argo CD controller failed {failures.Count} time(s); the first: {failures.First().Message}", failures);
+        }
     }
 
     private async Task RunAsync(WatchSubscription subscription)
@@ -66,9 +79,20 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
             {
                 await foreach (var change in subscription.Events.ReadAllAsync(stop.Token))
                 {
-                    if (change.ResourceType == ResourceType.Application && change.Namespace == Scenario.Namespace)
+                    if (change.ResourceType != ResourceType.Application || change.Namespace != Scenario.Namespace)
+                    {
+                        continue;
+                    }
+
+                    try
                     {
                         React(change);
+                    }
+#pragma warning disable CA1031 // Any error of the simulation is recorded and fails the test at dispose; the loop keeps reacting.
+                    catch (Exception error)
+#pragma warning restore CA1031
+                    {
+                        failures.Enqueue(error);
                     }
                 }
             }
@@ -130,7 +154,9 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
             {
                 // Disposed mid-action.
             }
-            catch (Exception error) when (error is InvalidOperationException or ArgumentException or NullReferenceException)
+#pragma warning disable CA1031 // Recorded, and thrown by DisposeAsync so the test fails.
+            catch (Exception error)
+#pragma warning restore CA1031
             {
                 failures.Enqueue(error);
             }
