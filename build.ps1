@@ -187,5 +187,13 @@ catch {
     Fail "could not tell whether the build is current: $($_.Exception.Message)"
 }
 
-& dotnet $Assembly @forwarded
-exit $LASTEXITCODE
+# Not "& dotnet @forwarded": PowerShell's native-command call treats a "--%" word as its stop-parsing token and then
+# splits the words after it. A process started with an argument list gets each word exactly, on every platform.
+$start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+$start.UseShellExecute = $false
+$start.WorkingDirectory = (Get-Location -PSProvider FileSystem).ProviderPath
+$start.ArgumentList.Add($Assembly)
+foreach ($word in $forwarded) { $start.ArgumentList.Add($word) }
+$build = [System.Diagnostics.Process]::Start($start)
+$build.WaitForExit()
+exit $build.ExitCode
