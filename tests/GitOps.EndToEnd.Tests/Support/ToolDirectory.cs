@@ -58,6 +58,30 @@ public sealed class ToolDirectory : IDisposable
         return directory;
     }
 
+    /// <summary>Every program on this process's PATH (the first of each name) except <paramref name="leftOut"/>.</summary>
+    public static ToolDirectory ThisMachineWithout(params string[] leftOut)
+    {
+        var directory = new ToolDirectory();
+        var taken = new HashSet<string>(["bash", "dotnet", .. leftOut], StringComparer.Ordinal);
+        foreach (var folder in (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            foreach (var program in Directory.EnumerateFiles(folder))
+            {
+                if (taken.Add(System.IO.Path.GetFileName(program)))
+                {
+                    directory.Link(System.IO.Path.GetFileName(program), program);
+                }
+            }
+        }
+
+        return directory;
+    }
+
     /// <summary>The first executable of that name on this process's PATH; fails the test, naming what to install, when there is none.</summary>
     public static string Which(string name)
     {
