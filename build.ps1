@@ -191,7 +191,7 @@ catch {
 # splits the words after it. A process started with an argument list gets each word exactly, on every platform.
 $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
 $start.UseShellExecute = $false
-$start.WorkingDirectory = (Get-Location -PSProvider FileSystem).ProviderPath
+$start.WorkingDirectory = $ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath
 $start.ArgumentList.Add($Assembly)
 foreach ($word in $forwarded) { $start.ArgumentList.Add($word) }
 $build = [System.Diagnostics.Process]::Start($start)
