@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Bootstrap for the GitOps build (Linux and Git Bash).
-# Compiles build/ only when its inputs changed (stamps over their metadata and content), then runs the compiled build directly,
+# Bootstrap for the GitOps build (Linux, macOS, Git Bash; bash 3.2 or later with GNU, BSD or busybox tools).
+# Compiles build/ only when its inputs changed, then runs the compiled build directly from the caller's directory,
 # forwarding every argument and the exit code. Usage: ./build.sh [targets] [--parameter value ...]; ./build.sh --help
+#
+# The stamp (.nuke/temp/build.stamp) is shared with build.ps1, byte for byte, so switching between them never
+# recompiles:
+#   line 1:  "content <sha256>"  over the lines "<sha256 of file>  <path>", sorted bytewise, each ending in "\n"
+#   then:    "<path> <size> <mtime in whole seconds>" for every input, sorted bytewise (or the single line "racy")
+# Paths are relative to the repository with "/" separators. The listing is read on every run (cheap); the content hash
+# only when the listing differs, e.g. after a fresh checkout, so a cached compiled build is reused when nothing
+# really changed.
 set -euo pipefail
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# CDPATH would make cd print the directory into $root.
+case "${BASH_SOURCE[0]}" in
+*/*) root="${BASH_SOURCE[0]%/*}" ;;
+*) root=. ;;
+esac
+root="$(CDPATH='' cd -- "$root" && pwd)"
 temp="$root/.nuke/temp"
 bin="$temp/build-bin"
 stamp="$temp/build.stamp"
@@ -20,25 +33,83 @@ fail() {
 }
 
 # What shapes the compiled build: sources, project files, package locks, SDK pin, analyzer settings.
-inputs() {
-  cd "$root" &&
-    find build src global.json Directory.Build.props Directory.Packages.props .editorconfig \
-      \( -name bin -o -name obj \) -prune -o -type f "$@"
+# Runs the command "$@" on every input file from the repository root, never from the caller's directory: that may be
+# another checkout of this repository, whose files must not stand in for ours.
+each_input() {
+  (
+    cd "$root" || exit 1
+    starts=""
+    for entry in build src global.json Directory.Build.props Directory.Packages.props .editorconfig; do
+      if [ -e "$entry" ]; then starts="$starts $entry"; fi
+    done
+    # shellcheck disable=SC2086 # the fixed names above hold no spaces or wildcards
+    find $starts \( -name bin -o -name obj \) -prune -o -type f -exec "$@" {} +
+  )
 }
 
-# Two stamps: the files' metadata (path, size, mtime: cheap, read on every run) and their content (read only when the
-# metadata changed, e.g. after a fresh checkout, so a cached compiled build is reused when nothing really changed).
-metadata_hash() { (inputs -printf '%p %s %T@\n' | LC_ALL=C sort | md5sum); }
-content_hash() { (inputs -print0 | LC_ALL=C sort -z | xargs -0 md5sum | md5sum); }
+# Sets $current to "<path> <size> <mtime>" per input, sorted. GNU and busybox stat take -c, BSD (macOS) stat takes -f;
+# each try is captured on its own, so a failed one leaves nothing behind.
+read_listing() {
+  local flavours flavour
+  case "${OSTYPE:-}" in
+  darwin* | *bsd*) flavours="bsd gnu" ;;
+  *) flavours="gnu bsd" ;;
+  esac
+  for flavour in $flavours; do
+    if [ "$flavour" = gnu ]; then
+      current="$(each_input stat -c '%n %s %Y' 2>/dev/null | LC_ALL=C sort)" && return 0
+    else
+      current="$(each_input stat -f '%N %z %m' 2>/dev/null | LC_ALL=C sort)" && return 0
+    fi
+  done
+  return 1
+}
+
+# sha256sum (GNU, busybox, Git Bash) or shasum (macOS): both print "<hex>  <name>".
+if command -v sha256sum >/dev/null 2>&1; then
+  sha256=(sha256sum)
+elif command -v shasum >/dev/null 2>&1; then
+  sha256=(shasum -a 256)
+else
+  sha256=()
+fi
+
+content_hash() {
+  [ "${#sha256[@]}" -gt 0 ] || fail "found neither sha256sum nor shasum on PATH; one of them is needed to tell whether build/ changed"
+  local hash
+  hash="$(each_input "${sha256[@]}" | LC_ALL=C sort | "${sha256[@]}")" || fail "could not read the build's inputs under $root"
+  printf '%s\n' "${hash%% *}"
+}
+
+# A file changed again within the second its mtime was read looks unchanged: such a listing is not trusted next run.
+# "now" is read after the listing was, so a file is racy when its mtime is at or after now - 1.
+trusted_listing() {
+  local now
+  now="$(date +%s)"
+  if printf '%s\n' "$1" | awk -v now="$now" '$NF >= now - 1 { racy = 1 } END { exit racy ? 0 : 1 }'; then
+    printf 'racy\n'
+  else
+    printf '%s\n' "$1"
+  fi
+}
+
+write_stamp() { # content, listing
+  local trusted
+  trusted="$(trusted_listing "$2")"
+  printf 'content %s\n%s\n' "$1" "$trusted" >"$stamp.$$"
+  mv -f "$stamp.$$" "$stamp"
+}
+
+sdk_version() { sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$root/global.json"; }
 
 require_dotnet() {
   command -v dotnet >/dev/null 2>&1 ||
-    fail "dotnet was not found on PATH. Install the .NET SDK named in global.json ($(grep -o '"version": *"[^"]*"' "$root/global.json" | cut -d'"' -f4) or a later feature band): https://dot.net/download"
+    fail "dotnet was not found on PATH. Install the .NET SDK named in global.json ($(sdk_version) or a later feature band): https://dot.net/download"
   (cd "$root" && dotnet --version >/dev/null 2>&1) ||
-    fail "the dotnet on PATH ($(dotnet --version 2>/dev/null || echo unknown)) does not satisfy global.json: install the SDK it names ($(grep -o '"version": *"[^"]*"' "$root/global.json" | cut -d'"' -f4), rollForward latestFeature): https://dot.net/download"
+    fail "the dotnet on PATH ($(dotnet --version 2>/dev/null || echo unknown)) does not satisfy global.json: install the SDK it names ($(sdk_version), rollForward latestFeature): https://dot.net/download"
 }
 
-compile() {
+compile() { # content, listing
   require_dotnet
   mkdir -p "$temp"
   rm -f "$stamp"
@@ -48,21 +119,31 @@ compile() {
     grep -E 'error|Error' "$log" >&2 || cat "$log" >&2
     fail "compiling build/_build.csproj failed (full output: ${log#"$root"/})"
   fi
-  printf '%s\n%s\n' "$1" "$2" >"$stamp"
+  write_stamp "$1" "$2"
 }
 
-stamped_metadata="" stamped_content=""
-if [[ -f "$stamp" && -f "$assembly" ]]; then
-  { read -r stamped_metadata && read -r stamped_content; } <"$stamp" || true
+current=""
+read_listing || fail "could not list the build's inputs under $root (with stat -c or stat -f)"
+stamped_content="" stamped_listing=""
+if [ -f "$stamp" ] && [ -f "$assembly" ]; then
+  stamped=""
+  IFS= read -r -d '' stamped <"$stamp" || true # a builtin: no process on the warm path
+  case "$stamped" in
+  "content "*$'\n'*)
+    stamped_content="${stamped%%$'\n'*}"
+    stamped_content="${stamped_content#content }"
+    stamped_listing="${stamped#*$'\n'}"
+    ;;
+  esac
 fi
-metadata="$(metadata_hash)"
-if [[ "$stamped_metadata" != "$metadata" ]]; then
+if [ "$stamped_listing" != "$current"$'\n' ]; then
   content="$(content_hash)"
-  if [[ "$stamped_content" == "$content" ]]; then
-    printf '%s\n%s\n' "$metadata" "$content" >"$stamp"
+  if [ -n "$stamped_content" ] && [ "$stamped_content" = "$content" ]; then
+    write_stamp "$content" "$current"
   else
-    compile "$metadata" "$content"
+    compile "$content" "$current"
   fi
 fi
 
-exec dotnet "$assembly" "$@"
+# ${1+"$@"}: bash before 4 treats "$@" with no arguments as unbound under set -u.
+exec dotnet "$assembly" ${1+"$@"}

@@ -51,6 +51,11 @@ internal sealed partial class Build
     private Target Test => _ => _
         .Description("Runs this repository's own tests; fails when any test fails or is skipped.")
         .Requires(Helm)
+        .Requires(Git)
+        .Requires(Node)
+        .Requires(Rsync)
+        .Requires(Busybox)
+        .Requires(Terraform)
         .Executes(async cancellationToken =>
         {
             // Installed once here, before the test projects run in parallel and would each try to install them

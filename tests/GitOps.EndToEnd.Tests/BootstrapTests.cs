@@ -9,9 +9,18 @@ public sealed class BootstrapTests(FreshClone clone)
     [Fact]
     public void First_run_compiles_second_does_not_and_an_edit_recompiles()
     {
-        // Other tests share this clone and may have run first: start from a clone that was never built.
-        Directory.Delete(Path.Combine(clone.Root, ".nuke", "temp", "build-bin"), recursive: true);
-        File.Delete(Path.Combine(clone.Root, ".nuke", "temp", "build.stamp"));
+        // Other tests share this clone and may or may not have run first: start from a clone that was never built.
+        var compiled = Path.Combine(clone.Root, ".nuke", "temp", "build-bin");
+        if (Directory.Exists(compiled))
+        {
+            Directory.Delete(compiled, recursive: true);
+        }
+
+        var stamp = Path.Combine(clone.Root, ".nuke", "temp", "build.stamp");
+        if (File.Exists(stamp))
+        {
+            File.Delete(stamp);
+        }
 
         var first = clone.BuildSh("--help", "--no-logo");
         first.ExitCode.ShouldBe(0, first.Error);

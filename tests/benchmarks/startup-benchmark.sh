@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Warm start-up of `./build.sh --help` against NUKE's bootstrap pattern (dotnet build + dotnet run --no-build) on the
-# same build project, and against running the compiled build directly. Prints medians side by side and the ratios.
-# Goal (issue 2): build.sh <= 0.05x the NUKE pattern and <= 1.5x the bare compiled build.
+# same build project, and against running the compiled build directly; and of `pwsh -File build.ps1 --help` against
+# pwsh's own start-up (the pinned PowerShell of .config/dotnet-tools.json). Prints medians side by side and the ratios.
+# Goals: build.sh <= 0.05x the NUKE pattern (issue 2) and <= 1.25x the bare compiled build (issue 13);
+# build.ps1 <= pwsh's own start-up + 0.2 s (issue 13).
 # Usage: tests/benchmarks/startup-benchmark.sh [runs]   (default 9)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -31,15 +33,27 @@ nuke_pattern() {
 ./build.sh --help >/dev/null # compile once so every measurement below is warm
 dotnet build build/_build.csproj -nologo --verbosity quiet >/dev/null
 
+dotnet tool restore >/dev/null
+packages="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')"
+version="$(sed -n '/"powershell"/,/}/s/.*"version": *"\([^"]*\)".*/\1/p' .config/dotnet-tools.json)"
+pwsh_dll="${packages%/}/powershell/$version/tools/net10.0/any/unix/pwsh.dll"
+pwsh() { dotnet "$pwsh_dll" -NoProfile -NonInteractive "$@"; }
+pwsh -File build.ps1 --help >/dev/null
+
 ours=$(median_ms ./build.sh --help)
 bare=$(median_ms dotnet .nuke/temp/build-bin/_build.dll --help)
+ps1=$(median_ms pwsh -File build.ps1 --help)
+pwsh_alone=$(median_ms pwsh -Command exit)
 nuke=$(median_ms nuke_pattern)
 
 printf '%-44s %10s\n' "warm --help, median of $runs runs" "ms"
 printf '%-44s %10s\n' "./build.sh --help" "$ours"
 printf '%-44s %10s\n' "compiled build directly (dotnet _build.dll)" "$bare"
 printf '%-44s %10s\n' "NUKE pattern (dotnet build + dotnet run)" "$nuke"
-awk -v o="$ours" -v b="$bare" -v n="$nuke" 'BEGIN {
+printf '%-44s %10s\n' "pwsh -File build.ps1 --help" "$ps1"
+printf '%-44s %10s\n' "pwsh -Command exit (pwsh's own start-up)" "$pwsh_alone"
+awk -v o="$ours" -v b="$bare" -v n="$nuke" -v p="$ps1" -v a="$pwsh_alone" 'BEGIN {
   printf "ratio build.sh / NUKE pattern:   %.3fx (goal <= 0.05x)\n", o / n
-  printf "ratio build.sh / compiled build: %.2fx (goal <= 1.5x)\n", o / b
+  printf "ratio build.sh / compiled build: %.2fx (goal <= 1.25x)\n", o / b
+  printf "build.ps1 - pwsh start-up:       %d ms (goal <= 200 ms)\n", p - a
 }'

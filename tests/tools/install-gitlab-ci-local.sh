@@ -23,23 +23,70 @@ installed_version() {
   sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$package_json" | head -n 1
 }
 
-# mkdir is atomic everywhere (flock is missing on Git Bash); a lock older than 15 minutes was left by a killed run.
+# The lock is a directory (mkdir is atomic everywhere; flock is missing on Git Bash and macOS) holding its owner's
+# pid. An interrupted Test kills its installer, so a lock whose owner is no longer running is taken over at once; a
+# live owner is waited for, saying so, for up to 15 minutes.
+owner_file="$lock/owner"
+
+owner_alive() {
+  kill -0 "$1" 2>/dev/null && return 0
+  # kill -0 also fails for a live process of another user: only "No such process" means gone.
+  case "$(LC_ALL=C kill -0 "$1" 2>&1)" in
+  *"No such process"*) return 1 ;;
+  *) return 0 ;;
+  esac
+}
+
+# Moves the lock aside (rename is atomic: of two waiters only one succeeds) and checks it still named the dead owner;
+# a lock another waiter re-took in the meantime is put back.
+take_over() { # the dead owner's pid, or "" for a lock that never got one
+  local stale="$lock.stale.$$"
+  mv "$lock" "$stale" 2>/dev/null || return 0
+  if [[ "$(cat "$stale/owner" 2>/dev/null || true)" != "$1" ]]; then
+    mv "$stale" "$lock" 2>/dev/null || true
+    return 0
+  fi
+  rm -rf "$stale"
+  if [[ -n "$1" ]]; then
+    echo "taking over the gitlab-ci-local install lock of pid $1, which is no longer running ($lock)" >&2
+  else
+    echo "taking over a gitlab-ci-local install lock that names no owner ($lock)" >&2
+  fi
+}
+
 acquire_lock() {
   mkdir -p "$tools_dir"
-  local waited=0
+  local waited=0 owner reported=""
   until mkdir "$lock" 2>/dev/null; do
-    if [[ -n "$(find "$lock" -maxdepth 0 -mmin +15 2>/dev/null)" ]]; then
-      rmdir "$lock" 2>/dev/null || true
+    owner="$(cat "$owner_file" 2>/dev/null || true)"
+    if [[ -n "$owner" ]] && ! owner_alive "$owner"; then
+      take_over "$owner"
       continue
     fi
+    # The owner writes its pid right after mkdir; a lock without one for 5 s is an older installer's or a crashed one's.
+    if [[ -z "$owner" ]] && ((waited >= 5)); then
+      take_over ""
+      continue
+    fi
+    if [[ -n "$owner" && "$owner" != "$reported" ]]; then
+      echo "waiting for another gitlab-ci-local install (pid $owner) to finish ($lock)" >&2
+      reported="$owner"
+    fi
     if ((waited >= 900)); then
-      echo "gave up waiting for another gitlab-ci-local install to finish ($lock)" >&2
+      echo "gave up after 15 minutes waiting for the gitlab-ci-local install of pid ${owner:-unknown} to finish; if it is stuck, stop it or remove $lock" >&2
       exit 1
     fi
     sleep 1
     waited=$((waited + 1))
   done
-  trap 'rmdir "$lock" 2>/dev/null || true' EXIT
+  echo "$$" >"$owner_file"
+  trap 'release_lock' EXIT
+}
+
+release_lock() {
+  if [[ "$(cat "$owner_file" 2>/dev/null || true)" == "$$" ]]; then
+    rm -rf "$lock"
+  fi
 }
 
 # gitlab-ci-local copies the work tree with rsync before each job; without it every job fails.

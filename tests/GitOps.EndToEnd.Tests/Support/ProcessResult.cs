@@ -5,7 +5,7 @@ namespace GitOps.EndToEnd.Tests.Support;
 /// <summary>A finished child process: exit code and what it printed.</summary>
 public sealed record ProcessResult(int ExitCode, string Output, string Error)
 {
-    public static ProcessResult Run(string file, IEnumerable<string> args, string directory, IReadOnlyDictionary<string, string?> environment)
+    public static ProcessResult Run(string file, IEnumerable<string> args, string directory, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -41,10 +41,11 @@ public sealed record ProcessResult(int ExitCode, string Output, string Error)
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        var limit = timeout ?? TimeSpan.FromMinutes(5);
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within 5 minutes");
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish within {limit}");
         }
 
         return new ProcessResult(process.ExitCode, output.Result, error.Result);

@@ -1,0 +1,110 @@
+using GitOps.EndToEnd.Tests.Support;
+
+namespace GitOps.EndToEnd.Tests;
+
+/// <summary>
+/// build.ps1 under the real PowerShell 7 (the pinned .NET tool), on the same small repository as the build.sh tests.
+/// Windows PowerShell 5.1 cannot run here: its one-line refusal is untested.
+/// </summary>
+public sealed class PowerShellBootstrapTests
+{
+    private const string Compiling = "Compiling the build (its inputs changed)...\n";
+
+    // Words PowerShell would bind, split or drop: its common parameters, "-name:value", "--%", "--", an empty word.
+    private static readonly string[] AwkwardArguments =
+        ["--pipeline", "Verify", "--debug", "-Debug", "-Verbose", "-ErrorAction:Stop", "--stage:dev", "-x:", "--%", "--", "", "a b", "-?", "-File", "x.ps1"];
+
+    [Fact]
+    public void Forwards_every_argument_as_build_sh_does_and_the_exit_code()
+    {
+        using var repository = new BootstrapRepository();
+        var viaSh = repository.BuildSh(AwkwardArguments);
+        viaSh.ExitCode.ShouldBe(0, viaSh.Error);
+
+        var viaPs1 = PowerShell.RunFile(Path.Combine(repository.Root, "build.ps1"), AwkwardArguments, repository.Root);
+        viaPs1.ExitCode.ShouldBe(0, viaPs1.Error);
+        viaPs1.Error.ShouldBeEmpty();
+        viaPs1.Output.ShouldBe(viaSh.Output);
+
+        PowerShell.RunFile(Path.Combine(repository.Root, "build.ps1"), ["exit", "3"], repository.Root).ExitCode.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Shares_the_stamp_with_build_sh_so_switching_never_recompiles()
+    {
+        using var repository = new BootstrapRepository();
+        var script = Path.Combine(repository.Root, "build.ps1");
+        repository.BuildSh().Error.ShouldBe(Compiling);
+        var stampOfSh = File.ReadAllText(repository.StampPath);
+
+        var warm = PowerShell.RunFile(script, [], repository.Root);
+        warm.ExitCode.ShouldBe(0, warm.Error);
+        warm.Error.ShouldBeEmpty();
+
+        repository.ForgetListing();
+        PowerShell.RunFile(script, [], repository.Root).Error.ShouldBeEmpty();
+        File.ReadAllText(repository.StampPath).ShouldBe(stampOfSh, "build.ps1 writes build.sh's stamp byte for byte");
+
+        repository.SetTitle("two");
+        var edited = PowerShell.RunFile(script, [], repository.Root);
+        edited.Error.ShouldBe(Compiling);
+        edited.Output.ShouldStartWith("title: two\n");
+        repository.BuildSh().Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Reads_dot_files_and_skips_bin_and_obj_only_below_the_inputs_in_a_path_that_holds_them()
+    {
+        using var repository = new BootstrapRepository(Path.Combine("bin", "obj"));
+        var script = Path.Combine(repository.Root, "build.ps1");
+        var first = PowerShell.RunFile(script, [], repository.Root);
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Error.ShouldBe(Compiling);
+
+        repository.SetTitle("two");
+        var edited = PowerShell.RunFile(script, [], repository.Root);
+        edited.Error.ShouldBe(Compiling);
+        edited.Output.ShouldStartWith("title: two\n");
+
+        repository.Write(".editorconfig", "root = true\n[*.cs]\nindent_size = 4\n");
+        PowerShell.RunFile(script, [], repository.Root).Error.ShouldBe(Compiling, ".editorconfig is an input");
+
+        Directory.CreateDirectory(Path.Combine(repository.Root, "src", "Domain", "obj"));
+        repository.Write("src/Domain/obj/generated.cs", "// build output\n");
+        PowerShell.RunFile(script, [], repository.Root).Error.ShouldBeEmpty();
+        repository.BuildSh().Error.ShouldBeEmpty("both scripts agree on what the inputs are");
+    }
+
+    [Fact]
+    public void A_checkout_with_windows_line_endings_still_runs_both_scripts_through_their_shebang()
+    {
+        using var repository = new BootstrapRepository();
+        var source = RepositoryRoot.Find();
+        var checkout = Path.Combine(repository.Parent, "autocrlf-checkout");
+
+        // Git for Windows checks out with core.autocrlf=true; .gitattributes must keep both scripts LF, and the index
+        // must record them as executable for Linux and macOS checkouts.
+        FreshClone.Git(repository.Parent, "clone", "--quiet", "--no-hardlinks", "-c", "core.autocrlf=true", source, checkout);
+        foreach (var script in new[] { "build.ps1", "build.sh" })
+        {
+            File.ReadAllText(Path.Combine(checkout, script)).ShouldNotContain("\r", customMessage: $"{script} is checked out with CRLF");
+            FreshClone.Git(source, "ls-files", "--stage", "--", script).ShouldStartWith("100755", customMessage: $"{script} is not executable in git's index");
+            File.Copy(Path.Combine(checkout, script), Path.Combine(repository.Root, script), overwrite: true);
+        }
+
+        var launcher = Directory.CreateDirectory(Path.Combine(repository.Parent, "launcher")).FullName;
+        PowerShell.WriteLauncher(launcher);
+        var environment = new Dictionary<string, string?> { ["PATH"] = launcher + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") };
+        var viaShebang = ProcessResult.Run(Path.Combine(repository.Root, "build.ps1"), ["--pipeline", "x"], repository.Root, environment);
+        viaShebang.ExitCode.ShouldBe(0, viaShebang.Error);
+        viaShebang.Output.ShouldStartWith("title: one\narg: <--pipeline>\narg: <x>\n");
+        ProcessResult.Run(Path.Combine(repository.Root, "build.sh"), [], repository.Root, environment).ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Build_ps1_is_ascii_so_windows_powershell_reads_it_as_written()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryRoot.Find(), "build.ps1"));
+        bytes.Where(value => value > 127).ShouldBeEmpty("Windows PowerShell 5.1 reads a BOM-less file as ANSI");
+    }
+}
