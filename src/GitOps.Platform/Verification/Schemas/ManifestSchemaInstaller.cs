@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
@@ -147,8 +148,14 @@ public static class ManifestSchemaInstaller
 
         if (!result.Succeeded)
         {
-            var reason = result.StandardError.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.Length > 0 && !line.Contains("A complete log", StringComparison.Ordinal))
+            // npm's most telling line: the network reason, else its error code, else its last word.
+            var lines = result.StandardError.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+            var reason = lines.FirstOrDefault(line => line.Contains("reason:", StringComparison.Ordinal))
+                ?? lines.FirstOrDefault(line => line.StartsWith("npm error code ", StringComparison.Ordinal))
+                ?? lines.LastOrDefault(line => !line.Contains("A complete log", StringComparison.Ordinal))
                 ?? $"exit code {result.ExitCode}";
+            // A registry URL may carry credentials (https://user:token@host): never show them.
+            reason = Regex.Replace(reason, "://[^/@\\s]+@", "://***@");
             throw new ManifestSchemaException($"npm ci could not install {ArgoCdPackage} and {KubernetesPackage} (is the npm registry reachable?): {reason}");
         }
     }
