@@ -75,29 +75,49 @@ internal sealed class ManifestSchemaRun : IAsyncDisposable
         work.Delete(recursive: true);
     }
 
+    // Read with JsonNode, not reflection-based deserialisation, which trimmed or file-based builds switch off.
     private static Dictionary<int, IReadOnlyList<SchemaProblem>> Parse(string output)
     {
-        Result[]? results;
+        JsonNode? parsed;
         try
         {
-            results = JsonSerializer.Deserialize<Result[]>(output, Options);
+            parsed = JsonNode.Parse(output);
         }
         catch (JsonException)
         {
-            results = null;
+            parsed = null;
         }
 
-        if (results is null || results.Any(result => result.Errors is null || result.Errors.Any(error => error.Path is null || error.Message is null)))
+        if (parsed is not JsonArray entries)
         {
-            throw new ManifestSchemaException("the schema check printed no result Verify can read; delete .nuke/tools/manifest-schemas to reinstall it");
+            return Unreadable();
         }
 
-        return results.ToDictionary(result => result.Index, result => (IReadOnlyList<SchemaProblem>)[.. result.Errors!.Select(error => new SchemaProblem(error.Path!, error.Message!))]);
+        var problems = new Dictionary<int, IReadOnlyList<SchemaProblem>>();
+        foreach (var entry in entries)
+        {
+            if (entry?["index"] is not JsonValue index || !index.TryGetValue<int>(out var position) || entry["errors"] is not JsonArray errors)
+            {
+                return Unreadable();
+            }
+
+            var found = new List<SchemaProblem>();
+            foreach (var error in errors)
+            {
+                if (error?["path"] is not JsonArray path || error["message"] is not JsonValue message || !message.TryGetValue<string>(out var text))
+                {
+                    return Unreadable();
+                }
+
+                found.Add(new SchemaProblem([.. path.Select(segment => segment?.ToString() ?? string.Empty)], text));
+            }
+
+            problems[position] = found;
+        }
+
+        return problems;
     }
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-
-    private sealed record Result(int Index, Problem[]? Errors);
-
-    private sealed record Problem(string[]? Path, string? Message);
+    private static Dictionary<int, IReadOnlyList<SchemaProblem>> Unreadable() =>
+        throw new ManifestSchemaException("the schema check printed no result Verify can read; delete .nuke/tools/manifest-schemas to reinstall it");
 }
