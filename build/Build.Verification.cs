@@ -1,6 +1,7 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification;
+using GitOps.Platform.Verification.Schemas;
 using GitOps.Targets.Testing;
 
 namespace GitOps.Build;
@@ -10,12 +11,30 @@ internal sealed partial class Build
 {
     private HelmCli HelmCli => new(Tools, new ToolLocator(ToolsDirectory).Find("helm") ?? "helm");
 
+    /// <summary>Verify's schema check (Argo CD v3 and Kubernetes schemas, run by node), installed into .nuke/tools from npm once.</summary>
+    private ToolRequirement ManifestSchemas => new(ManifestSchemaInstaller.ToolName, "Verify's schema check needs Node.js 20+ on PATH and, once, npm reaching its registry; afterwards it runs offline from .nuke/tools.")
+    {
+        Install = async (toolsDirectory, cancellationToken) => await ManifestSchemaInstaller.EnsureAsync(toolsDirectory, Tools, Log, cancellationToken),
+        Check = (_, _) => Task.FromResult(ManifestSchemaInstaller.Problem(ToolsDirectory)),
+    };
+
     private Target Verify => _ => _
         .Description("Verifies every environment offline (helm lint and template, Argo CD rules, no plaintext secrets) and that .gitlab-ci.yml is current.")
         .Requires(Helm)
+        .Requires(ManifestSchemas)
         .Executes(async cancellationToken =>
         {
-            var findings = await new EnvironmentVerifier(HelmCli, Tools, Log).VerifyAsync(RootDirectory, cancellationToken);
+            var schemas = new ManifestSchemaValidator(Tools, new ToolLocator(ToolsDirectory).Find(ManifestSchemaInstaller.ToolName) ?? ManifestSchemaInstaller.ToolName);
+            IReadOnlyList<Finding> findings;
+            try
+            {
+                findings = await new EnvironmentVerifier(HelmCli, schemas, Tools, Log).VerifyAsync(RootDirectory, cancellationToken);
+            }
+            catch (ManifestSchemaException exception)
+            {
+                throw new BuildFailedException(exception.Message, exception);
+            }
+
             foreach (var finding in findings)
             {
                 Log.Error(finding.ToString());

@@ -11,6 +11,7 @@ using System.Globalization;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification;
+using GitOps.Platform.Verification.Schemas;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
@@ -26,7 +27,8 @@ var generated = File.ReadAllLines(args[2])
 var tools = Path.Combine(root, ".nuke", "tools");
 var runner = new ToolRunner(new ToolLocator(tools), NullLog.Instance, new SecretMasker());
 var helm = new HelmCli(runner, await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
-var verifier = new EnvironmentVerifier(helm, runner, NullLog.Instance);
+var schemas = new ManifestSchemaValidator(runner, await ManifestSchemaInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
+var verifier = new EnvironmentVerifier(helm, schemas, runner, NullLog.Instance);
 
 await verifier.VerifyAsync(root, CancellationToken.None); // warm-up: JIT, file cache
 var real = await MedianAsync(async () => await verifier.VerifyAsync(root, CancellationToken.None));

@@ -3,6 +3,7 @@ using GitOps.Platform.Environments;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification.Checks;
 using GitOps.Platform.Verification.Rendering;
+using GitOps.Platform.Verification.Schemas;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
 
@@ -13,23 +14,28 @@ namespace GitOps.Platform.Verification;
 /// environments) plus the repository-wide rules, and returns every finding, not only the first.
 /// </summary>
 /// <param name="helm">helm, e.g. <c>new HelmCli(runner, await HelmInstaller.EnsureAsync(...))</c>.</param>
+/// <param name="schemas">The schema check of every committed and rendered object (one node process per run).</param>
 /// <param name="runner">Runs git (for the tracked-files rule).</param>
 /// <param name="log">Progress lines; findings are returned, not logged.</param>
-public sealed class EnvironmentVerifier(HelmCli helm, IToolRunner runner, ILog log)
+public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator schemas, IToolRunner runner, ILog log)
 {
     /// <summary>How many environments are checked at once; each runs helm lint and helm template side by side.</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <exception cref="ManifestSchemaException">When the schema check cannot run (one line).</exception>
     public async Task<IReadOnlyList<Finding>> VerifyAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
         var stopwatch = Stopwatch.StartNew();
+        await using var schemaRun = schemas.Start(cancellationToken);
         var files = new RepositoryFiles(Path.GetFullPath(repositoryRoot));
         var sink = new FindingSink();
+        var manifests = new ManifestObjects();
+        var templates = new TemplateLines(files.Root);
         var repositoryWide = Task.Run(
             async () =>
             {
-                EnvironmentYamlRule.Check(files, sink);
+                EnvironmentYamlRule.Check(files, sink, manifests);
                 PlaceholderRule.Check(files, sink);
                 ArgoCdHealthRule.Check(files, sink);
                 await TrackedFilesRule.CheckAsync(files, runner, sink, cancellationToken);
@@ -40,7 +46,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, IToolRunner runner, ILog l
         var prodFiles = files.Under(EnvironmentLayout.StageDirectory(Stage.Prod), ".yaml", ".yml");
         if (catalog is not null)
         {
-            var context = new VerificationContext(files, catalog, sink, new TemplateLines(files.Root));
+            var context = new VerificationContext(files, catalog, sink, templates, manifests);
             EnvironmentFilesRule.Check(context);
             foreach (var stage in catalog.Stages)
             {
@@ -57,13 +63,14 @@ public sealed class EnvironmentVerifier(HelmCli helm, IToolRunner runner, ILog l
 
         CodeOwnersRule.Check(files, prodFiles, sink);
         await repositoryWide;
+        await SchemaRule.CheckAsync(schemaRun, manifests.All, sink, templates, cancellationToken);
         var findings = sink.Collate();
         log.Debug($"verified {catalog?.Environments.Count ?? 0} environment(s) in {stopwatch.Elapsed.TotalSeconds:0.00}s: {findings.Count} finding(s)");
         return findings;
     }
 
     /// <summary>
-    /// Checks values files for the given environments only (values rules, helm lint, helm template, what renders),
+    /// Checks values files for the given environments only (values rules, helm lint, helm template, what renders and its schemas),
     /// e.g. a values file edited for a promotion before it is committed, or generated environments in a benchmark.
     /// Repository-wide rules (files, git, CODEOWNERS) are not run.
     /// </summary>
@@ -72,11 +79,14 @@ public sealed class EnvironmentVerifier(HelmCli helm, IToolRunner runner, ILog l
     {
         ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
         ArgumentNullException.ThrowIfNull(environments);
+        await using var schemaRun = schemas.Start(cancellationToken);
         var files = new RepositoryFiles(Path.GetFullPath(repositoryRoot));
         var sink = new FindingSink();
         if (LoadCatalog(files, sink) is { } catalog)
         {
-            await CheckEnvironmentsAsync(new VerificationContext(files, catalog, sink, new TemplateLines(files.Root)), environments, cancellationToken);
+            var context = new VerificationContext(files, catalog, sink, new TemplateLines(files.Root), new ManifestObjects());
+            await CheckEnvironmentsAsync(context, environments, cancellationToken);
+            await SchemaRule.CheckAsync(schemaRun, context.Manifests.All, sink, context.Templates, cancellationToken);
         }
 
         return sink.Collate();

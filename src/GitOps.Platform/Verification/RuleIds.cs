@@ -24,6 +24,8 @@ public static class RuleIds
     public const string YamlUnreadable = "GO019";
     public const string E2eTriggerInvalid = "GO020";
     public const string PlaceholderOutsidePlugin = "GO021";
+    public const string ManifestSchema = "GO022";
+    public const string SecretValueInPlaintext = "GO023";
 
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -44,10 +46,12 @@ public static class RuleIds
         [PlaintextSecret] = "no kind: Secret carrying data or stringData, rendered or in environments/",
         [PlaceholderMalformed] = "Vault AVP placeholders are well-formed: <path:some/path#key>",
         [SensitiveFileTracked] = "no kubeconfig, terraform state or .env file is tracked by git",
-        [ProdNotCodeOwned] = "a CODEOWNERS entry covers every prod environment file",
+        [ProdNotCodeOwned] = "CODEOWNERS gives every prod environment file the prod approvers (GitLab: the last matching entry of each section wins)",
         [ApplicationHealthCheckMissing] = "the management Argo CD assesses the health of child Applications",
-        [YamlUnreadable] = "every YAML file under environments/ parses",
+        [YamlUnreadable] = "every YAML file under environments/ parses as helm reads it: UTF-8, no directives, standard tags that fit, no alias bombs",
         [E2eTriggerInvalid] = "a PostSync hook Job triggers the e2e pipeline with STAGE, CLOUD, RELEASE and a token by reference",
         [PlaceholderOutsidePlugin] = "a Vault AVP placeholder only reaches Applications rendered through the argocd-vault-plugin-helm plugin",
+        [ManifestSchema] = "every Kubernetes object, committed or rendered, has apiVersion, kind and metadata.name and meets its kind's schema: Argo CD v3's for Argo CD objects, Kubernetes' for core kinds; no unknown fields",
+        [SecretValueInPlaintext] = "no password, token or other secret-looking key holds a literal value outside kind: Secret; it is a Vault AVP placeholder (<path:some/path#key>) or a reference",
     };
 }

@@ -10,7 +10,7 @@ public sealed class RepositoryVerificationTests
     [Fact]
     public async Task The_repositorys_environments_have_no_findings()
     {
-        var verifier = new EnvironmentVerifier(await TestHelm.CliAsync(), TestHelm.Runner, NullLog.Instance);
+        var verifier = new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance);
 
         var findings = await verifier.VerifyAsync(RepositoryRoot.Path, CancellationToken.None);
 
@@ -21,7 +21,7 @@ public sealed class RepositoryVerificationTests
     public async Task A_pristine_copy_has_no_findings_either()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        var verifier = new EnvironmentVerifier(await TestHelm.CliAsync(), TestHelm.Runner, NullLog.Instance) { MaxParallelism = 1 };
+        var verifier = new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance) { MaxParallelism = 1 };
 
         (await verifier.VerifyAsync(copy.Root, CancellationToken.None)).ShouldBeEmpty();
     }

@@ -398,7 +398,7 @@ public sealed class RuleFixtureTests
     }
 
     private static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
-        await new EnvironmentVerifier(await TestHelm.CliAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
+        await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
 
     private static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>
         findings.Any(finding => finding.File == file && finding.Line == line && finding.RuleId == ruleId

@@ -26,8 +26,9 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         LintFindings.Report(context, environment, values, lintResult);
         if (failure is not null)
         {
-            // helm lint already reported why (schema errors above); a second finding would say the same thing.
-            if (lintResult.Passed)
+            // helm lint already reported why when it named [ERROR]s (schema errors above); a second finding would say
+            // the same thing. A failure before linting (helm could not even read the values) has no [ERROR] line.
+            if (lintResult.Passed || lintResult.Errors.Count == 0)
             {
                 var (file, line) = LintFindings.Locate(failure.Details + failure.Message, valuesPath);
                 context.Sink.Add(environment, file, line, RuleIds.ChartRender, failure.Message);
@@ -71,7 +72,19 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         var vaultPlugin = new VaultPluginRule(context, environment);
         foreach (var document in documents)
         {
+            context.Manifests.AddRendered(environment, document);
             vaultPlugin.Check(document);
+            if (!document.IsApplication)
+            {
+                // An Application's values come from the values files, where GO023 already looks.
+                foreach (var (value, key) in SecretValueRule.Literals(document.Root))
+                {
+                    var field = key[(key.LastIndexOf('.') + 1)..];
+                    context.Sink.Add(environment, document.Template, context.Templates.LineOf(document.Template, $"{field}:", field, $"kind: {document.Kind}"),
+                        RuleIds.SecretValueInPlaintext, $"{document.Kind} {document.Name.Replace($"-{environment}", string.Empty, StringComparison.Ordinal)}: {key} holds a literal value; {SecretValueRule.Advice}");
+                }
+            }
+
             if (document.IsApplication)
             {
                 applications.Check(document);

@@ -1,9 +1,13 @@
+using System.Text;
 using GitOps.Platform.Environments.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Verification.Checks;
 
-/// <summary>A YAML file read with node positions; a file that does not parse is reported once as GO019.</summary>
+/// <summary>
+/// A YAML file read with node positions. A file that does not parse, or that helm would refuse although it parses
+/// (<see cref="HelmYamlCompatibility"/>), is reported once as GO019 and not read further.
+/// </summary>
 internal sealed record YamlFile(string Path, IReadOnlyList<YamlNode> Documents)
 {
     public YamlNode? Root => Documents.Count > 0 ? Documents[0] : null;
@@ -29,9 +33,22 @@ internal sealed record YamlFile(string Path, IReadOnlyList<YamlNode> Documents)
 
     public static YamlFile? Read(RepositoryFiles files, string path, FindingSink sink)
     {
-        if (!YamlText.TryLoad(File.ReadAllText(files.FullPath(path)), out var stream, out var line, out var error))
+        var bytes = File.ReadAllBytes(files.FullPath(path));
+        if (HelmYamlCompatibility.InBytes(bytes) is { } encoding)
+        {
+            sink.Add(path, encoding.Line, RuleIds.YamlUnreadable, encoding.Message);
+            return null;
+        }
+
+        if (!YamlText.TryLoad(Encoding.UTF8.GetString(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0)), out var stream, out var line, out var error))
         {
             sink.Add(path, line, RuleIds.YamlUnreadable, $"not valid YAML: {error}");
+            return null;
+        }
+
+        if (HelmYamlCompatibility.InDocuments(stream) is { } refused)
+        {
+            sink.Add(path, refused.Line, RuleIds.YamlUnreadable, refused.Message);
             return null;
         }
 

@@ -20,6 +20,7 @@ internal sealed partial class CodeOwnersFile
     {
         var entries = new List<CodeOwnersRuleEntry>();
         var section = string.Empty;
+        var optional = false;
         IReadOnlyList<string> sectionOwners = [];
         var lines = text.Split('\n');
         for (var index = 0; index < lines.Length; index++)
@@ -33,6 +34,7 @@ internal sealed partial class CodeOwnersFile
             if (SectionHeader().Match(line) is { Success: true } header)
             {
                 section = header.Groups["name"].Value;
+                optional = line.StartsWith('^');
                 sectionOwners = Owners(header.Groups["owners"].Value);
                 continue;
             }
@@ -40,7 +42,7 @@ internal sealed partial class CodeOwnersFile
             var parts = line.Split((char[])[' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
             var exclusion = parts[0].StartsWith('!');
             var owners = parts.Length > 1 ? Owners(parts[1]) : sectionOwners;
-            entries.Add(new CodeOwnersRuleEntry(section, ToRegex(parts[0].TrimStart('!')), owners, exclusion, index + 1));
+            entries.Add(new CodeOwnersRuleEntry(section, ToRegex(parts[0].TrimStart('!')), owners, exclusion, index + 1) { IsOptional = optional, Text = line });
         }
 
         return new CodeOwnersFile(entries);
@@ -49,11 +51,27 @@ internal sealed partial class CodeOwnersFile
     /// <summary>The owners of a path (relative, '/' separators), from every section that covers it.</summary>
     public IReadOnlyList<string> OwnersOf(string path) =>
     [
+        .. Deciding(path)
+            .Where(entry => !entry.IsExclusion)
+            .SelectMany(entry => entry.Owners)
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    /// <summary>Whose approval a change to the path requires: the owners of the deciding entries of required sections.</summary>
+    public IReadOnlyList<string> ApproversOf(string path) =>
+    [
+        .. Deciding(path)
+            .Where(entry => !entry.IsExclusion && !entry.IsOptional)
+            .SelectMany(entry => entry.Owners)
+            .Distinct(StringComparer.Ordinal),
+    ];
+
+    /// <summary>The entry that decides a path in each section: GitLab takes the last matching one.</summary>
+    public IReadOnlyList<CodeOwnersRuleEntry> Deciding(string path) =>
+    [
         .. entries.GroupBy(entry => entry.Section, StringComparer.OrdinalIgnoreCase)
             .Select(section => section.LastOrDefault(entry => entry.Matches(path)))
-            .Where(entry => entry is { IsExclusion: false })
-            .SelectMany(entry => entry!.Owners)
-            .Distinct(StringComparer.Ordinal),
+            .OfType<CodeOwnersRuleEntry>(),
     ];
 
     private static List<string> Owners(string text) =>

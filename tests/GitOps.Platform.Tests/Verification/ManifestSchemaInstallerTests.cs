@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using GitOps.Platform.Tests.Helm;
+using GitOps.Platform.Verification.Schemas;
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Platform.Tests.Verification;
+
+/// <summary>
+/// The schema check is installed from npm once and then works offline; when it is not installed and npm cannot reach
+/// a registry (here a loopback port nobody listens on, with an empty npm cache), installing fails with one line.
+/// </summary>
+public sealed class ManifestSchemaInstallerTests
+{
+    [Fact]
+    public async Task An_installed_copy_is_used_without_asking_npm()
+    {
+        await TestSchemas.ValidatorAsync(); // installed into the repository's .nuke/tools
+        var runner = new RefusingNpm(TestHelm.Runner);
+
+        var launcher = await ManifestSchemaInstaller.EnsureAsync(TestHelm.ToolsDirectory, runner, NullLog.Instance, CancellationToken.None);
+
+        ManifestSchemaInstaller.Problem(TestHelm.ToolsDirectory).ShouldBeNull();
+        File.Exists(launcher).ShouldBeTrue();
+        runner.NpmCalls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Without_a_copy_and_without_a_registry_installing_fails_with_one_line()
+    {
+        var tools = Directory.CreateTempSubdirectory("gitops-schemas-tools-");
+        var cache = Directory.CreateTempSubdirectory("gitops-npm-cache-");
+        try
+        {
+            var runner = new OfflineNpm(TestHelm.Runner, $"http://127.0.0.1:{ClosedPort()}/", cache.FullName);
+            ManifestSchemaInstaller.Problem(tools.FullName).ShouldNotBeNull();
+
+            var failure = await Should.ThrowAsync<ManifestSchemaException>(() =>
+                ManifestSchemaInstaller.EnsureAsync(tools.FullName, runner, NullLog.Instance, CancellationToken.None));
+
+            failure.Message.ShouldStartWith("npm ci could not install @kubernetes-models/argo-cd@4.0.0 and kubernetes-models@5.1.0 (is the npm registry reachable?): ");
+            failure.Message.ShouldNotContain("\n");
+            ManifestSchemaInstaller.Problem(tools.FullName).ShouldNotBeNull(); // nothing half-installed counts as installed
+            Directory.EnumerateFileSystemEntries(tools.FullName, "manifest-schemas*").ShouldBeEmpty();
+        }
+        finally
+        {
+            tools.Delete(recursive: true);
+            cache.Delete(recursive: true);
+        }
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Fails the test if npm is asked anything.</summary>
+    private sealed class RefusingNpm(IToolRunner inner) : IToolRunner
+    {
+        public int NpmCalls { get; private set; }
+
+        public Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken)
+        {
+            if (invocation.Tool == "npm")
+            {
+                NpmCalls++;
+                throw new ToolFailedException("npm must not be needed once the schema check is installed");
+            }
+
+            return inner.RunAsync(invocation, cancellationToken);
+        }
+    }
+
+    /// <summary>npm pointed at an unreachable registry with an empty cache: a machine that cannot fetch.</summary>
+    private sealed class OfflineNpm(IToolRunner inner, string registry, string cache) : IToolRunner
+    {
+        public Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
+            inner.RunAsync(
+                invocation.Tool != "npm" ? invocation : invocation with
+                {
+                    Environment = new Dictionary<string, string?>(invocation.Environment) { ["npm_config_registry"] = registry, ["npm_config_cache"] = cache },
+                },
+                cancellationToken);
+    }
+}
