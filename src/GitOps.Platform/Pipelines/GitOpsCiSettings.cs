@@ -18,11 +18,21 @@ internal static class GitOpsCiSettings
             """,
         Workflow = new GitLabWorkflow
         {
+            // A newer commit cancels only jobs marked interruptible (Verify), never a deployment that has not started
+            // yet, as GitLab's conservative default would.
+            AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.Interruptible),
             Rules =
             [
                 new GitLabRule { If = PipelineSources.MergeRequest },
                 // A branch with an open merge request gets the merge request pipeline only, not a second push pipeline.
                 new GitLabRule { If = $"{PipelineSources.Push} && $CI_OPEN_MERGE_REQUESTS", When = GitLabWhen.Never },
+                // Started once each (a sync's hook, a platform release, the schedule) and never again for that event:
+                // cancelled, the release would go untested and unpromoted, or nightly's environment undestroyed.
+                new GitLabRule
+                {
+                    If = $"{PipelineSources.Schedule} || {PipelineSources.Triggered}",
+                    AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.None),
+                },
                 new GitLabRule { If = "$CI_COMMIT_BRANCH" },
             ],
         },
@@ -50,6 +60,9 @@ internal static class GitOpsCiSettings
             {
                 When = [GitLabRetryWhen.RunnerSystemFailure, GitLabRetryWhen.SchedulerFailure],
             },
+            // Jobs change clusters, Terraform state and merge requests: stopping one halfway leaves a lock or half an
+            // apply. Only Verify, which changes nothing, says otherwise.
+            Interruptible = false,
         },
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
         {

@@ -25,6 +25,17 @@ public static class GitOpsPipelines
 
     public static GenerationSettings Settings => GitOpsCiSettings.Create(FileName, RegenerateCommand);
 
+    /// <summary>
+    /// The environments the PostSync trigger pipeline has jobs for: those of the promotion stages. Only they may render
+    /// the e2e hook (Verify checks it): GitLab refuses a trigger whose pipeline would have no jobs ("No stages / jobs for
+    /// this pipeline."), so a hook anywhere else fails every sync. nightly runs its e2e in its own scheduled pipeline.
+    /// </summary>
+    public static IReadOnlyList<EnvironmentId> PostSyncEnvironments(StageCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. catalog.PromotionOrder.SelectMany(stage => catalog.Definition(stage).Environments)];
+    }
+
     /// <summary>Every branch push and merge request is verified offline; a newer push makes the older run moot.</summary>
     private static PipelineDeclaration Branches() =>
         new("branch", $"{PipelineSources.MergeRequest} || {PipelineSources.Push}")
@@ -76,7 +87,7 @@ public static class GitOpsPipelines
         {
             Lanes =
             [
-                .. catalog.PromotionOrder.SelectMany(stage => catalog.Definition(stage).Environments).Select(environment =>
+                .. PostSyncEnvironments(catalog).Select(environment =>
                     For(environment, [.. PostSyncSteps(catalog, environment.Stage)]) with { Condition = TriggeredFor(environment) }),
             ],
         };

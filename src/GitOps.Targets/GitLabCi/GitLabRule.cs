@@ -12,6 +12,9 @@ public sealed record GitLabRule
 
     public bool? AllowFailure { get; init; }
 
+    /// <summary>Workflow rules only: overrides <see cref="GitLabWorkflow.AutoCancel"/> for the pipelines this rule admits.</summary>
+    public GitLabAutoCancel? AutoCancel { get; init; }
+
     /// <summary>Variables set when this rule matches; written sorted by name.</summary>
     public IReadOnlyDictionary<string, string> Variables
     {

@@ -64,6 +64,22 @@ public sealed class E2eTriggerHookTests
     }
 
     [Fact]
+    public async Task A_trigger_that_matches_no_job_is_refused_by_gitlab_and_fails_the_hook_after_one_post()
+    {
+        await using var fake = await FakeGitLab.StartAsync();
+        fake.TriggeredJobs = (_, _) => [];
+        var job = await RenderedJob.LoadAsync(Qa);
+
+        var run = await job.RunAsync(fake, fake.TriggerToken);
+
+        run.ExitCode.ShouldNotBe(0);
+        Posts(fake).ShouldBe(1, run.Output);
+        fake.Pipelines.ShouldBeEmpty();
+        run.Output.ShouldContain("No stages / jobs for this pipeline.");
+        run.Output.ShouldContain("GitLab refused the trigger with HTTP 400");
+    }
+
+    [Fact]
     public async Task A_server_error_after_gitlab_created_the_pipeline_is_not_posted_again()
     {
         await using var fake = await FakeGitLab.StartAsync();

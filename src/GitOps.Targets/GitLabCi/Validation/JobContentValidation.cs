@@ -22,6 +22,11 @@ internal static class JobContentValidation
             }
 
             CheckEnum(owner, "rules:when", rule.When, errors);
+            if (rule.AutoCancel is not null)
+            {
+                errors.Add($"{owner}: auto_cancel is allowed only in workflow rules");
+            }
+
             VariableNames.Check($"{owner} rule '{rule.If}'", rule.Variables, errors);
         }
 
