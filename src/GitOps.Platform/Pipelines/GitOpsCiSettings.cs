@@ -67,6 +67,7 @@ internal static class GitOpsCiSettings
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
         {
             [Verify] = new() { Stage = "verify" },
+            [Test] = new() { Stage = "verify", Timeout = TimeSpan.FromMinutes(30) },
             [Provision] = new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) },
             [DeployAppOfApps] = new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) },
             [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },

@@ -21,6 +21,8 @@ internal static class RuleYaml
                 yaml.Expression(expression);
             }
 
+            yaml.TextList("changes", rule.Changes);
+
             if (rule.When is { } when)
             {
                 yaml.Text("when", GitLabKeywords.Of(when));
