@@ -58,7 +58,6 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     }
 
     [Theory]
-    [InlineData("merge_request_event", "", "branch:Verify")]
     [InlineData("schedule", "", "nightly:Provision:nightly-gcp nightly:DeployAppOfApps:nightly-gcp nightly:RunE2E:nightly-gcp nightly:Destroy:nightly-gcp")]
     [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-gcp postsync:OpenPromotionMR:qa-gcp")]
     [InlineData("trigger", "STAGE=qa-int CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-int-gcp")]
@@ -68,6 +67,19 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         var jobs = ListJobs(new Dictionary<string, string>(Pairs(variables)) { ["CI_PIPELINE_SOURCE"] = source });
 
         jobs.Keys.Order(StringComparer.Ordinal).ShouldBe(expectedJobs.Split(' ').Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_merge_request_runs_the_repositorys_tests_only_when_it_changes_code()
+    {
+        using var copy = MergeRequestWithoutCodeChanges();
+        var request = new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "merge_request_event" };
+
+        ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"]);
+        File.AppendAllText(Path.Combine(copy.Root, "environments", "qa", "values-qa-gcp.yaml"), "# review\n");
+        ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"], "charts and environments are Verify's");
+        File.AppendAllText(Path.Combine(copy.Root, "src", "GitOps.Targets", "GitOps.Targets.csproj"), "\n");
+        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:Test"]);
     }
 
     [Fact]
@@ -96,7 +108,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         local.ExitCode.ShouldBe(0, local.Error);
         // Also warms the clone's build and tools, which the copy hands to the jobs through the pipeline's caches.
         clone.BuildSh([.. request, "--no-logo"]).ExitCode.ShouldBe(0);
-        using var copy = new CommittedCopy(clone);
+        using var copy = MergeRequestWithoutCodeChanges();
 
         var run = GitLabCiLocal.Get().Run(
             copy.Root,
@@ -275,9 +287,22 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     }
 
     // --list-csv validates against GitLab's schema like --list and, unlike --list-json, leaves out jobs whose rules exclude them.
-    private Dictionary<string, ListedJob> ListJobs(IReadOnlyDictionary<string, string> variables)
+    /// <summary>
+    /// gitlab-ci-local evaluates rules:changes as <c>git diff --name-only origin/&lt;default&gt;</c>: pointing that ref at
+    /// the copy's commit makes a merge request whose target already has everything, whatever the working tree held.
+    /// </summary>
+    private CommittedCopy MergeRequestWithoutCodeChanges()
     {
-        var result = GitLabCiLocal.Get().Run(clone.Root, variables, "--list-csv");
+        var copy = new CommittedCopy(clone);
+        FreshClone.Git(copy.Root, "update-ref", "refs/remotes/origin/HEAD", "HEAD");
+        return copy;
+    }
+
+    private Dictionary<string, ListedJob> ListJobs(IReadOnlyDictionary<string, string> variables) => ListJobs(clone.Root, variables);
+
+    private static Dictionary<string, ListedJob> ListJobs(string repository, IReadOnlyDictionary<string, string> variables)
+    {
+        var result = GitLabCiLocal.Get().Run(repository, variables, "--list-csv");
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldNotContain("Invalid .gitlab-ci.yml");
         return result.Output.Split('\n').SkipWhile(line => !line.StartsWith("name;", StringComparison.Ordinal)).Skip(1)
