@@ -77,7 +77,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
         ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"]);
         File.AppendAllText(Path.Combine(copy.Root, "environments", "qa", "values-qa-gcp.yaml"), "# review\n");
-        ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"], "charts and environments are Verify's");
+        ListJobs(copy.Root, request).Keys.ToList().ShouldBe(["branch:Verify"], "charts and environments are Verify's");
         File.AppendAllText(Path.Combine(copy.Root, "src", "GitOps.Targets", "GitOps.Targets.csproj"), "\n");
         ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:Test"]);
     }
