@@ -205,7 +205,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
                 { new StringContent(sent["CLOUD"]), "variables[CLOUD]" },
                 { new StringContent(sent["RELEASE"]), "variables[RELEASE]" },
             };
-            using var response = await http.PostAsync(new Uri(gitLab.ApiUrl, $"projects/{gitLab.ProjectId}/trigger/pipeline"), form);
+            using var response = await http.PostAsync(new Uri($"{gitLab.ApiUrl.ToString().TrimEnd('/')}/projects/{gitLab.ProjectId}/trigger/pipeline"), form);
 
             ((int)response.StatusCode).ShouldBe(201, $"{environment}: {await response.Content.ReadAsStringAsync()}");
         }
