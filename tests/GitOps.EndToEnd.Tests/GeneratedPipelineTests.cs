@@ -1,4 +1,7 @@
 using GitOps.EndToEnd.Tests.Support;
+using GitOps.Platform.Environments;
+using GitOps.TestDoubles.GitLab;
+using YamlDotNet.RepresentationModel;
 
 namespace GitOps.EndToEnd.Tests;
 
@@ -55,7 +58,6 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     }
 
     [Theory]
-    [InlineData("merge_request_event", "", "branch:Verify")]
     [InlineData("schedule", "", "nightly:Provision:nightly-gcp nightly:DeployAppOfApps:nightly-gcp nightly:RunE2E:nightly-gcp nightly:Destroy:nightly-gcp")]
     [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-gcp postsync:OpenPromotionMR:qa-gcp")]
     [InlineData("trigger", "STAGE=qa-int CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-int-gcp")]
@@ -68,16 +70,31 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     }
 
     [Fact]
-    public void Default_branch_deploys_dev_and_gates_prod_and_every_destroy_behind_blocking_manual_jobs()
+    public void A_merge_request_runs_the_repositorys_tests_only_when_it_changes_code()
+    {
+        using var copy = MergeRequestWithoutCodeChanges();
+        var request = new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "merge_request_event" };
+
+        ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"]);
+        File.AppendAllText(Path.Combine(copy.Root, "environments", "qa", "values-qa-gcp.yaml"), "# review\n");
+        ListJobs(copy.Root, request).Keys.ToList().ShouldBe(["branch:Verify"], "charts and environments are Verify's");
+        File.AppendAllText(Path.Combine(copy.Root, "src", "GitOps.Targets", "GitOps.Targets.csproj"), "\n");
+        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:Test"]);
+    }
+
+    [Fact]
+    public void Default_branch_deploys_dev_and_puts_prod_and_every_destroy_behind_manual_jobs_that_do_not_block_the_pipeline()
     {
         var jobs = ListJobs(new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "push", ["CI_COMMIT_BRANCH"] = "main", ["CI_DEFAULT_BRANCH"] = "main" });
 
         jobs["main:Provision:dev-gcp"].When.ShouldBe("on_success");
         jobs["main:DeployAppOfApps:dev-gcp"].Needs.ShouldBe("[main:Provision:dev-gcp]");
+        jobs["main:DeployAppOfApps:prod-gcp"].Needs.ShouldBe("[main:Provision:prod-gcp]");
         foreach (var manual in new[] { "main:Provision:prod-gcp", "main:Destroy:dev-gcp", "main:Destroy:nightly-gcp", "main:Destroy:prod-gcp" })
         {
             jobs[manual].When.ShouldBe("manual", manual);
-            jobs[manual].AllowFailure.ShouldBeFalse(manual);
+            // A manual job with allow_failure false is a blocking gate: the pipeline stays "blocked" until someone plays it.
+            jobs[manual].AllowFailure.ShouldBeTrue(manual);
         }
 
         jobs.Keys.ShouldContain("branch:Verify");
@@ -91,7 +108,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         local.ExitCode.ShouldBe(0, local.Error);
         // Also warms the clone's build and tools, which the copy hands to the jobs through the pipeline's caches.
         clone.BuildSh([.. request, "--no-logo"]).ExitCode.ShouldBe(0);
-        using var copy = new CommittedCopy(clone);
+        using var copy = MergeRequestWithoutCodeChanges();
 
         var run = GitLabCiLocal.Get().Run(
             copy.Root,
@@ -105,10 +122,187 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         run.Output.ShouldNotContain("Compiling the build", customMessage: "the cached compiled build should be reused");
     }
 
-    // --list-csv validates against GitLab's schema like --list and, unlike --list-json, leaves out jobs whose rules exclude them.
-    private Dictionary<string, ListedJob> ListJobs(IReadOnlyDictionary<string, string> variables)
+    /// <summary>
+    /// Trigger, release-entry and nightly pipelines run on main, and each is started once (by a sync, a platform
+    /// release, the schedule): a newer push to main must cancel none of their jobs, pending or running, or the release
+    /// is never tested or promoted. Modelled on GitLab's on_new_commit rules (<see cref="AutoCancelModel"/>); which
+    /// workflow rule admits the pipeline is asked of gitlab-ci-local.
+    /// </summary>
+    [Theory]
+    [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0")]
+    [InlineData("trigger", "STAGE=dev CLOUD=gcp RELEASE=main")]
+    [InlineData("api", "RELEASE_ENTRY_VERSION=1.5.0")]
+    [InlineData("pipeline", "RELEASE_ENTRY_VERSION=1.5.0")]
+    [InlineData("schedule", "")]
+    public void A_newer_commit_on_main_cancels_no_job_of_a_pipeline_that_is_started_only_once(string source, string variables)
     {
-        var result = GitLabCiLocal.Get().Run(clone.Root, variables, "--list-csv");
+        var given = new Dictionary<string, string>(Pairs(variables))
+        {
+            ["CI_PIPELINE_SOURCE"] = source,
+            ["CI_COMMIT_BRANCH"] = "main",
+            ["CI_DEFAULT_BRANCH"] = "main",
+        };
+        var ci = CommittedCi();
+        var mode = OnNewCommit(ci, given);
+        var jobs = ListJobs(given);
+        jobs.ShouldNotBeEmpty();
+
+        foreach (var job in jobs.Keys)
+        {
+            var interruptible = Interruptible(ci, job);
+            foreach (var (started, nonInterruptibleStarted) in new[] { (false, false), (true, false), (true, true) })
+            {
+                AutoCancelModel.Cancels(mode, interruptible, started, nonInterruptibleStarted)
+                    .ShouldBeFalse($"{job} (on_new_commit {mode}, interruptible {interruptible}, started {started})");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_newer_push_still_cancels_an_older_branch_verify()
+    {
+        var given = new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "push", ["CI_COMMIT_BRANCH"] = "feature" };
+        var ci = CommittedCi();
+
+        AutoCancelModel.Cancels(OnNewCommit(ci, given), Interruptible(ci, "branch:Verify"), started: true, nonInterruptibleStarted: false).ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// Every environment whose manifests render the PostSync e2e hook sends a trigger that GitLab accepts: the fake
+    /// GitLab asks gitlab-ci-local which jobs the committed .gitlab-ci.yml gives that trigger and, as GitLab does,
+    /// refuses one that gets none.
+    /// </summary>
+    [Fact]
+    public async Task Every_environment_that_renders_the_e2e_hook_sends_a_trigger_whose_pipeline_has_jobs()
+    {
+        var catalog = StageCatalog.Load(Path.Combine(clone.Root, "environments", "stages.yaml"));
+        await using var gitLab = await FakeGitLab.StartAsync();
+        gitLab.TriggeredJobs = (reference, variables) => ListJobs(new Dictionary<string, string>(variables)
+        {
+            ["CI_PIPELINE_SOURCE"] = "trigger",
+            ["CI_COMMIT_BRANCH"] = reference,
+            ["CI_DEFAULT_BRANCH"] = "main",
+        }).Keys;
+        using var http = new HttpClient();
+        var hooks = new List<string>();
+        foreach (var environment in catalog.Stages.SelectMany(stage => stage.Environments))
+        {
+            var render = clone.BuildSh("Render", "--stage", environment.Stage.ToName(), "--cloud", environment.Cloud.ToName(), "--no-logo");
+            render.ExitCode.ShouldBe(0, render.Output + render.Error);
+            var job = Path.Combine(clone.Root, ".nuke", "temp", "rendered", environment.ToString(), $"job-e2e-trigger-{environment}.yaml");
+            if (!File.Exists(job))
+            {
+                continue;
+            }
+
+            hooks.Add(environment.ToString());
+            var sent = HookEnvironment(job);
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(gitLab.TriggerToken), "token" },
+                { new StringContent(sent["PIPELINE_REF"]), "ref" },
+                { new StringContent(sent["STAGE"]), "variables[STAGE]" },
+                { new StringContent(sent["CLOUD"]), "variables[CLOUD]" },
+                { new StringContent(sent["RELEASE"]), "variables[RELEASE]" },
+            };
+            using var response = await http.PostAsync(new Uri($"{gitLab.ApiUrl.ToString().TrimEnd('/')}/projects/{gitLab.ProjectId}/trigger/pipeline"), form);
+
+            ((int)response.StatusCode).ShouldBe(201, $"{environment}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        hooks.ShouldNotBeEmpty();
+        hooks.ShouldNotContain("nightly-gcp", "nightly's e2e runs in its scheduled pipeline; a trigger for it gets no job");
+    }
+
+    private static Dictionary<string, string> HookEnvironment(string jobFile)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(jobFile)));
+        var container = (YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)
+            stream.Documents.Single().RootNode)["spec"])["template"])["spec"])["containers"]).Children.Single();
+        return ((YamlSequenceNode)container["env"]).Children.Cast<YamlMappingNode>()
+            .Where(variable => variable.Children.ContainsKey("value"))
+            .ToDictionary(variable => ((YamlScalarNode)variable["name"]).Value!, variable => ((YamlScalarNode)variable["value"]).Value!, StringComparer.Ordinal);
+    }
+
+    private YamlMappingNode CommittedCi()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(Path.Combine(clone.Root, CiFile))));
+        return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static bool Interruptible(YamlMappingNode ci, string job)
+    {
+        static string? Flag(YamlMappingNode node) =>
+            node.Children.TryGetValue("interruptible", out var value) ? ((YamlScalarNode)value).Value : null;
+        var own = Flag((YamlMappingNode)ci[job]);
+        var inherited = ci.Children.TryGetValue("default", out var defaults) ? Flag((YamlMappingNode)defaults) : null;
+        return (own ?? inherited) == "true";
+    }
+
+    /// <summary>The first workflow rule gitlab-ci-local finds true for these variables decides; its auto_cancel, else the workflow's, else conservative.</summary>
+    private static string OnNewCommit(YamlMappingNode ci, IReadOnlyDictionary<string, string> variables)
+    {
+        var workflow = (YamlMappingNode)ci["workflow"];
+        var rules = ((YamlSequenceNode)workflow["rules"]).Children.Cast<YamlMappingNode>().ToList();
+        using var probe = new ProbeRepository();
+        var probeJobs = string.Concat(rules.Select((rule, index) => rule.Children.TryGetValue("if", out var condition)
+            ? $"probe-{index}:\n  script: [x]\n  rules:\n    - if: '{((YamlScalarNode)condition).Value!.Replace("'", "''", StringComparison.Ordinal)}'\n"
+            : $"probe-{index}:\n  script: [x]\n"));
+        var listed = probe.ListJobs(probeJobs, variables);
+        var matched = Enumerable.Range(0, rules.Count).First(index => listed.Contains($"probe-{index}"));
+        if (rules[matched].Children.TryGetValue("when", out var when))
+        {
+            ((YamlScalarNode)when).Value.ShouldNotBe("never", "the workflow creates no pipeline for these variables");
+        }
+
+        static string? Mode(YamlMappingNode node) => node.Children.TryGetValue("auto_cancel", out var autoCancel)
+            ? ((YamlScalarNode)((YamlMappingNode)autoCancel)["on_new_commit"]).Value
+            : null;
+        return Mode(rules[matched]) ?? Mode(workflow) ?? AutoCancelModel.Conservative;
+    }
+
+    /// <summary>A throwaway git repository whose .gitlab-ci.yml has one job per expression, to let gitlab-ci-local evaluate them.</summary>
+    private sealed class ProbeRepository : IDisposable
+    {
+        private readonly string root = Directory.CreateTempSubdirectory("gitops-probe-").FullName;
+
+        public IReadOnlyCollection<string> ListJobs(string jobs, IReadOnlyDictionary<string, string> variables)
+        {
+            File.WriteAllText(Path.Combine(root, CiFile), jobs);
+            foreach (var git in new[] { new[] { "init", "-q", "-b", "main" }, ["remote", "add", "origin", "https://gitlab.example.com/platform/probe.git"],
+                ["add", "."], ["-c", "user.name=probe", "-c", "user.email=probe@example.com", "commit", "-qm", "probe"] })
+            {
+                ProcessResult.Run("git", git, root, new Dictionary<string, string?>()).ExitCode.ShouldBe(0);
+            }
+
+            var result = GitLabCiLocal.Get().Run(root, variables, "--list-csv");
+            result.ExitCode.ShouldBe(0, result.Output + result.Error);
+            return [.. result.Output.Split('\n').SkipWhile(line => !line.StartsWith("name;", StringComparison.Ordinal)).Skip(1)
+                .Where(line => line.Length > 0).Select(line => line.Split(';')[0])];
+        }
+
+        public void Dispose() => Directory.Delete(root, recursive: true);
+    }
+
+    // --list-csv validates against GitLab's schema like --list and, unlike --list-json, leaves out jobs whose rules exclude them.
+    /// <summary>
+    /// gitlab-ci-local evaluates rules:changes as <c>git diff --name-only origin/&lt;default&gt;</c>: pointing that ref at
+    /// the copy's commit makes a merge request whose target already has everything, whatever the working tree held.
+    /// </summary>
+    private CommittedCopy MergeRequestWithoutCodeChanges()
+    {
+        var copy = new CommittedCopy(clone);
+        FreshClone.Git(copy.Root, "update-ref", "refs/remotes/origin/HEAD", "HEAD");
+        return copy;
+    }
+
+    private Dictionary<string, ListedJob> ListJobs(IReadOnlyDictionary<string, string> variables) => ListJobs(clone.Root, variables);
+
+    private static Dictionary<string, ListedJob> ListJobs(string repository, IReadOnlyDictionary<string, string> variables)
+    {
+        var result = GitLabCiLocal.Get().Run(repository, variables, "--list-csv");
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldNotContain("Invalid .gitlab-ci.yml");
         return result.Output.Split('\n').SkipWhile(line => !line.StartsWith("name;", StringComparison.Ordinal)).Skip(1)

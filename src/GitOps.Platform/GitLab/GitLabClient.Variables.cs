@@ -36,21 +36,29 @@ public sealed partial class GitLabClient
     /// <summary>
     /// The variables that apply to <paramref name="environmentName"/> (most specific scope wins; null or empty means
     /// only <c>*</c>), as name to value. File variables are written to 0600 files under
-    /// <paramref name="secretFilesDirectory"/> and their value is that file's path, as in a GitLab job.
+    /// <paramref name="secretFilesDirectory"/> and their value is that file's path, as in a GitLab job. Variables whose
+    /// value GitLab does not return ("masked and hidden") are listed by name only, never given an empty value.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> LoadVariablesAsync(
+    public async Task<LoadedVariables> LoadVariablesAsync(
         string? environmentName, string secretFilesDirectory, CancellationToken cancellationToken)
     {
         var variables = await ListVariablesAsync(cancellationToken);
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var unreadable = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var variable in EnvironmentScope.Resolve(variables, environmentName))
         {
-            result[variable.Key] = variable.IsFile
-                ? await SecretFiles.WriteAsync(secretFilesDirectory, variable.Key, variable.Value, cancellationToken)
-                : variable.Value;
+            if (variable.IsUnreadable || variable.Value is not { } value)
+            {
+                unreadable.Add(variable.Key);
+                continue;
+            }
+
+            values[variable.Key] = variable.IsFile
+                ? await SecretFiles.WriteAsync(secretFilesDirectory, variable.Key, value, cancellationToken)
+                : value;
         }
 
-        return result;
+        return new LoadedVariables(values, [.. unreadable]);
     }
 
     private Func<HttpResponseMessage, CancellationToken, Task<GitLabPage<GitLabVariable>>> ReadVariablePage(
@@ -60,9 +68,9 @@ public sealed partial class GitLabClient
         return async (response, token) =>
         {
             var items = await readItems(response, token);
-            foreach (var variable in items)
+            foreach (var variable in items.Where(variable => variable.Value is not null))
             {
-                secrets.Register(variable.Value);
+                secrets.Register(variable.Value!);
             }
 
             var next = response.Headers.TryGetValues("x-next-page", out var values)

@@ -10,7 +10,16 @@ public sealed class GitLabVariable
 
     public required string Key { get; init; }
 
-    public string Value { get; init; } = string.Empty;
+    /// <summary>
+    /// Null for a "masked and hidden" variable (GitLab 17.4+): the API never returns its value, only a job's runner gets it.
+    /// </summary>
+    public string? Value { get; init; } = string.Empty;
+
+    /// <summary>GitLab 17.4+ "masked and hidden": its value cannot be read back through the API (see <see cref="Value"/>).</summary>
+    public bool Hidden { get; init; }
+
+    /// <summary>The API gave no value: hidden, or an older server that suppresses it another way.</summary>
+    public bool IsUnreadable => Hidden || Value is null;
 
     /// <summary><c>env_var</c> or <c>file</c>.</summary>
     public string VariableType { get; init; } = "env_var";

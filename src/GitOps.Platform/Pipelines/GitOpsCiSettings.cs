@@ -18,11 +18,21 @@ internal static class GitOpsCiSettings
             """,
         Workflow = new GitLabWorkflow
         {
+            // A newer commit cancels only jobs marked interruptible (Verify), never a deployment that has not started
+            // yet, as GitLab's conservative default would.
+            AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.Interruptible),
             Rules =
             [
                 new GitLabRule { If = PipelineSources.MergeRequest },
                 // A branch with an open merge request gets the merge request pipeline only, not a second push pipeline.
                 new GitLabRule { If = $"{PipelineSources.Push} && $CI_OPEN_MERGE_REQUESTS", When = GitLabWhen.Never },
+                // Started once each (a sync's hook, a platform release, the schedule) and never again for that event:
+                // cancelled, the release would go untested and unpromoted, or nightly's environment undestroyed.
+                new GitLabRule
+                {
+                    If = $"{PipelineSources.Schedule} || {PipelineSources.Triggered}",
+                    AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.None),
+                },
                 new GitLabRule { If = "$CI_COMMIT_BRANCH" },
             ],
         },
@@ -35,8 +45,10 @@ internal static class GitOpsCiSettings
         Default = new GitLabDefaults
         {
             Image = Image,
-            // No before_script: the build installs what its targets need (terraform, helm) itself, pinned and
-            // checksum-verified (.nuke/tool-pins.json), into .nuke/tools, which this cache keeps between jobs.
+            // The build installs terraform and helm itself, pinned and checksum-verified (.nuke/tool-pins.json), into
+            // .nuke/tools, which the cache below keeps between jobs. Node/npm it cannot: Verify's schema check and the
+            // tests' gitlab-ci-local come from npm, and the SDK image has none.
+            BeforeScript = ["command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)"],
             Cache =
             [
                 new GitLabCache { KeyFiles = ["Directory.Packages.props", "build/packages.lock.json"], Paths = [".nuget/packages"] },
@@ -50,10 +62,14 @@ internal static class GitOpsCiSettings
             {
                 When = [GitLabRetryWhen.RunnerSystemFailure, GitLabRetryWhen.SchedulerFailure],
             },
+            // Jobs change clusters, Terraform state and merge requests: stopping one halfway leaves a lock or half an
+            // apply. Only Verify, which changes nothing, says otherwise.
+            Interruptible = false,
         },
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
         {
             [Verify] = new() { Stage = "verify" },
+            [Test] = new() { Stage = "verify", Timeout = TimeSpan.FromMinutes(30) },
             [Provision] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) }),
             [DeployAppOfApps] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) }),
             [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },

@@ -20,10 +20,21 @@ public static class GitOpsPipelines
     public static IReadOnlyList<PipelineDeclaration> Declare(StageCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return [Branches(), DefaultBranch(catalog), Nightly(catalog), PostSync(catalog), ReleaseEntry()];
+        return [Branches(), MergeRequestTests(), DefaultBranch(catalog), Nightly(catalog), PostSync(catalog), ReleaseEntry()];
     }
 
     public static GenerationSettings Settings => GitOpsCiSettings.Create(FileName, RegenerateCommand);
+
+    /// <summary>
+    /// The environments the PostSync trigger pipeline has jobs for: those of the promotion stages. Only they may render
+    /// the e2e hook (Verify checks it): GitLab refuses a trigger whose pipeline would have no jobs ("No stages / jobs for
+    /// this pipeline."), so a hook anywhere else fails every sync. nightly runs its e2e in its own scheduled pipeline.
+    /// </summary>
+    public static IReadOnlyList<EnvironmentId> PostSyncEnvironments(StageCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. catalog.PromotionOrder.SelectMany(stage => catalog.Definition(stage).Environments)];
+    }
 
     /// <summary>Every branch push and merge request is verified offline; a newer push makes the older run moot.</summary>
     private static PipelineDeclaration Branches() =>
@@ -33,8 +44,32 @@ public static class GitOpsPipelines
         };
 
     /// <summary>
+    /// A merge request that changes the build, the engine or the tests runs the repository's own tests; one that only
+    /// touches charts or environments is covered by Verify. Superseded by a newer push like Verify.
+    /// </summary>
+    private static PipelineDeclaration MergeRequestTests() =>
+        new("mr", PipelineSources.MergeRequest)
+        {
+            Lanes =
+            [
+                new Lane(string.Empty)
+                {
+                    Steps =
+                    [
+                        new LaneStep(Test)
+                        {
+                            Changes = ["build/**/*", "src/**/*", "tests/**/*", "Directory.*.props", "*.sln", "global.json", "build.sh"],
+                            Interruptible = true,
+                        },
+                    ],
+                },
+            ],
+        };
+
+    /// <summary>
     /// On the default branch: dev is deployed at once; stages that run releases are deployed only when a person starts
-    /// it; every environment except nightly's can be destroyed by hand (nightly's own pipeline destroys it).
+    /// it; every environment can be destroyed by hand. These manual jobs do not block: a pipeline nobody deploys from
+    /// still passes, rather than every main pipeline sitting "blocked" on its Destroy buttons.
     /// </summary>
     private static PipelineDeclaration DefaultBranch(StageCatalog catalog) =>
         new("main", PipelineSources.DefaultBranchPushOrWeb)
@@ -44,11 +79,11 @@ public static class GitOpsPipelines
 
     private static Lane MainLane(StageDefinition stage, EnvironmentId environment) => stage switch
     {
-        { OutsidePromotions: true } => For(environment, Destroy(environment, StepWhen.Manual)),
+        { OutsidePromotions: true } => For(environment, Destroy(environment, StepWhen.OnDemand)),
         { RequiresSemVer: false } => For(
-            environment, Deploy(Provision), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.Manual)),
+            environment, Deploy(Provision), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.OnDemand)),
         _ => For(
-            environment, Deploy(Provision, StepWhen.Manual), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.Manual)),
+            environment, Deploy(Provision, StepWhen.OnDemand), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.OnDemand)),
     };
 
     /// <summary>Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed.</summary>
@@ -76,7 +111,7 @@ public static class GitOpsPipelines
         {
             Lanes =
             [
-                .. catalog.PromotionOrder.SelectMany(stage => catalog.Definition(stage).Environments).Select(environment =>
+                .. PostSyncEnvironments(catalog).Select(environment =>
                     For(environment, [.. PostSyncSteps(catalog, environment.Stage)]) with { Condition = TriggeredFor(environment) }),
             ],
         };

@@ -4,6 +4,7 @@ namespace GitOps.Platform.Pipelines;
 public static class PipelineTargets
 {
     public const string Verify = "Verify";
+    public const string Test = "Test";
     public const string Provision = "Provision";
     public const string DeployAppOfApps = "DeployAppOfApps";
     public const string RunE2E = "RunE2E";

@@ -56,11 +56,11 @@ public sealed class SensitiveInformation(ISecretRegistry secrets, ILog log)
             return new SensitiveValues(variables, fromDotEnv, [], gitLabSkipped: true);
         }
 
-        var fromGitLab = await LoadFromGitLabAsync(request, variables, cancellationToken);
-        return new SensitiveValues(variables, fromDotEnv, fromGitLab, gitLabSkipped: false);
+        var (fromGitLab, unreadable) = await LoadFromGitLabAsync(request, variables, cancellationToken);
+        return new SensitiveValues(variables, fromDotEnv, fromGitLab, gitLabSkipped: false, unreadable);
     }
 
-    private async Task<List<string>> LoadFromGitLabAsync(
+    private async Task<(List<string> FromGitLab, List<string> Unreadable)> LoadFromGitLabAsync(
         SensitiveInformationRequest request, SortedDictionary<string, string> variables, CancellationToken cancellationToken)
     {
         // .env may hold the GitLab URL, token and project, so the connection reads the environment with it laid over.
@@ -74,7 +74,7 @@ public sealed class SensitiveInformation(ISecretRegistry secrets, ILog log)
         using var client = new GitLabClient(connection, secrets, log, request.GitLabOptions);
         var loaded = await client.LoadVariablesAsync(request.EnvironmentName, request.SecretFilesDirectory, cancellationToken);
         var fromGitLab = new List<string>();
-        foreach (var (key, value) in loaded)
+        foreach (var (key, value) in loaded.Values)
         {
             if (IsSet(effective, key))
             {
@@ -88,8 +88,21 @@ public sealed class SensitiveInformation(ISecretRegistry secrets, ILog log)
 
         var scope = request.EnvironmentName is null ? "unscoped" : $"for environment {request.EnvironmentName}";
         log.Info($"Loaded {fromGitLab.Count} CI/CD variable(s) from GitLab project {connection.Project} ({scope})");
-        return fromGitLab;
+        var unreadable = loaded.Unreadable.Where(key => !IsSet(effective, key)).ToList();
+        if (unreadable.Count > 0)
+        {
+            log.Warning(UnreadableMessage(unreadable, connection.Project));
+        }
+
+        return (fromGitLab, unreadable);
     }
+
+    // Hidden values reach only a job's runner, so a local run needs its own copy; an empty stand-in would fail later, and obscurely.
+    private static string UnreadableMessage(List<string> keys, string project) =>
+        $"Could not read {keys.Count} CI/CD variable(s) of GitLab project {project}: {string.Join(", ", keys)}. "
+        + "They are \"masked and hidden\", so GitLab's API never returns their values, and they are not set here. "
+        + "Set each in .env or the environment to run locally (from wherever the value is kept: GitLab cannot show it), "
+        + "or run the target in a pipeline, where the runner receives them.";
 
     // Tokens a person exported before the build started are as secret as the ones it loads.
     private void RegisterSecretsAlreadySet(SensitiveInformationRequest request) =>

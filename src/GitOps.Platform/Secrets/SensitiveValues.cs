@@ -8,13 +8,20 @@ public sealed class SensitiveValues(
     IReadOnlyDictionary<string, string> variables,
     IReadOnlyList<string> fromDotEnv,
     IReadOnlyList<string> fromGitLab,
-    bool gitLabSkipped)
+    bool gitLabSkipped,
+    IReadOnlyList<string>? unreadable = null)
 {
     public IReadOnlyDictionary<string, string> Variables { get; } = variables;
 
     public IReadOnlyList<string> FromDotEnv { get; } = fromDotEnv;
 
     public IReadOnlyList<string> FromGitLab { get; } = fromGitLab;
+
+    /// <summary>
+    /// GitLab variables that apply here but whose value GitLab does not return ("masked and hidden") and that are not
+    /// set locally: they are not in <see cref="Variables"/> at all, never as an empty value.
+    /// </summary>
+    public IReadOnlyList<string> Unreadable { get; } = unreadable ?? [];
 
     /// <summary>True in pipeline mode, where the runner already provides the CI/CD variables.</summary>
     public bool GitLabSkipped { get; } = gitLabSkipped;
@@ -33,5 +40,5 @@ public sealed class SensitiveValues(
     }
 
     public override string ToString() =>
-        $"{Variables.Count} variable(s): {FromDotEnv.Count} from .env, {FromGitLab.Count} from GitLab{(GitLabSkipped ? " (skipped in pipeline mode)" : string.Empty)}";
+        $"{Variables.Count} variable(s): {FromDotEnv.Count} from .env, {FromGitLab.Count} from GitLab{(Unreadable.Count > 0 ? $", {Unreadable.Count} unreadable" : string.Empty)}{(GitLabSkipped ? " (skipped in pipeline mode)" : string.Empty)}";
 }

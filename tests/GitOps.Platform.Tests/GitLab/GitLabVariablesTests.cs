@@ -58,9 +58,29 @@ public sealed class GitLabVariablesTests
         var forDevAws = await client.LoadVariablesAsync("dev/aws", directory, CancellationToken.None);
         var unscoped = await client.LoadVariablesAsync(null, directory, CancellationToken.None);
 
-        forDevGcp.ShouldBe(new Dictionary<string, string> { ["BUCKET"] = "dev-bucket", ["REGION"] = "dev-gcp-only" });
-        forDevAws.ShouldBe(new Dictionary<string, string> { ["BUCKET"] = "dev-bucket", ["REGION"] = "any-dev" });
-        unscoped.ShouldBe(new Dictionary<string, string> { ["REGION"] = "everywhere" });
+        forDevGcp.Values.ShouldBe(new Dictionary<string, string> { ["BUCKET"] = "dev-bucket", ["REGION"] = "dev-gcp-only" });
+        forDevAws.Values.ShouldBe(new Dictionary<string, string> { ["BUCKET"] = "dev-bucket", ["REGION"] = "any-dev" });
+        unscoped.Values.ShouldBe(new Dictionary<string, string> { ["REGION"] = "everywhere" });
+    }
+
+    [Fact]
+    public async Task A_masked_and_hidden_variable_is_listed_without_a_value_and_loaded_as_unreadable()
+    {
+        await using var fake = await FakeGitLab.StartAsync();
+        fake.AddVariable(new FakeVariable("VISIBLE", "visible-value"));
+        fake.AddVariable(new FakeVariable("SEALED", "sealed-value-Qz30", "dev/*") { Hidden = true });
+        fake.AddVariable(new FakeVariable("SEALED_FILE", "sealed-file-Qz31", VariableType: "file") { Hidden = true });
+        using var client = GitLabTestClient.Create(fake);
+        var directory = Directory.CreateTempSubdirectory().FullName;
+
+        var listed = await client.ListVariablesAsync(CancellationToken.None);
+        var loaded = await client.LoadVariablesAsync("dev/gcp", directory, CancellationToken.None);
+
+        var sealedVariable = listed.Single(variable => variable.Key == "SEALED");
+        (sealedVariable.Value, sealedVariable.Hidden, sealedVariable.Masked, sealedVariable.IsUnreadable).ShouldBe((null, true, true, true));
+        loaded.Values.ShouldBe(new Dictionary<string, string> { ["VISIBLE"] = "visible-value" });
+        loaded.Unreadable.ShouldBe(["SEALED", "SEALED_FILE"]);
+        Directory.EnumerateFiles(directory).ShouldBeEmpty();
     }
 
     [Fact]
@@ -74,7 +94,7 @@ public sealed class GitLabVariablesTests
 
         var loaded = await client.LoadVariablesAsync("dev/gcp", directory, CancellationToken.None);
 
-        var path = loaded["GOOGLE_APPLICATION_CREDENTIALS"];
+        var path = loaded.Values["GOOGLE_APPLICATION_CREDENTIALS"];
         path.ShouldBe(Path.Combine(directory, "GOOGLE_APPLICATION_CREDENTIALS"));
         (await File.ReadAllTextAsync(path)).ShouldBe(Credentials);
         if (!OperatingSystem.IsWindows())
@@ -100,7 +120,7 @@ public sealed class GitLabVariablesTests
 
         var loaded = await client.LoadVariablesAsync("dev/gcp", directory, CancellationToken.None);
 
-        (await File.ReadAllTextAsync(loaded["KUBECONFIG"])).ShouldBe("apiVersion: v1\nkind: Config\n");
+        (await File.ReadAllTextAsync(loaded.Values["KUBECONFIG"])).ShouldBe("apiVersion: v1\nkind: Config\n");
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(stale).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);

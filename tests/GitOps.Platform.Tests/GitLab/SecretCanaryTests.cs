@@ -36,7 +36,7 @@ public sealed class SecretCanaryTests
         messages.Add((await Should.ThrowAsync<GitLabApiException>(() => client.CreateCommitAsync(
             new CommitDraft("main", CanaryValue, [CommitAction.Update("x", CanaryValue)]), CancellationToken.None))).Message);
 
-        loaded["CANARY"].ShouldBe(CanaryValue);
+        loaded.Values["CANARY"].ShouldBe(CanaryValue);
         log.Lines.ShouldNotBeEmpty();
         string[] secrets = [fake.MaintainerToken, "glpat-canary-wrong-Pt66", CanaryValue, CanaryFile];
         foreach (var text in messages.Concat(log.Lines))

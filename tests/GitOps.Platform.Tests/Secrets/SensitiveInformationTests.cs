@@ -82,6 +82,46 @@ public sealed class SensitiveInformationTests
     }
 
     [Fact]
+    public async Task Masked_and_hidden_variables_are_named_with_what_to_do_and_never_exported_empty()
+    {
+        await using var fake = await StartFakeAsync();
+        fake.AddVariable(new FakeVariable("TF_STATE_KEY", "hidden-state-key-Hx71-canary") { Hidden = true });
+        fake.AddVariable(new FakeVariable("VAULT_SA_KEY", "hidden-file-Kp09-canary", VariableType: "file") { Hidden = true });
+        var masker = new SecretMasker();
+        var log = new RecordingLog(masker);
+
+        var values = await new SensitiveInformation(masker, log).LoadAsync(Request(NewRepository(null), Connection(fake)), CancellationToken.None);
+
+        values.Variables.ShouldNotContainKey("TF_STATE_KEY");
+        values.Variables.ShouldNotContainKey("VAULT_SA_KEY");
+        values.Variables.Values.ShouldAllBe(value => value.Length > 0);
+        values.FromGitLab.ShouldBe(["DB_PASSWORD", "GOOGLE_APPLICATION_CREDENTIALS"]);
+        values.Unreadable.ShouldBe(["TF_STATE_KEY", "VAULT_SA_KEY"]);
+        log.Lines.ShouldContain(line => line.StartsWith("Warning: ", StringComparison.Ordinal)
+            && line.Contains("TF_STATE_KEY, VAULT_SA_KEY", StringComparison.Ordinal)
+            && line.Contains("masked and hidden", StringComparison.Ordinal)
+            && line.Contains(".env", StringComparison.Ordinal));
+        log.Lines.ShouldContain("Info: Loaded 2 CI/CD variable(s) from GitLab project 42 (for environment dev/gcp)");
+        File.Exists(Path.Combine(Path.GetDirectoryName(values.Variables["GOOGLE_APPLICATION_CREDENTIALS"])!, "VAULT_SA_KEY")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_hidden_variable_set_locally_is_not_reported_as_unreadable()
+    {
+        await using var fake = await StartFakeAsync();
+        fake.AddVariable(new FakeVariable("TF_STATE_KEY", "hidden-state-key-Hx71-canary") { Hidden = true });
+        var environment = Connection(fake);
+        environment["TF_STATE_KEY"] = "my-local-key";
+        var log = new RecordingLog(new SecretMasker());
+
+        var values = await new SensitiveInformation(new SecretMasker(), log).LoadAsync(Request(NewRepository(null), environment), CancellationToken.None);
+
+        values.Unreadable.ShouldBeEmpty();
+        values.Over(environment)["TF_STATE_KEY"].ShouldBe("my-local-key");
+        log.Lines.ShouldNotContain(line => line.StartsWith("Warning: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_gitlab_settings_it_names_what_to_set()
     {
         var root = NewRepository("GOOGLE_PROJECT=p\n");

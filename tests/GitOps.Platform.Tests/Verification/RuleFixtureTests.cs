@@ -267,6 +267,19 @@ public sealed class RuleFixtureTests
     }
 
     [Fact]
+    public async Task GO020_a_stage_whose_trigger_pipeline_has_no_jobs_must_not_render_the_hook()
+    {
+        const string NightlyValues = "environments/nightly/values-nightly-gcp.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(NightlyValues, "e2eTrigger:\n  enabled: false\n", "e2eTrigger:\n  enabled: true\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, NightlyValues, copy.LineOf(NightlyValues, "enabled: true"), RuleIds.E2eTriggerInvalid,
+            ".gitlab-ci.yml has no job for a trigger with STAGE=nightly CLOUD=gcp");
+    }
+
+    [Fact]
     public async Task GO020_an_inline_trigger_token_is_reported_in_the_job_template()
     {
         using var copy = await RepositoryCopy.CreateAsync();

@@ -37,6 +37,12 @@ public sealed partial class FakeGitLab
             }
         }
 
+        // Ci::CreatePipelineService's populate step; the trigger API answers with render_validation_error!.
+        if (TriggeredJobs?.Invoke(reference, given) is { Count: 0 })
+        {
+            return FakeResponse.Message(400, new Dictionary<string, string[]> { ["base"] = ["No stages / jobs for this pipeline."] });
+        }
+
         lock (gate)
         {
             var pipeline = new FakePipeline(5000 + pipelines.Count + 1, reference, given);

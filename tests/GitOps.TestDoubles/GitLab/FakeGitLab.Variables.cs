@@ -7,10 +7,10 @@ public sealed partial class FakeGitLab
         {
             variable_type = variable.VariableType,
             key = variable.Key,
-            value = variable.Value,
+            value = variable.Hidden ? null : variable.Value,
             @protected = variable.Protected,
-            masked = variable.Masked,
-            hidden = false,
+            masked = variable.Masked || variable.Hidden,
+            hidden = variable.Hidden,
             raw = false,
             environment_scope = variable.EnvironmentScope,
             description = (string?)null,

@@ -1,6 +1,7 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Yaml;
+using GitOps.Platform.Pipelines;
 using GitOps.Platform.Verification.Rendering;
 using YamlDotNet.RepresentationModel;
 
@@ -28,6 +29,20 @@ internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId 
             .ToList();
         var trigger = hooks.FirstOrDefault(hook => Containers(hook).Any(container =>
             Command(container).Contains("/trigger/pipeline", StringComparison.Ordinal)));
+        var served = GitOpsPipelines.PostSyncEnvironments(context.Catalog).Contains(environment);
+        if (!served)
+        {
+            if (trigger is not null)
+            {
+                context.Sink.Add(environment, values.Path, values.LineOf("e2eTrigger", "enabled"), RuleIds.E2eTriggerInvalid,
+                    $"renders the PostSync e2e trigger hook, but {GitOpsPipelines.FileName} has no job for a trigger with STAGE={environment.Stage.ToName()} "
+                    + $"CLOUD={environment.Cloud.ToName()}; GitLab refuses such a trigger (\"No stages / jobs for this pipeline.\") and every sync fails: "
+                    + "set e2eTrigger.enabled: false (only promotion stages run e2e from the hook)");
+            }
+
+            return;
+        }
+
         if (trigger is null)
         {
             context.Sink.Add(environment, values.Path, values.LineOf("e2eTrigger", "enabled"), RuleIds.E2eTriggerInvalid,

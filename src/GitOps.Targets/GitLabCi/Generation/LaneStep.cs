@@ -20,6 +20,9 @@ public sealed record LaneStep(string Target)
     /// </summary>
     public IReadOnlyList<string> Skip { get; init => field = [.. value]; } = [];
 
+    /// <summary>Globs (<c>rules:changes</c>): the job exists only when a matching file changed; empty means always.</summary>
+    public IReadOnlyList<string> Changes { get; init => field = [.. value]; } = [];
+
     /// <summary>A newer pipeline on the same ref may cancel this job (safe only for jobs that change nothing).</summary>
     public bool Interruptible { get; init; }
 }

@@ -12,6 +12,12 @@ public enum StepWhen
     /// </summary>
     Manual,
 
+    /// <summary>
+    /// Only when a person starts it, and the pipeline does not wait for it: <c>rules: when: manual</c> with
+    /// <c>allow_failure: true</c>. Jobs that need it are skipped until it is started, then run after it.
+    /// </summary>
+    OnDemand,
+
     /// <summary>When the jobs it needs finished, whether they succeeded or not (clean-up such as a nightly destroy).</summary>
     Always,
 }

@@ -16,12 +16,22 @@ internal static class JobContentValidation
         CheckEnum(owner, "when", job.When, errors);
         foreach (var rule in job.Rules)
         {
-            if (rule.If is null && rule.When is null)
+            if (rule.Changes.Any(string.IsNullOrWhiteSpace))
+            {
+                errors.Add($"{owner}: a rule's changes list has a blank glob");
+            }
+
+            if (rule.If is null && rule.When is null && rule.Changes.Count == 0)
             {
                 errors.Add($"{owner}: a rule has neither if nor when; give it a condition or an outcome");
             }
 
             CheckEnum(owner, "rules:when", rule.When, errors);
+            if (rule.AutoCancel is not null)
+            {
+                errors.Add($"{owner}: auto_cancel is allowed only in workflow rules");
+            }
+
             VariableNames.Check($"{owner} rule '{rule.If}'", rule.Variables, errors);
         }
 

@@ -52,8 +52,10 @@ internal static class PipelineValidator
 
     private static void ValidateWorkflow(GitLabWorkflow? workflow, List<string> errors)
     {
+        CheckAutoCancel("workflow", workflow?.AutoCancel, errors);
         foreach (var rule in workflow?.Rules ?? [])
         {
+            CheckAutoCancel($"workflow rule '{rule.If}'", rule.AutoCancel, errors);
             if (rule.When is { } when && when is not (GitLabWhen.Always or GitLabWhen.Never))
             {
                 errors.Add($"workflow rule '{rule.If}': when {when} is not allowed; workflow rules allow only Always or Never");
@@ -65,6 +67,14 @@ internal static class PipelineValidator
             }
 
             VariableNames.Check($"workflow rule '{rule.If}'", rule.Variables, errors);
+        }
+    }
+
+    private static void CheckAutoCancel(string owner, GitLabAutoCancel? autoCancel, List<string> errors)
+    {
+        if (autoCancel is not null && !Enum.IsDefined(autoCancel.OnNewCommit))
+        {
+            errors.Add($"{owner}: auto_cancel on_new_commit {(int)autoCancel.OnNewCommit} is not one of Conservative, Interruptible, None");
         }
     }
 

@@ -13,6 +13,14 @@ internal static class GitLabKeywords
         _ => throw Undefined(when),
     };
 
+    public static string Of(GitLabAutoCancelOnNewCommit mode) => mode switch
+    {
+        GitLabAutoCancelOnNewCommit.Conservative => "conservative",
+        GitLabAutoCancelOnNewCommit.Interruptible => "interruptible",
+        GitLabAutoCancelOnNewCommit.None => "none",
+        _ => throw Undefined(mode),
+    };
+
     public static string Of(GitLabArtifactsWhen when) => when switch
     {
         GitLabArtifactsWhen.OnSuccess => "on_success",

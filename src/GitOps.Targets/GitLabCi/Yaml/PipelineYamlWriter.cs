@@ -52,7 +52,7 @@ internal static class PipelineYamlWriter
 
     private static void WriteWorkflow(YamlEventWriter yaml, GitLabWorkflow? workflow)
     {
-        if (workflow is null || (workflow.Name is null && workflow.Rules.Count == 0))
+        if (workflow is null || (workflow.Name is null && workflow.AutoCancel is null && workflow.Rules.Count == 0))
         {
             return;
         }
@@ -60,6 +60,7 @@ internal static class PipelineYamlWriter
         yaml.Key("workflow");
         yaml.BeginMapping();
         yaml.Text("name", workflow.Name);
+        RuleYaml.WriteAutoCancel(yaml, workflow.AutoCancel);
         RuleYaml.WriteRules(yaml, workflow.Rules);
         yaml.EndMapping();
     }

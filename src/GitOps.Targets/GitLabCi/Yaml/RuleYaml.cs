@@ -21,6 +21,8 @@ internal static class RuleYaml
                 yaml.Expression(expression);
             }
 
+            yaml.TextList("changes", rule.Changes);
+
             if (rule.When is { } when)
             {
                 yaml.Text("when", GitLabKeywords.Of(when));
@@ -28,9 +30,23 @@ internal static class RuleYaml
 
             yaml.Boolean("allow_failure", rule.AllowFailure);
             yaml.Variables("variables", rule.Variables);
+            WriteAutoCancel(yaml, rule.AutoCancel);
             yaml.EndMapping();
         }
 
         yaml.EndSequence();
+    }
+
+    public static void WriteAutoCancel(YamlEventWriter yaml, GitLabAutoCancel? autoCancel)
+    {
+        if (autoCancel is null)
+        {
+            return;
+        }
+
+        yaml.Key("auto_cancel");
+        yaml.BeginMapping();
+        yaml.Text("on_new_commit", GitLabKeywords.Of(autoCancel.OnNewCommit));
+        yaml.EndMapping();
     }
 }

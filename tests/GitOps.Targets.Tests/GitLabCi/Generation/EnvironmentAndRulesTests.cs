@@ -50,6 +50,44 @@ public sealed class EnvironmentAndRulesTests
     }
 
     [Fact]
+    public void On_demand_steps_are_manual_rules_that_do_not_block_the_pipeline()
+    {
+        var pipeline = GraphFixture.Generate(GraphFixture.QaLane(new LaneStep("Destroy") { When = StepWhen.OnDemand }));
+
+        var rule = pipeline.Job("Destroy").Rules.ShouldHaveSingleItem();
+        (rule.When, rule.AllowFailure).ShouldBe((GitLabWhen.Manual, true));
+        pipeline.ToYaml().ShouldContain("      when: manual\n      allow_failure: true\n");
+    }
+
+    [Fact]
+    public void A_step_with_changes_exists_only_when_a_matching_file_changed()
+    {
+        var pipeline = GraphFixture.Generate(GraphFixture.QaLane(new LaneStep("E2E") { Changes = ["src/**/*", "tests/**/*"] }));
+
+        pipeline.Job("E2E").Rules.ShouldHaveSingleItem().Changes.ShouldBe(["src/**/*", "tests/**/*"]);
+        pipeline.ToYaml().ShouldContain("\n      changes:\n        - src/**/*\n        - tests/**/*\n");
+    }
+
+    [Fact]
+    public void Auto_cancel_is_written_in_the_workflow_and_its_rules_and_refused_in_job_rules()
+    {
+        var pipeline = new GitLabPipeline
+        {
+            Workflow = new GitLabWorkflow
+            {
+                AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.Interruptible),
+                Rules = [new GitLabRule { If = "$CI_PIPELINE_SOURCE == \"trigger\"", AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.None) }],
+            },
+            Jobs = [new GitLabJob("a") { Script = ["true"], Interruptible = false }],
+        };
+
+        pipeline.ToYaml().ShouldContain("workflow:\n  auto_cancel:\n    on_new_commit: interruptible\n  rules:\n    - if: '$CI_PIPELINE_SOURCE == \"trigger\"'\n      auto_cancel:\n        on_new_commit: none\n");
+        pipeline.ToYaml().ShouldContain("  interruptible: false\n");
+        (pipeline with { Jobs = [new GitLabJob("a") { Script = ["true"], Rules = [new GitLabRule { AutoCancel = new GitLabAutoCancel(GitLabAutoCancelOnNewCommit.None), When = GitLabWhen.Always }] }] })
+            .Validate().ShouldBe(["job 'a': auto_cancel is allowed only in workflow rules"]);
+    }
+
+    [Fact]
     public void Lane_condition_is_anded_with_the_pipeline_condition_and_an_or_keeps_its_meaning()
     {
         var lane = GraphFixture.QaLane(new LaneStep("E2E")) with { Condition = "$STAGE == \"qa\" && $CLOUD == \"gcp\"" };

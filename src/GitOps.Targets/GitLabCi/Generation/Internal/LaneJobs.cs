@@ -16,7 +16,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         {
             Stage = target.Stage ?? settings.DefaultStage,
             Needs = [.. Needs(step).Select(need => new GitLabNeed(NameOf(need)))],
-            Rules = [Rule(step.When)],
+            Rules = [Rule(step.When) with { Changes = step.Changes }],
             ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
             Environment = Environment(step.EnvironmentAction),
             Variables = target.Variables,
@@ -41,12 +41,17 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         If = Conditions.All(pipeline.Condition, lane.Condition),
         When = when switch
         {
-            StepWhen.Manual => GitLabWhen.Manual,
+            StepWhen.Manual or StepWhen.OnDemand => GitLabWhen.Manual,
             StepWhen.Always => GitLabWhen.Always,
             _ => null,
         },
         // Written out although it is GitLab's default under rules: the gate is the point, so say so.
-        AllowFailure = when == StepWhen.Manual ? false : null,
+        AllowFailure = when switch
+        {
+            StepWhen.Manual => false,
+            StepWhen.OnDemand => true,
+            _ => null,
+        },
     };
 
     private GitLabEnvironment? Environment(GitLabEnvironmentAction? action)
