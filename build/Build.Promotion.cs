@@ -251,7 +251,8 @@ internal sealed partial class Build
             Secrets.Register(push);
         }
 
-        return new PromotionGitSettings { PushRemote = push };
+        // Inside the repository's own ignored temp folder, so a rerun finds (and removes) what a killed run left.
+        return new PromotionGitSettings { PushRemote = push, WorktreeRoot = Path.Combine(RootDirectory, ".nuke", "temp", "promotion-worktrees") };
     }
 
     /// <summary>The environment, including what PrepareSensitiveInformation loaded (masked from the start).</summary>
