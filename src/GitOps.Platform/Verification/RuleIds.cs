@@ -24,6 +24,9 @@ public static class RuleIds
     public const string YamlUnreadable = "GO019";
     public const string E2eTriggerInvalid = "GO020";
     public const string PlaceholderOutsidePlugin = "GO021";
+    public const string FloatingChartVersion = "GO030";
+    public const string FloatingGitRevision = "GO031";
+    public const string FloatingImageTag = "GO032";
 
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -49,5 +52,8 @@ public static class RuleIds
         [YamlUnreadable] = "every YAML file under environments/ parses",
         [E2eTriggerInvalid] = "a PostSync hook Job triggers the e2e pipeline with STAGE, CLOUD, RELEASE and a token by reference",
         [PlaceholderOutsidePlugin] = "a Vault AVP placeholder only reaches Applications rendered through the argocd-vault-plugin-helm plugin",
+        [FloatingChartVersion] = "on promoted (SemVer) stages, every Helm chart source names an exact version, not a range",
+        [FloatingGitRevision] = "on promoted (SemVer) stages, no rendered Application tracks a branch or HEAD of a git repository",
+        [FloatingImageTag] = "on promoted (SemVer) stages, no rendered image is :latest or untagged",
     };
 }

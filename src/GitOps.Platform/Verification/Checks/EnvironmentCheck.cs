@@ -69,9 +69,11 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
 
         var applications = new ApplicationRules(context, environment, values);
         var vaultPlugin = new VaultPluginRule(context, environment);
+        var floating = new FloatingReferenceRule(context, environment, values);
         foreach (var document in documents)
         {
             vaultPlugin.Check(document);
+            floating.Check(document);
             if (document.IsApplication)
             {
                 applications.Check(document);
