@@ -410,6 +410,48 @@ public sealed class RuleFixtureTests
         findings.Select(finding => finding.RuleId).ShouldBe([RuleIds.EnvironmentFileMissing, RuleIds.AppOfAppsInvalid, RuleIds.ReleaseNotSemVer, RuleIds.ReleaseNotSemVer], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task GO030_a_chart_version_range_on_a_promoted_stage_is_reported_where_it_is_set_and_allowed_on_dev()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string Range = "infrastructure:\n  cert-manager:\n    version: '>=0.0.0 <1.0.0'\n";
+        copy.Replace(QaValues, "infrastructure:\n", Range);
+        copy.Replace(DevValues, "infrastructure:\n", Range);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, QaValues, copy.LineOf(QaValues, "version: '>=0.0.0"), RuleIds.FloatingChartVersion,
+            "installs chart cert-manager at '>=0.0.0 <1.0.0', a version range; stage qa is promoted");
+        findings.ShouldNotContain(finding => finding.File == DevValues && finding.RuleId == RuleIds.FloatingChartVersion);
+    }
+
+    [Fact]
+    public async Task GO031_an_application_tracking_a_branch_on_a_promoted_stage_is_reported_at_its_template()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string Template = "charts/app-of-apps/templates/tools-application.yaml";
+        copy.Write(Template, "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: tools-{{ .Values.stage }}\nspec:\n  project: {{ .Values.project }}\n"
+            + "  source:\n    repoURL: https://gitlab.example/tools.git\n    path: charts/tools\n    targetRevision: main\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Template, copy.LineOf(Template, "targetRevision: main"), RuleIds.FloatingGitRevision,
+            "tracks 'main' of https://gitlab.example/tools.git; stage qa is promoted");
+        findings.ShouldNotContain(finding => finding.RuleId == RuleIds.FloatingGitRevision && finding.Message.Contains("stage dev", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GO032_a_latest_image_on_a_promoted_stage_is_reported_at_the_values_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "    portal:\n      values:\n", "    portal:\n      values:\n        sidecar:\n          image: docker.io/library/busybox:latest\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, QaValues, copy.LineOf(QaValues, "busybox:latest"), RuleIds.FloatingImageTag,
+            "runs image 'docker.io/library/busybox:latest', a moving tag; stage qa is promoted");
+    }
+
     private static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
         await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
 

@@ -25,6 +25,7 @@ internal sealed class BranchPublisher(GitCli git, ILog log, PromotionGitSettings
         }
 
         Directory.CreateDirectory(settings.WorktreeRoot);
+        await git.RemoveStaleWorktreesAsync(settings.WorktreeRoot, branch, cancellationToken);
         var directory = Path.Combine(settings.WorktreeRoot, Guid.NewGuid().ToString("N")[..12]);
         var startPoint = existing is not null && buildOnExistingBranch ? existingRef : baseRef;
         var worktree = await git.AddWorktreeAsync(directory, branch, startPoint, cancellationToken);

@@ -70,6 +70,7 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
 
         var applications = new ApplicationRules(context, environment, values);
         var vaultPlugin = new VaultPluginRule(context, environment);
+        var floating = new FloatingReferenceRule(context, environment, values);
         foreach (var document in documents)
         {
             context.Manifests.AddRendered(environment, document);
@@ -85,6 +86,7 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
                 }
             }
 
+            floating.Check(document);
             if (document.IsApplication)
             {
                 applications.Check(document);

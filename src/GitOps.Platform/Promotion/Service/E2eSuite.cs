@@ -1,0 +1,89 @@
+using GitOps.Platform.E2e;
+using GitOps.Platform.Environments;
+using GitOps.Platform.GitLab;
+using GitOps.Targets.Errors;
+using GitOps.Targets.Output;
+using GitOps.Targets.Tooling;
+
+namespace GitOps.Platform.Promotion.Service;
+
+/// <summary>
+/// Runs the e2e suite on every environment asked for, records each result, and quarantines a SemVer release whose
+/// run failed. The run fails when any environment failed, naming each failure.
+/// </summary>
+public sealed class E2eSuite(PromotionContext context)
+{
+    /// <param name="environments">The environments to test (one cloud, or every cloud of the stage).</param>
+    /// <param name="triggerRelease">The release the PostSync hook reports synced (RELEASE), or null.</param>
+    /// <param name="command">The suite's command line, split on spaces; null for bash tests/e2e/run.sh.</param>
+    /// <param name="baseUrl">The URL to test; null for the portal host in the environment's values.</param>
+    /// <param name="cancellationToken">Stops the suite.</param>
+    public async Task RunAsync(
+        IEnumerable<EnvironmentId> environments, string? triggerRelease, string? command, string? baseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
+        var failures = new List<string>();
+        foreach (var environment in environments)
+        {
+            if (await RunAsync(environment, triggerRelease, command, baseUrl, cancellationToken) is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new BuildFailedException(string.Join("; ", failures));
+        }
+    }
+
+    /// <summary>Runs the suite on one environment; returns why it failed (after quarantining the release), or null.</summary>
+    private async Task<string?> RunAsync(EnvironmentId environment, string? triggerRelease, string? command, string? baseUrl, CancellationToken cancellationToken)
+    {
+        var path = EnvironmentLayout.ValuesFile(environment);
+        var values = await ValuesFileText.ReadAsync(EnvironmentLayout.Resolve(context.RepositoryRoot, path), cancellationToken);
+        var release = ValuesFileEditor.ReadScalar(values, ValuesFileEditor.DeployedRelease, path);
+        if (triggerRelease is not null && triggerRelease != release)
+        {
+            // main moved between Argo CD's sync and this pipeline: testing (and promoting) the checkout's release
+            // would judge a release the environment does not run.
+            throw new BuildFailedException($"the trigger reports release {triggerRelease} synced to {environment}, but {path} in this checkout holds {release}; rerun the pipeline on the synced commit");
+        }
+
+        var words = (command ?? "bash tests/e2e/run.sh").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var request = new E2eRunRequest(environment.Stage.ToName(), environment.Cloud.ToName(), release, baseUrl ?? EnvironmentUrl.Read(values, path), context.RepositoryRoot)
+        {
+            Tool = words.Length > 0 ? words[0] : throw new UsageException("--e2e-command is empty; give the suite's command, e.g. 'bash tests/e2e/run.sh'"),
+            Arguments = words[1..],
+        };
+        var record = await new E2eRunner(context.Tools, context.Log).RunAsync(request, cancellationToken);
+        if (record.Result == E2eResult.Passed)
+        {
+            return null;
+        }
+
+        await QuarantineAsync(record, cancellationToken);
+        return $"e2e failed on {environment} for release {release}: {record.Summary}; JUnit report: {record.JUnitPath}";
+    }
+
+    /// <summary>Records a release whose e2e failed as rejected, by MR; a failure to do so must not hide the e2e failure.</summary>
+    private async Task QuarantineAsync(E2eRecord record, CancellationToken cancellationToken)
+    {
+        if (!ReleaseVersion.TryParse(record.Version, out _))
+        {
+            return; // a branch (dev, nightly) is no release that could be promoted
+        }
+
+        try
+        {
+            var git = context.Git();
+            using var host = await context.ChangeRequestHostAsync(git, cancellationToken);
+            await new ReleaseQuarantine(git, host, context.Log) { Settings = context.GitSettings() }.RecordAsync(
+                new RejectedRelease(record.Version, record.Stage, record.Cloud, record.Summary, DateTimeOffset.UtcNow), cancellationToken);
+        }
+        catch (Exception exception) when (exception is UsageException or GitLabConfigurationException or GitLabApiException or ToolFailedException or ValuesFileException)
+        {
+            context.Log.Warning($"release {record.Version} not quarantined: {exception.Message}");
+        }
+    }
+}
