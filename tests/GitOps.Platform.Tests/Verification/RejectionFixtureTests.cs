@@ -108,7 +108,7 @@ public sealed class RejectionFixtureTests
 
         var findings = await VerifyAsync(copy);
 
-        ShouldHave(findings, QaAppOfApps, copy.LineOf(QaAppOfApps, "kind: Application"), RuleIds.ManifestSchema,
+        ShouldHave(findings, QaAppOfApps, LineAfter(copy, QaAppOfApps, "kind: Application", "kind: Application"), RuleIds.ManifestSchema,
             "Application app-of-apps-qa-gcp: apiVersion is required (Argo CD v3 schema)");
     }
 
@@ -152,7 +152,7 @@ public sealed class RejectionFixtureTests
     public async Task GO022_a_rendered_core_object_is_checked_against_the_kubernetes_schema()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(Job, "  backoffLimit: 3\n", "  backoffLimit: three\n");
+        copy.Replace(Job, "  backoffLimit: 0\n", "  backoffLimit: three\n");
 
         var findings = await VerifyAsync(copy);
 
@@ -226,7 +226,8 @@ public sealed class RejectionFixtureTests
     private static int LineAfter(RepositoryCopy copy, string file, string first, string then)
     {
         var lines = File.ReadAllLines(copy.PathOf(file));
-        var start = Array.FindIndex(lines, line => line.Contains(first, StringComparison.Ordinal));
+        // At the start of a line: "kind: Application" also stands indented in the parents' AppProject whitelist.
+        var start = Array.FindIndex(lines, line => line.StartsWith(first, StringComparison.Ordinal));
         return Array.FindIndex(lines, start, line => line.Contains(then, StringComparison.Ordinal)) + 1;
     }
 

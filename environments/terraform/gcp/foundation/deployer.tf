@@ -54,3 +54,19 @@ resource "google_service_account_iam_member" "deployer_binds_workload_identity" 
   role               = "roles/iam.serviceAccountAdmin"
   member             = local.deployer_member
 }
+
+# Private clusters need one firewall rule of their own (the control plane reaching ingress-nginx's admission webhook);
+# networkAdmin cannot write firewall rules, and securityAdmin would add SSL policies and Cloud Armor besides.
+resource "google_project_iam_custom_role" "cluster_firewalls" {
+  project     = var.project_id
+  role_id     = "gitopsClusterFirewalls_${replace(var.stage, "-", "_")}"
+  title       = "Manage the GKE clusters' firewall rules (GitOps deployer of ${var.stage})"
+  permissions = ["compute.firewalls.create", "compute.firewalls.delete", "compute.firewalls.get", "compute.firewalls.list", "compute.firewalls.update", "compute.networks.updatePolicy"]
+  depends_on  = [google_project_service.this]
+}
+
+resource "google_project_iam_member" "deployer_cluster_firewalls" {
+  project = var.project_id
+  role    = google_project_iam_custom_role.cluster_firewalls.name
+  member  = local.deployer_member
+}

@@ -11,6 +11,13 @@ resource "google_container_cluster" "this" {
   remove_default_node_pool = true
   initial_node_count       = 1
 
+  # GKE still creates the default pool before removing it, as the node account unless told otherwise: without this it
+  # runs as the Compute Engine default account, which the deployer may not act as (and which may not exist).
+  node_config {
+    service_account = var.node_service_account
+    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]
+  }
+
   release_channel {
     channel = var.release_channel
   }
@@ -51,6 +58,9 @@ resource "google_container_cluster" "this" {
   }
 
   lifecycle {
+    # Only the temporary default pool used it; the managed pool carries the node configuration.
+    ignore_changes = [node_config]
+
     precondition {
       condition     = !var.restrict_master_access || length(var.master_authorized_networks) > 0
       error_message = "restrict_master_access is on but master_authorized_networks is empty: nothing outside the VPC (no CI runner, not Argo CD) could reach the API server. Add the runners' egress CIDR and the management cluster's nat_address to the stage's tfvars."

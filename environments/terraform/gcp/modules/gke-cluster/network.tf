@@ -62,3 +62,20 @@ resource "google_compute_router_nat" "this" {
     filter = "ERRORS_ONLY"
   }
 }
+
+# On private nodes GKE opens only 443 and 10250 from the control plane to the nodes; ingress-nginx's admission webhook
+# listens on 8443, and with its failurePolicy Fail every Ingress would be refused without this rule.
+resource "google_compute_firewall" "control_plane_webhooks" {
+  count = var.private_nodes ? 1 : 0
+
+  project       = var.project_id
+  name          = "${var.name}-control-plane-webhooks"
+  network       = google_compute_network.this.id
+  direction     = "INGRESS"
+  source_ranges = [var.master_ipv4_cidr_block]
+
+  allow {
+    protocol = "tcp"
+    ports    = ["8443"]
+  }
+}
