@@ -51,8 +51,8 @@ public sealed class TestTargetPrerequisitesTests(FreshClone clone)
             if (Environment.IsPrivilegedProcess)
             {
                 File.ReadAllLines(log).ShouldBe(["install -y -qq --no-install-recommends rsync", "install -y -qq --no-install-recommends busybox"]);
-                printed.ShouldNotContain("rsync: not found");
-                printed.ShouldNotContain("busybox: not found");
+                printed.ShouldNotContain("rsync: not found on PATH or under .nuke/tools. Install");
+                printed.ShouldNotContain("busybox: not found on PATH or under .nuke/tools. Install");
             }
             else
             {

@@ -44,7 +44,7 @@ internal static class ToolCheck
             return $"{tool.Name}: {why}. {tool.HowToGet}";
         }
 
-        log.Info($"{tool.Name}: {why}; installing a pinned copy into {locator.ToolsDirectory}.");
+        log.Info($"{tool.Name}: {why}; installing it (a pinned copy into {locator.ToolsDirectory}, or the system package).");
         try
         {
             await tool.Install(locator.ToolsDirectory, cancellationToken);
