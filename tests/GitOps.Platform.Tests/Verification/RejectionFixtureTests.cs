@@ -1,7 +1,7 @@
 using System.Text;
-using GitOps.Platform.Tests.Helm;
 using GitOps.Platform.Verification;
-using GitOps.Targets.Output;
+
+using static GitOps.Platform.Tests.Verification.FixtureVerification;
 
 namespace GitOps.Platform.Tests.Verification;
 
@@ -230,12 +230,4 @@ public sealed class RejectionFixtureTests
         var start = Array.FindIndex(lines, line => line.StartsWith(first, StringComparison.Ordinal));
         return Array.FindIndex(lines, start, line => line.Contains(then, StringComparison.Ordinal)) + 1;
     }
-
-    private static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
-        await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
-
-    private static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>
-        findings.Any(finding => finding.File == file && finding.Line == line && finding.RuleId == ruleId
-                && finding.Message.Contains(messagePart, StringComparison.Ordinal))
-            .ShouldBeTrue($"expected {file}:{line}: {ruleId} ...{messagePart}... among:\n{string.Join('\n', findings)}");
 }

@@ -1,6 +1,6 @@
-using GitOps.Platform.Tests.Helm;
 using GitOps.Platform.Verification;
-using GitOps.Targets.Output;
+
+using static GitOps.Platform.Tests.Verification.FixtureVerification;
 
 namespace GitOps.Platform.Tests.Verification;
 
@@ -454,12 +454,4 @@ public sealed class RuleFixtureTests
         ShouldHave(findings, QaValues, copy.LineOf(QaValues, "busybox:latest"), RuleIds.FloatingImageTag,
             "runs image 'docker.io/library/busybox:latest', a moving tag; stage qa is promoted");
     }
-
-    private static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
-        await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
-
-    private static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>
-        findings.Any(finding => finding.File == file && finding.Line == line && finding.RuleId == ruleId
-                && finding.Message.Contains(messagePart, StringComparison.Ordinal))
-            .ShouldBeTrue($"expected {file}:{line}: {ruleId} ...{messagePart}... among:\n{string.Join('\n', findings)}");
 }

@@ -1,0 +1,17 @@
+using GitOps.Platform.Tests.Helm;
+using GitOps.Platform.Verification;
+using GitOps.Targets.Output;
+
+namespace GitOps.Platform.Tests.Verification;
+
+/// <summary>Verify over a broken repository copy, and the assertion every fixture makes on its findings.</summary>
+internal static class FixtureVerification
+{
+    public static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
+        await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
+
+    public static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>
+        findings.Any(finding => finding.File == file && finding.Line == line && finding.RuleId == ruleId
+                && finding.Message.Contains(messagePart, StringComparison.Ordinal))
+            .ShouldBeTrue($"expected {file}:{line}: {ruleId} ...{messagePart}... among:\n{string.Join('\n', findings)}");
+}
