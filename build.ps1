@@ -9,7 +9,7 @@
 
 if ($PSVersionTable.PSVersion.Major -lt 7) {
     [Console]::Error.WriteLine("build.ps1: PowerShell 7 or later is needed (this is Windows PowerShell $($PSVersionTable.PSVersion)); install it from https://aka.ms/powershell, then run: pwsh -File build.ps1 ...")
-    exit 1
+    exit 2
 }
 
 $ErrorActionPreference = 'Stop'
