@@ -74,6 +74,13 @@ public sealed class ManifestSchemaValidatorTests
     public async Task A_kind_without_a_schema_is_left_alone() =>
         (await ProblemsAsync("apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: { name: x }\nspec: { anything: goes }\n")).ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("kind: Application", "kind: Aplication", "kind: is not a kind Argo CD v3 serves in argoproj.io/v1alpha1 (it serves AppProject, Application, ApplicationSet)")]
+    [InlineData("apiVersion: argoproj.io/v1alpha1", "apiVersion: argoproj.io/v1beta9", "apiVersion: is not a version Argo CD v3 serves (argoproj.io serves v1alpha1)")]
+    [InlineData("apiVersion: argoproj.io/v1alpha1", "apiVersion: argoproj.io", "apiVersion: is not a version Argo CD v3 serves (argoproj.io serves v1alpha1)")]
+    public async Task An_unknown_kind_or_version_under_argoproj_io_is_a_problem_not_a_kind_without_a_schema(string original, string broken, string expected) =>
+        (await ProblemsAsync(Application.Replace(original, broken, StringComparison.Ordinal))).ShouldBe([expected]);
+
     [Fact]
     public async Task Many_objects_are_validated_by_one_process_each_with_its_own_result()
     {

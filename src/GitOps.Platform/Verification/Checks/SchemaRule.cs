@@ -67,10 +67,11 @@ internal static class SchemaRule
 
     private static string KindNeedle(YamlMappingNode root) => $"kind: {root.Child("kind").Text()}";
 
+    // Without an apiVersion only Argo CD's own kinds are checked against Argo CD's schema (as the validator does).
     private static string Schema(YamlMappingNode root) =>
-        root.Child("apiVersion").Text()?.StartsWith("argoproj.io/", StringComparison.Ordinal) != false && root.Child("kind").Text() is "Application" or "AppProject" or "ApplicationSet"
-            ? "Argo CD v3 schema"
-            : "Kubernetes schema";
+        root.Child("apiVersion").Text() is { } apiVersion
+            ? apiVersion == "argoproj.io" || apiVersion.StartsWith("argoproj.io/", StringComparison.Ordinal) ? "Argo CD v3 schema" : "Kubernetes schema"
+            : root.Child("kind").Text() is "Application" or "AppProject" or "ApplicationSet" ? "Argo CD v3 schema" : "Kubernetes schema";
 
     // spec.sources[0].targetRevision
     private static string Describe(IReadOnlyList<string> path) =>

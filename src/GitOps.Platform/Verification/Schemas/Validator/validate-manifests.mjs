@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const packages = ["@kubernetes-models/argo-cd", "kubernetes-models"];
 const argoKinds = ["Application", "AppProject", "ApplicationSet"];
+const argoGroup = "argoproj.io";
 
 if (Number(process.versions.node.split(".")[0]) < 20) {
   console.error(`Node.js ${process.versions.node} is too old for Verify's schema check; install Node.js 20 or later`);
@@ -71,6 +72,49 @@ async function load(apiVersion, kind) {
   }
 
   return null;
+}
+
+// What Argo CD v3 serves under argoproj.io: the versions and kinds of the package's models (a model module sets
+// this.kind), read only when an argoproj.io object has no validator. Its API server answers any other kind or version
+// with "no matches for kind", so such an object is a problem, not a kind without a schema.
+let argoServed = null;
+
+function argoCdServes() {
+  if (argoServed === null) {
+    argoServed = new Map();
+    const group = join(here, "node_modules", packages[0], argoGroup);
+    for (const version of readdirSync(group, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
+      const kinds = readdirSync(join(group, version))
+        .filter((file) => file.endsWith(".js") && file !== "index.js")
+        .map((file) => file.slice(0, -3))
+        .filter((kind) => readFileSync(join(group, version, `${kind}.js`), "utf8").includes(`this.kind="${kind}"`));
+      argoServed.set(version, kinds.sort());
+    }
+  }
+
+  return argoServed;
+}
+
+function unservedArgoCd(object) {
+  const { apiVersion, kind } = object;
+  if (typeof apiVersion !== "string" || (apiVersion !== argoGroup && !apiVersion.startsWith(`${argoGroup}/`))) {
+    return [];
+  }
+
+  const served = argoCdServes();
+  const versions = [...served.keys()].sort();
+  const version = apiVersion.slice(argoGroup.length + 1);
+  if (!served.has(version)) {
+    return [{ path: ["apiVersion"], message: `is not a version Argo CD v3 serves (${argoGroup} serves ${versions.join(", ")})` }];
+  }
+
+  if (typeof kind !== "string" || kind.length === 0) {
+    return [{ path: ["kind"], message: "is required" }];
+  }
+
+  const kinds = served.get(version);
+  const named = kinds.filter((candidate) => !(candidate.endsWith("List") && kinds.includes(candidate.slice(0, -4))));
+  return kinds.includes(kind) ? [] : [{ path: ["kind"], message: `is not a kind Argo CD v3 serves in ${argoGroup}/${version} (it serves ${named.join(", ")})` }];
 }
 
 // The generated validators check types, required fields and allowed values, but accept any extra field. The API
@@ -242,7 +286,7 @@ async function validate(object) {
   }
 
   if (validator === null) {
-    return errors;
+    return [...errors, ...unservedArgoCd(object)];
   }
 
   const objects = [];
