@@ -12,122 +12,232 @@ if ($PSVersionTable.PSVersion.Major -lt 7) {
     exit 2
 }
 
-$ErrorActionPreference = 'Stop'
-$PSNativeCommandUseErrorActionPreference = $false
-Set-StrictMode -Version Latest
+# The stamp check, the argument forwarding and the start of the compiled build, in C#: PowerShell's interpreter took
+# about 300 ms for the same work on every run (a loop over every input file), C# takes a few. Add-Type compiles it
+# once into .nuke/temp/build-bootstrap.dll (again whenever this text changes); every run loads it from its bytes,
+# which leaves the file unlocked for the next compile.
+$BootstrapSource = @'
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Security.Cryptography;
+using System.Text;
 
-$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
-$env:DOTNET_NOLOGO = '1'
-$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+namespace GitOpsBootstrap
+{
+    // One look at the inputs: the listing build.sh's find and stat print, and the decision it leads to.
+    public sealed class Inputs
+    {
+        public string Listing;
+        public string[] Files;
+        public long NewestMtime;
+        public string Content;
+        public bool Current;
+    }
 
-$Root = $PSScriptRoot
-$Temp = [System.IO.Path]::Combine($Root, '.nuke', 'temp')
-$Bin = [System.IO.Path]::Combine($Temp, 'build-bin')
-$Stamp = [System.IO.Path]::Combine($Temp, 'build.stamp')
-$Assembly = [System.IO.Path]::Combine($Bin, '_build.dll')
-$InputNames = @('build', 'src', 'global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig')
+    public static class Stamp
+    {
+        private static readonly string[] InputNames = { "build", "src", "global.json", "Directory.Build.props", "Directory.Packages.props", ".editorconfig" };
+
+        // Current: the stamp's listing is this one; or it differs (a fresh checkout) but the content hash is the same,
+        // and the stamp is rewritten with the new listing. Otherwise Content holds the hash to stamp after compiling.
+        public static Inputs Check(string root, string stamp, string assembly)
+        {
+            Inputs inputs = Read(root);
+            string stampedContent = "";
+            string stampedListing = null;
+            if (File.Exists(stamp) && File.Exists(assembly))
+            {
+                string stamped = File.ReadAllText(stamp);
+                int firstLineEnd = stamped.IndexOf('\n');
+                if (stamped.StartsWith("content ", StringComparison.Ordinal) && firstLineEnd > 0)
+                {
+                    stampedContent = stamped.Substring(8, firstLineEnd - 8);
+                    stampedListing = stamped.Substring(firstLineEnd + 1);
+                }
+            }
+
+            if (string.Equals(stampedListing, inputs.Listing, StringComparison.Ordinal))
+            {
+                inputs.Current = true;
+                return inputs;
+            }
+
+            inputs.Content = ContentHash(root, inputs.Files);
+            if (stampedContent.Length > 0 && string.Equals(stampedContent, inputs.Content, StringComparison.Ordinal))
+            {
+                Write(stamp, inputs);
+                inputs.Current = true;
+            }
+
+            return inputs;
+        }
+
+        // Mirrors build.sh's find: skips anything named bin or obj below the inputs (never the repository's own path),
+        // includes dot-files, and does not follow or list symbolic links. "<path> <size> <mtime>" lines, sorted bytewise.
+        private static Inputs Read(string root)
+        {
+            EnumerationOptions options = new EnumerationOptions { AttributesToSkip = FileAttributes.None, IgnoreInaccessible = false };
+            List<FileInfo> found = new List<FileInfo>();
+            Stack<DirectoryInfo> pending = new Stack<DirectoryInfo>();
+            foreach (string name in InputNames)
+            {
+                string path = Path.Combine(root, name);
+                if (Directory.Exists(path)) { pending.Push(new DirectoryInfo(path)); }
+                else if (File.Exists(path)) { found.Add(new FileInfo(path)); }
+            }
+
+            while (pending.Count > 0)
+            {
+                foreach (FileSystemInfo entry in pending.Pop().EnumerateFileSystemInfos("*", options))
+                {
+                    if (entry.Name == "bin" || entry.Name == "obj") { continue; }
+                    if ((entry.Attributes & FileAttributes.ReparsePoint) != 0) { continue; }
+                    if (entry is DirectoryInfo directory) { pending.Push(directory); } else { found.Add((FileInfo)entry); }
+                }
+            }
+
+            Inputs inputs = new Inputs { Files = new string[found.Count], NewestMtime = long.MinValue };
+            string[] lines = new string[found.Count];
+            for (int i = 0; i < found.Count; i++)
+            {
+                FileInfo file = found[i];
+                string relative = file.FullName.Substring(root.Length + 1).Replace('\\', '/');
+                long mtime = new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeSeconds();
+                inputs.NewestMtime = Math.Max(inputs.NewestMtime, mtime);
+                inputs.Files[i] = relative;
+                lines[i] = relative + " " + file.Length + " " + mtime;
+            }
+
+            Array.Sort(lines, StringComparer.Ordinal);
+            inputs.Listing = JoinLines(lines);
+            return inputs;
+        }
+
+        // sha256 over the lines "<sha256 of file>  <path>", sorted bytewise: what build.sh's sha256sum | sort | sha256sum gives.
+        private static string ContentHash(string root, string[] files)
+        {
+            string[] lines = new string[files.Length];
+            for (int i = 0; i < files.Length; i++)
+            {
+                lines[i] = Hex(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, files[i])))) + "  " + files[i];
+            }
+
+            Array.Sort(lines, StringComparer.Ordinal);
+            return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(JoinLines(lines))));
+        }
+
+        // As in build.sh: a file changed again within the second its mtime was read would look unchanged, so such a
+        // listing is written as "racy" and the next run compares content instead.
+        public static void Write(string stamp, Inputs inputs)
+        {
+            long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            string listing = inputs.NewestMtime >= now - 1 ? "racy\n" : inputs.Listing;
+            string partial = stamp + "." + Environment.ProcessId;
+            File.WriteAllText(partial, "content " + inputs.Content + "\n" + listing);
+            File.Move(partial, stamp, true);
+        }
+
+        private static string JoinLines(string[] lines)
+        {
+            StringBuilder text = new StringBuilder();
+            foreach (string line in lines) { text.Append(line).Append('\n'); }
+            return text.ToString();
+        }
+
+        private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
+    }
+
+    // The warm path in one place: what build.ps1 calls on every run.
+    public static class Bootstrap
+    {
+        // Compared as text, not by a hash: hashing would load the platform's crypto library on every run.
+        public static bool IsBuiltFrom(string source) => string.Equals(source, BuiltFrom.Source, StringComparison.Ordinal);
+
+        // null when the compiled build is current, else what Write needs after compiling it.
+        public static Inputs Check(string root)
+        {
+            Environment.SetEnvironmentVariable("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
+            Environment.SetEnvironmentVariable("DOTNET_NOLOGO", "1");
+            Environment.SetEnvironmentVariable("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1");
+            Inputs inputs = Stamp.Check(root, StampPath(root), AssemblyPath(root));
+            return inputs.Current ? null : inputs;
+        }
+
+        public static void Write(string root, Inputs inputs) => Stamp.Write(StampPath(root), inputs);
+
+        public static int Run(EngineIntrinsics session, string root, string scriptPath, object[] bound) =>
+            Launch.Run(AssemblyPath(root), session.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                Launch.ForwardedArguments(scriptPath, bound));
+
+        private static string StampPath(string root) => Path.Combine(root, ".nuke", "temp", "build.stamp");
+
+        private static string AssemblyPath(string root) => Path.Combine(root, ".nuke", "temp", "build-bin", "_build.dll");
+    }
+
+    public static class Launch
+    {
+        // pwsh's -Command and -EncodedCommand, with the abbreviations it accepts: the words after them are not a script's.
+        private static readonly HashSet<string> CommandParameters = new HashSet<string>(
+            new[] { "c", "co", "com", "comm", "comma", "comman", "command", "e", "ec", "encodedcommand", "commandwithargs", "cwa" },
+            StringComparer.OrdinalIgnoreCase);
+
+        // The words after this script on pwsh's own command line, as the shell passed them. PowerShell's binding of $args
+        // splits "-name:value" in two and drops "--%"; build.sh gets such words unchanged, so build.ps1 must too. Inside
+        // a PowerShell session (./build.ps1 typed at the prompt) the process command line is the session's: $args it is then.
+        public static string[] ForwardedArguments(string scriptPath, object[] bound)
+        {
+            string[] commandLine = Environment.GetCommandLineArgs();
+            for (int i = 1; i < commandLine.Length; i++)
+            {
+                string word = commandLine[i];
+                if (word.Length > 1 && (word[0] == '-' || word[0] == '/') && CommandParameters.Contains(word.Substring(1))) { break; }
+                if (!word.StartsWith('-') && word.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(Path.GetFullPath(word), scriptPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    return commandLine[(i + 1)..];
+                }
+            }
+
+            return LanguagePrimitives.ConvertTo<string[]>(bound ?? new object[0]);
+        }
+
+        // Not "& dotnet @forwarded": PowerShell's native-command call treats a "--%" word as its stop-parsing token and
+        // then splits the words after it. A process started with an argument list gets each word exactly, everywhere.
+        public static int Run(string assembly, string workingDirectory, string[] words)
+        {
+            ProcessStartInfo start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory };
+            start.ArgumentList.Add(assembly);
+            foreach (string word in words) { start.ArgumentList.Add(word); }
+            using (Process build = Process.Start(start))
+            {
+                build.WaitForExit();
+                return build.ExitCode;
+            }
+        }
+    }
+}
+'@
+
+# The C# text a compiled copy was built from, appended to it as a constant when compiling it.
+$BuiltFrom = 'namespace GitOpsBootstrap { internal static class BuiltFrom { public const string Source = @"{0}"; } }'
 
 function Fail([string] $Message) {
     [Console]::Error.WriteLine("build.ps1: $Message")
     exit 1
 }
 
-# The words after this script on pwsh's own command line, as the shell passed them. PowerShell's binding of $args
-# splits "-name:value" in two and drops "--%"; build.sh gets such words unchanged, so build.ps1 must too. Inside a
-# PowerShell session (./build.ps1 typed at the prompt) the process command line is the session's: $args it is then.
-function Get-ForwardedArguments([object[]] $Bound) {
-    $commandLine = [Environment]::GetCommandLineArgs()
-    for ($i = 1; $i -lt $commandLine.Length; $i++) {
-        $word = $commandLine[$i]
-        if ($word -match '^[-/](c|co|com|comm|comma|comman|command|e|ec|encodedcommand|commandwithargs|cwa)$') {
-            break
-        }
-
-        if (-not $word.StartsWith('-') -and $word.EndsWith('.ps1', [StringComparison]::OrdinalIgnoreCase)) {
-            $full = [System.IO.Path]::GetFullPath($word)
-            if ([string]::Equals($full, $PSCommandPath, [StringComparison]::OrdinalIgnoreCase)) {
-                $rest = [string[]]::new($commandLine.Length - $i - 1)
-                [Array]::Copy($commandLine, $i + 1, $rest, 0, $rest.Length)
-                return , $rest
-            }
-        }
-    }
-
-    return , [string[]] @($Bound)
-}
-
-# Sets $script:Listing ("<path> <size> <mtime>" lines, sorted bytewise, each ending in "\n"), $script:Files (relative
-# paths) and $script:NewestMtime. Mirrors build.sh's find: skips anything named bin or obj below the inputs (never the
-# repository's own path), includes dot-files, and does not follow or list symbolic links.
-function Read-Listing {
-    $options = [System.IO.EnumerationOptions]::new()
-    $options.AttributesToSkip = [System.IO.FileAttributes]::None
-    $options.IgnoreInaccessible = $false
-    $found = [System.Collections.Generic.List[System.IO.FileInfo]]::new()
-    $pending = [System.Collections.Generic.Stack[System.IO.DirectoryInfo]]::new()
-    foreach ($name in $InputNames) {
-        $path = [System.IO.Path]::Combine($Root, $name)
-        if ([System.IO.Directory]::Exists($path)) { $pending.Push([System.IO.DirectoryInfo]::new($path)) }
-        elseif ([System.IO.File]::Exists($path)) { $found.Add([System.IO.FileInfo]::new($path)) }
-    }
-
-    while ($pending.Count -gt 0) {
-        foreach ($entry in $pending.Pop().EnumerateFileSystemInfos('*', $options)) {
-            if ($entry.Name -ceq 'bin' -or $entry.Name -ceq 'obj') { continue }
-            if ($entry.Attributes -band [System.IO.FileAttributes]::ReparsePoint) { continue }
-            if ($entry -is [System.IO.DirectoryInfo]) { $pending.Push($entry) } else { $found.Add($entry) }
-        }
-    }
-
-    $lines = [string[]]::new($found.Count)
-    $script:Files = [string[]]::new($found.Count)
-    $script:NewestMtime = [long]::MinValue
-    for ($i = 0; $i -lt $found.Count; $i++) {
-        $file = $found[$i]
-        $relative = $file.FullName.Substring($Root.Length + 1).Replace('\', '/')
-        $mtime = [DateTimeOffset]::new($file.LastWriteTimeUtc).ToUnixTimeSeconds()
-        if ($mtime -gt $script:NewestMtime) { $script:NewestMtime = $mtime }
-        $script:Files[$i] = $relative
-        $lines[$i] = "$relative $($file.Length) $mtime"
-    }
-
-    [Array]::Sort($lines, [StringComparer]::Ordinal)
-    $script:Listing = Join-Lines $lines
-}
-
-function Join-Lines([string[]] $Lines) {
-    $text = [System.Text.StringBuilder]::new()
-    foreach ($line in $Lines) { [void] $text.Append($line).Append("`n") }
-    return $text.ToString()
-}
-
-function Get-Sha256([byte[]] $Bytes) {
-    return [Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($Bytes)).ToLowerInvariant()
-}
-
-function Get-ContentHash {
-    $lines = [string[]]::new($script:Files.Length)
-    for ($i = 0; $i -lt $lines.Length; $i++) {
-        $bytes = [System.IO.File]::ReadAllBytes([System.IO.Path]::Combine($Root, $script:Files[$i]))
-        $lines[$i] = "$(Get-Sha256 $bytes)  $($script:Files[$i])"
-    }
-
-    [Array]::Sort($lines, [StringComparer]::Ordinal)
-    return Get-Sha256 ([System.Text.Encoding]::UTF8.GetBytes((Join-Lines $lines)))
-}
-
-# As in build.sh: a file changed again within the second its mtime was read would look unchanged, so such a listing
-# is written as "racy" and the next run compares content instead.
-function Write-Stamp([string] $Content) {
-    $now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
-    $listing = if ($script:NewestMtime -ge $now - 1) { "racy`n" } else { $script:Listing }
-    $partial = "$Stamp.$PID"
-    [System.IO.File]::WriteAllText($partial, "content $Content`n$listing")
-    [System.IO.File]::Move($partial, $Stamp, $true)
+# The message of what a .NET method threw, without PowerShell's "Exception calling ..." wrapper.
+function Get-Reason($ErrorRecord) {
+    $exception = $ErrorRecord.Exception
+    if ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+    return $exception.Message
 }
 
 function Get-SdkVersion {
-    return (Get-Content -Raw ([System.IO.Path]::Combine($Root, 'global.json')) | ConvertFrom-Json).sdk.version
+    return (Get-Content -Raw ([System.IO.Path]::Combine($PSScriptRoot, 'global.json')) | ConvertFrom-Json).sdk.version
 }
 
 function Assert-Dotnet {
@@ -135,20 +245,34 @@ function Assert-Dotnet {
         Fail "dotnet was not found on PATH. Install the .NET SDK named in global.json ($(Get-SdkVersion) or a later feature band): https://dot.net/download"
     }
 
-    Push-Location $Root
+    Push-Location $PSScriptRoot
     try { & dotnet --version *> $null; $ok = $LASTEXITCODE -eq 0 } finally { Pop-Location }
     if (-not $ok) {
         Fail "the dotnet on PATH does not satisfy global.json: install the SDK it names ($(Get-SdkVersion), rollForward latestFeature): https://dot.net/download"
     }
 }
 
-function Invoke-Compile([string] $Content) {
+# Compiles this file's C# into $Helper (by a partial file and a rename, as several runs may do it at once).
+function Build-Bootstrap {
+    $ErrorActionPreference = 'Stop'
+    Set-StrictMode -Version Latest
+    [void] [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($Helper))
+    $partial = "$Helper.$PID"
+    Add-Type -TypeDefinition ($BootstrapSource + "`n" + $BuiltFrom.Replace('{0}', $BootstrapSource.Replace('"', '""'))) -OutputAssembly $partial -OutputType Library
+    [System.IO.File]::Move($partial, $Helper, $true)
+    return [System.Reflection.Assembly]::Load([System.IO.File]::ReadAllBytes($Helper)).GetType('GitOpsBootstrap.Bootstrap', $true)
+}
+
+function Invoke-Compile($Bootstrap, $Inputs) {
+    $ErrorActionPreference = 'Stop'
+    Set-StrictMode -Version Latest
     Assert-Dotnet
-    [void] [System.IO.Directory]::CreateDirectory($Temp)
-    [System.IO.File]::Delete($Stamp)
+    $temp = [System.IO.Path]::Combine($PSScriptRoot, '.nuke', 'temp')
+    [void] [System.IO.Directory]::CreateDirectory($temp)
+    [System.IO.File]::Delete([System.IO.Path]::Combine($temp, 'build.stamp'))
     [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
-    $log = [System.IO.Path]::Combine($Temp, 'build-compile.log')
-    & dotnet build ([System.IO.Path]::Combine($Root, 'build', '_build.csproj')) -c Release -o $Bin -nologo -v quiet -clp:NoSummary *> $log
+    $log = [System.IO.Path]::Combine($temp, 'build-compile.log')
+    & dotnet build ([System.IO.Path]::Combine($PSScriptRoot, 'build', '_build.csproj')) -c Release -o ([System.IO.Path]::Combine($temp, 'build-bin')) -nologo -v quiet -clp:NoSummary *> $log
     if ($LASTEXITCODE -ne 0) {
         $errors = @(Get-Content $log | Where-Object { $_ -match 'error|Error' })
         if ($errors.Count -eq 0) { $errors = @(Get-Content $log) }
@@ -156,44 +280,42 @@ function Invoke-Compile([string] $Content) {
         Fail 'compiling build/_build.csproj failed (full output: .nuke/temp/build-compile.log)'
     }
 
-    Write-Stamp $Content
+    try { $Bootstrap::Write($PSScriptRoot, $Inputs) }
+    catch { Fail "could not write the stamp .nuke/temp/build.stamp: $(Get-Reason $_)" }
 }
 
-$forwarded = Get-ForwardedArguments $args
+# The warm path is kept to a handful of PowerShell operations: each costs milliseconds the first time in a process.
+# A copy compiled from other C# (an older build.ps1) is compiled again; one from this text is used as it is.
+$Helper = "$PSScriptRoot/.nuke/temp/build-bootstrap.dll"
+$bootstrap = $null
 try {
-    Read-Listing
-    $stampedContent = ''
-    $stampedListing = ''
-    if ([System.IO.File]::Exists($Stamp) -and [System.IO.File]::Exists($Assembly)) {
-        $stamped = [System.IO.File]::ReadAllText($Stamp)
-        $firstLineEnd = $stamped.IndexOf("`n")
-        if ($stamped.StartsWith('content ') -and $firstLineEnd -gt 0) {
-            $stampedContent = $stamped.Substring(8, $firstLineEnd - 8)
-            $stampedListing = $stamped.Substring($firstLineEnd + 1)
-        }
-    }
-
-    if ($stampedListing -cne $script:Listing) {
-        $content = Get-ContentHash
-        if ($stampedContent -ne '' -and $stampedContent -ceq $content) {
-            Write-Stamp $content
-        }
-        else {
-            Invoke-Compile $content
-        }
-    }
+    $bootstrap = [System.Reflection.Assembly]::Load([System.IO.File]::ReadAllBytes($Helper)).GetType('GitOpsBootstrap.Bootstrap', $true)
+    if (-not $bootstrap::IsBuiltFrom($BootstrapSource)) { $bootstrap = $null }
 }
 catch {
-    Fail "could not tell whether the build is current: $($_.Exception.Message)"
+    $bootstrap = $null
 }
 
-# Not "& dotnet @forwarded": PowerShell's native-command call treats a "--%" word as its stop-parsing token and then
-# splits the words after it. A process started with an argument list gets each word exactly, on every platform.
-$start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-$start.UseShellExecute = $false
-$start.WorkingDirectory = $ExecutionContext.SessionState.Path.CurrentFileSystemLocation.ProviderPath
-$start.ArgumentList.Add($Assembly)
-foreach ($word in $forwarded) { $start.ArgumentList.Add($word) }
-$build = [System.Diagnostics.Process]::Start($start)
-$build.WaitForExit()
-exit $build.ExitCode
+try {
+    if ($null -eq $bootstrap) { $bootstrap = Build-Bootstrap }
+}
+catch {
+    Fail "could not compile build.ps1's bootstrap code: $($_.Exception.Message)"
+}
+
+try {
+    $inputs = $bootstrap::Check($PSScriptRoot)
+}
+catch {
+    Fail "could not tell whether the build is current: $(Get-Reason $_)"
+}
+
+if ($null -ne $inputs) { Invoke-Compile $bootstrap $inputs }
+try {
+    $code = $bootstrap::Run($ExecutionContext, $PSScriptRoot, $PSCommandPath, $args)
+}
+catch {
+    Fail "could not start the compiled build (dotnet .nuke/temp/build-bin/_build.dll): $(Get-Reason $_)"
+}
+
+exit $code

@@ -46,6 +46,7 @@ ps1=$(median_ms pwsh -File build.ps1 --help)
 pwsh_alone=$(median_ms pwsh -Command exit)
 nuke=$(median_ms nuke_pattern)
 
+printf 'cores: %s, load: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-44s %10s\n' "warm --help, median of $runs runs" "ms"
 printf '%-44s %10s\n' "./build.sh --help" "$ours"
 printf '%-44s %10s\n' "compiled build directly (dotnet _build.dll)" "$bare"
@@ -56,4 +57,5 @@ awk -v o="$ours" -v b="$bare" -v n="$nuke" -v p="$ps1" -v a="$pwsh_alone" 'BEGIN
   printf "ratio build.sh / NUKE pattern:   %.3fx (goal <= 0.05x)\n", o / n
   printf "ratio build.sh / compiled build: %.2fx (goal <= 1.25x)\n", o / b
   printf "build.ps1 - pwsh start-up:       %d ms (goal <= 200 ms)\n", p - a
+  printf "  of which the compiled build:   %d ms, build.ps1 itself: %d ms\n", b, p - a - b
 }'
