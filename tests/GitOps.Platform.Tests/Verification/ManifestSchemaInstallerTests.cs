@@ -24,6 +24,8 @@ public sealed class ManifestSchemaInstallerTests
         ManifestSchemaInstaller.Problem(TestHelm.ToolsDirectory).ShouldBeNull();
         File.Exists(launcher).ShouldBeTrue();
         runner.NpmCalls.ShouldBe(0);
+        File.Exists(Path.Combine(TestHelm.ToolsDirectory, "manifest-schemas", "declared-types.json"))
+            .ShouldBeTrue("the installer indexes the packages' declared types once, so Verify does not read every declaration file");
     }
 
     [Fact]

@@ -80,6 +80,7 @@ public static class ManifestSchemaInstaller
 
             log.Info($"installing Verify's schema check ({ArgoCdPackage}, {KubernetesPackage}) from npm into {target}");
             await NpmCiAsync(runner, staging, cancellationToken);
+            await IndexDeclarationsAsync(runner, staging, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(staging, Marker), ContentHash(), cancellationToken);
             if (Directory.Exists(target))
             {
@@ -157,6 +158,24 @@ public static class ManifestSchemaInstaller
             // A registry URL may carry credentials (https://user:token@host): never show them.
             reason = Regex.Replace(reason, "://[^/@\\s]+@", "://***@");
             throw new ManifestSchemaException($"npm ci could not install {ArgoCdPackage} and {KubernetesPackage} (is the npm registry reachable?): {reason}");
+        }
+    }
+
+    // What every Verify run would otherwise read from the packages' declaration files (see the script's --index).
+    private static async Task IndexDeclarationsAsync(IToolRunner runner, string directory, CancellationToken cancellationToken)
+    {
+        var result = await runner.RunAsync(
+            new ToolInvocation("node", [Path.Combine(directory, "validate-manifests.mjs"), "--index"])
+            {
+                WorkingDirectory = directory,
+                StreamOutput = false,
+                ThrowOnFailure = false,
+                Timeout = TimeSpan.FromMinutes(2),
+            },
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new ManifestSchemaException($"the schema check could not index {ArgoCdPackage} and {KubernetesPackage}: {result.StandardError.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.Length > 0) ?? $"exit code {result.ExitCode}"}");
         }
     }
 

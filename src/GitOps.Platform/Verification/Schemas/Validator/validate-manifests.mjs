@@ -3,12 +3,13 @@
 // @kubernetes-models/argo-cd generates from Argo CD v3's API types, core kinds with kubernetes-models.
 //
 //   node validate-manifests.mjs --version
+//   node validate-manifests.mjs --index       (once, by the installer: the declared types, see declarations())
 //   node validate-manifests.mjs <input.json> <wait seconds>
 //
 // The process starts while helm still renders: it loads the validators, then waits for <input.json> (written whole,
 // by rename) holding [{ "object": {...} }, ...], and prints [{ "index": n, "errors": [{ "path": [...], "message" }] }].
 // Messages name schema facts only (types, allowed values), never a value from the object: values may be secrets.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -164,15 +165,24 @@ function tracked(value, path, objects) {
 // Some declared fields (plain strings, mostly) are never read by the validator, so the reads alone would call them
 // unknown. The package's type declarations (*.d.ts) list every field of every type: an object's fields are those of
 // the smallest declared type(s) holding every field the validator read.
+
+// The installer writes them once into declared-types.json (--index), so a Verify run reads one file instead of
+// every declaration file of the package; without that file they are read here.
 const declaredTypes = new Map();
+const indexFile = join(here, "declared-types.json");
+let declaredIndex = null;
 
 function declarations(owner) {
-  if (declaredTypes.has(owner)) {
-    return declaredTypes.get(owner);
+  if (!declaredTypes.has(owner)) {
+    declaredIndex ??= existsSync(indexFile) ? JSON.parse(readFileSync(indexFile, "utf8")) : {};
+    declaredTypes.set(owner, Array.isArray(declaredIndex[owner]) ? declaredIndex[owner].map((fields) => new Set(fields)) : scanDeclarations(owner));
   }
 
+  return declaredTypes.get(owner);
+}
+
+function scanDeclarations(owner) {
   const types = [];
-  declaredTypes.set(owner, types);
   const seen = new Set();
   for (const name of [owner, "@kubernetes-models/apimachinery"]) {
     for (const file of readdirSync(join(here, "node_modules", name), { recursive: true })) {
@@ -316,8 +326,13 @@ function sleep(milliseconds) {
 }
 
 async function main() {
+  if (input === "--index") {
+    writeFileSync(indexFile, JSON.stringify(Object.fromEntries(packages.map((owner) => [owner, scanDeclarations(owner).map((fields) => [...fields])]))));
+    return;
+  }
+
   if (!input) {
-    console.error("usage: validate-manifests.mjs --version | <input.json> <wait seconds>");
+    console.error("usage: validate-manifests.mjs --version | --index | <input.json> <wait seconds>");
     process.exit(2);
   }
 
