@@ -44,4 +44,36 @@ internal sealed partial class Build
         var catalog = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile));
         return PipelineGenerator.Generate(DeclaredTargets, GitOpsPipelines.Declare(catalog), GitOpsPipelines.Settings);
     }
+
+    /// <summary>
+    /// Checked before anything runs by every target that sends GITLAB_TOKEN: in a pipeline the GitLab instance and
+    /// project are the committed ones, and a variable pointing elsewhere is refused in one line (exit 2).
+    /// </summary>
+    private bool GitLabIsCommittedProject
+    {
+        get
+        {
+            GitLabVariables();
+            return true;
+        }
+    }
+
+    /// <summary>The environment for code that talks to GitLab; in a pipeline with its coordinates pinned to the repository's.</summary>
+    private Dictionary<string, string?> GitLabVariables()
+    {
+        var variables = new Dictionary<string, string?>(Host.Variables(), StringComparer.Ordinal);
+        if (!IsPipeline)
+        {
+            return variables;
+        }
+
+        try
+        {
+            return Platform.GitLab.CommittedGitLabProject.Load(RootDirectory).Pin(variables);
+        }
+        catch (Platform.GitLab.GitLabConfigurationException refused)
+        {
+            throw new UsageException(refused.Message, refused);
+        }
+    }
 }
