@@ -11,6 +11,23 @@ internal sealed partial class Build
 {
     private string CiFile => Path.Combine(RootDirectory, GitOpsPipelines.FileName);
 
+    [Parameter("Refuse unless this checkout is the head of the default branch (the generated manual jobs pass it, so an old pipeline's button cannot act).", CommandLineOnly = true)]
+    private readonly bool RequireNewestCommit;
+
+    /// <summary>Checked with the requirements of every target that acts on a cluster, so a refused job touches nothing.</summary>
+    private bool CommitIsNewestWhenRequired
+    {
+        get
+        {
+            if (RequireNewestCommit)
+            {
+                NewestCommitGuard.Require(RootDirectory);
+            }
+
+            return true;
+        }
+    }
+
     private Target GenerateCI => _ => _
         .Description($"Writes {GitOpsPipelines.FileName} from the target graph and environments/stages.yaml.")
         .Executes(async cancellationToken =>

@@ -98,7 +98,19 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         }
 
         jobs.Keys.ShouldContain("branch:Verify");
+
+        // A button pressed in an old pipeline must not act from its outdated commit; automatic jobs run at once.
+        var ci = CommittedCi();
+        foreach (var job in jobs.Keys.Where(job => job.StartsWith("main:", StringComparison.Ordinal)))
+        {
+            var byHand = jobs[job].When == "manual" || jobs[job].Needs.Contains("Provision:prod", StringComparison.Ordinal)
+                || jobs[job].Needs.Contains("Provision:qa", StringComparison.Ordinal);
+            Script(ci, job).Contains(" --require-newest-commit true", StringComparison.Ordinal).ShouldBe(byHand, job);
+        }
     }
+
+    private static string Script(YamlMappingNode ci, string job) =>
+        string.Join('\n', ((YamlSequenceNode)((YamlMappingNode)ci[job])["script"]).Children.Select(line => ((YamlScalarNode)line).Value));
 
     [Fact]
     public void Merge_request_pipeline_run_by_gitlab_ci_local_runs_the_targets_the_local_plan_names_in_order()

@@ -79,11 +79,12 @@ public static class GitOpsPipelines
 
     private static Lane MainLane(StageDefinition stage, EnvironmentId environment) => stage switch
     {
-        { OutsidePromotions: true } => For(environment, Destroy(environment, StepWhen.OnDemand)),
+        { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))),
         { RequiresSemVer: false } => For(
-            environment, Deploy(Provision), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.OnDemand)),
+            environment, Deploy(Provision), Deploy(DeployAppOfApps), ByHand(Destroy(environment, StepWhen.OnDemand))),
         _ => For(
-            environment, Deploy(Provision, StepWhen.OnDemand), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.OnDemand)),
+            environment, ByHand(Deploy(Provision)), Deploy(DeployAppOfApps) with { Parameters = [new(RequireNewestCommit, "true")] },
+            ByHand(Destroy(environment, StepWhen.OnDemand))),
     };
 
     /// <summary>Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed.</summary>
