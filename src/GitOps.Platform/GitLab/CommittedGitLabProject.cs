@@ -57,13 +57,22 @@ public sealed partial record CommittedGitLabProject(Uri ServerUrl, string Projec
         Require(variables, "CI_SERVER_URL", ServerUrl.ToString().TrimEnd('/'), SameServer);
         Require(variables, "CI_API_V4_URL", ApiUrl.ToString().TrimEnd('/'), SameServer);
         Require(variables, "CI_PROJECT_PATH", ProjectPath, (given, expected) => given.Trim('/') == expected);
-        return new Dictionary<string, string?>(variables, StringComparer.Ordinal)
+        // The API and the project always; the push URL's two only where the runner gave them (without them the
+        // promotion pushes to the checkout's own origin).
+        var pinned = new Dictionary<string, string?>(variables, StringComparer.Ordinal)
         {
-            ["CI_SERVER_URL"] = ServerUrl.ToString().TrimEnd('/'),
             ["CI_API_V4_URL"] = ApiUrl.ToString(),
-            ["CI_PROJECT_PATH"] = ProjectPath,
             ["CI_PROJECT_ID"] = ProjectPath,
         };
+        foreach (var (name, value) in new[] { ("CI_SERVER_URL", ServerUrl.ToString().TrimEnd('/')), ("CI_PROJECT_PATH", ProjectPath) })
+        {
+            if (!string.IsNullOrWhiteSpace(pinned.GetValueOrDefault(name)))
+            {
+                pinned[name] = value;
+            }
+        }
+
+        return pinned;
     }
 
     private static void Require(IReadOnlyDictionary<string, string?> variables, string name, string expected, Func<string, string, bool> same)
