@@ -33,8 +33,14 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var pipeline = GeneratedCi();
+            foreach (var (path, child) in pipeline.Children)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(RootDirectory, path))!);
+                await AtomicFile.WriteAllTextAsync(Path.Combine(RootDirectory, path), child.ToYaml(), cancellationToken);
+            }
+
             await AtomicFile.WriteAllTextAsync(CiFile, pipeline.ToYaml(), cancellationToken);
-            Log.Success($"Wrote {GitOpsPipelines.FileName}: {pipeline.Jobs.Count} jobs; commit it");
+            Log.Success($"Wrote {GitOpsPipelines.FileName}: {pipeline.Jobs.Count} jobs, and {pipeline.Children.Count} child pipelines under {GitOpsPipelines.ChildDirectory}/; commit them");
         });
 
     // Unlisted: Verify runs the same check; this lets a test (or a person) run it alone.
@@ -46,14 +52,24 @@ internal sealed partial class Build
     /// <summary>Fails with the diff and the fixing command when the committed .gitlab-ci.yml is not what GenerateCI writes.</summary>
     private async Task VerifyGeneratedCiAsync(CancellationToken cancellationToken)
     {
-        var comparison = await GeneratedFileCheck.CompareWithFileAsync(
-            CiFile, GeneratedCi().ToYaml(), GitOpsPipelines.FileName, cancellationToken);
-        if (!comparison.IsCurrent)
+        var pipeline = GeneratedCi();
+        var files = pipeline.Children.Select(child => (Path: child.Key, Text: child.Value.ToYaml())).Prepend((Path: GitOpsPipelines.FileName, Text: pipeline.ToYaml()));
+        var stale = new List<string>();
+        foreach (var (path, text) in files)
         {
-            throw new BuildFailedException(comparison.Describe(GitOpsPipelines.RegenerateCommand));
+            var comparison = await GeneratedFileCheck.CompareWithFileAsync(Path.Combine(RootDirectory, path), text, path, cancellationToken);
+            if (!comparison.IsCurrent)
+            {
+                stale.Add(comparison.Describe(GitOpsPipelines.RegenerateCommand));
+            }
         }
 
-        Log.Success(comparison.Describe(GitOpsPipelines.RegenerateCommand));
+        if (stale.Count > 0)
+        {
+            throw new BuildFailedException(string.Join(Environment.NewLine, stale));
+        }
+
+        Log.Success($"{GitOpsPipelines.FileName} and its {pipeline.Children.Count} child pipelines are what GenerateCI writes");
     }
 
     private GitLabPipeline GeneratedCi()

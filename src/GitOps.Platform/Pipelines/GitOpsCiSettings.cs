@@ -16,6 +16,11 @@ internal static class GitOpsCiSettings
             Regenerate with `{regenerateCommand}` and commit the result; Verify fails while this file is stale.
             Every job runs one target: ./build.sh <Target> --stage <stage> --cloud <cloud> [--skip <targets other jobs run>].
             """,
+        ChildHeaderComment = $"""
+            GENERATED with {fileName} from the target graph (build/Build*.cs) and environments/stages.yaml. Do not edit.
+            A child pipeline: {fileName}'s trigger job of the same name starts it and holds the environment's resource
+            group until it has finished, so its jobs run as one unit. Regenerate with `{regenerateCommand}`.
+            """,
         Workflow = new GitLabWorkflow
         {
             // A newer commit cancels only jobs marked interruptible (Verify), never a deployment that has not started

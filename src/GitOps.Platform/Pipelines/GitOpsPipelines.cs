@@ -81,11 +81,23 @@ public static class GitOpsPipelines
     {
         { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))),
         { RequiresSemVer: false } => For(
-            environment, Deploy(Provision), Deploy(DeployAppOfApps), ByHand(Destroy(environment, StepWhen.OnDemand))),
+            environment, Deploy(Provision), Deploy(DeployAppOfApps), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
         _ => For(
             environment, ByHand(Deploy(Provision)), Deploy(DeployAppOfApps) with { Parameters = [new(RequireNewestCommit, "true")] },
-            ByHand(Destroy(environment, StepWhen.OnDemand))),
+            ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
     };
+
+    /// <summary>
+    /// Provision and DeployAppOfApps of one environment as one locked unit: a child pipeline under the environment's
+    /// resource group. Two quick pushes would otherwise interleave them (push 2's Provision between push 1's two jobs).
+    /// </summary>
+    private static LaneChild DeployPair(EnvironmentId environment) =>
+        new("Deploy", ChildFile("main", environment)) { Targets = [Provision, DeployAppOfApps] };
+
+    /// <summary>Where a child pipeline is committed: under .ci/, generated like .gitlab-ci.yml and checked the same way.</summary>
+    public static string ChildFile(string pipeline, EnvironmentId environment) => $"{ChildDirectory}/{pipeline}-{environment}.yml";
+
+    public const string ChildDirectory = ".ci/pipelines";
 
     /// <summary>Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed.</summary>
     private static PipelineDeclaration Nightly(StageCatalog catalog) =>
