@@ -28,6 +28,23 @@ internal sealed partial class Build
         }
     }
 
+    [Parameter("RenderMergeRequestDiff: the commit to diff against (the generated job passes CI_MERGE_REQUEST_DIFF_BASE_SHA).")]
+    private readonly string? DiffBase;
+
+    private Target RenderMergeRequestDiff => _ => _
+        .Description($"Writes the rendered manifest diff of every environment a change touches, against --diff-base, to {GitOpsPipelines.MergeRequestDiffDirectory}/.")
+        .Requires(() => DiffBase)
+        .Requires(Helm)
+        .Executes(async cancellationToken =>
+        {
+            var output = Path.Combine(RootDirectory, GitOpsPipelines.MergeRequestDiffDirectory);
+            var changed = await new MergeRequestManifestDiff(HelmCli, new Platform.Git.GitCli(Tools, RootDirectory, Secrets))
+                .WriteAsync(RootDirectory, DiffBase!, output, cancellationToken);
+            Log.Success(changed.Count == 0
+                ? $"No environment's rendered manifests change against {DiffBase}"
+                : $"Rendered manifests change in {string.Join(", ", changed)}: see {GitOpsPipelines.MergeRequestDiffDirectory}/");
+        });
+
     private Target GenerateCI => _ => _
         .Description($"Writes {GitOpsPipelines.FileName} from the target graph and environments/stages.yaml.")
         .Executes(async cancellationToken =>

@@ -97,9 +97,13 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
         ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"]);
         File.AppendAllText(Path.Combine(copy.Root, "environments", "qa", "values-qa-gcp.yaml"), "# review\n");
-        ListJobs(copy.Root, request).Keys.ToList().ShouldBe(["branch:Verify"], "charts and environments are Verify's");
+        // Charts and environments are Verify's, and reviewers get their rendered diff (a widget link, no API token).
+        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:RenderMergeRequestDiff"]);
+        var artifacts = (YamlMappingNode)((YamlMappingNode)CommittedCi()["mr:RenderMergeRequestDiff"])["artifacts"];
+        ((YamlScalarNode)artifacts["expose_as"]).Value.ShouldBe("Rendered manifest diff");
+        Script(CommittedCi(), "mr:RenderMergeRequestDiff").ShouldBe("./build.sh RenderMergeRequestDiff --diff-base \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"");
         File.AppendAllText(Path.Combine(copy.Root, "src", "GitOps.Targets", "GitOps.Targets.csproj"), "\n");
-        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:Test"]);
+        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:RenderMergeRequestDiff", "mr:Test"]);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public static class GitOpsPipelines
     public const string FileName = ".gitlab-ci.yml";
     public const string RegenerateCommand = "./build.sh GenerateCI";
 
+    /// <summary>Where RenderMergeRequestDiff writes, relative to the repository root; the MR widget links to it.</summary>
+    public const string MergeRequestDiffDirectory = ".nuke/temp/merge-request-diff";
+
     public static IReadOnlyList<PipelineDeclaration> Declare(StageCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -59,6 +62,13 @@ public static class GitOpsPipelines
                         new LaneStep(Test)
                         {
                             Changes = ["build/**/*", "src/**/*", "tests/**/*", "Directory.*.props", "*.sln", "global.json", "build.sh"],
+                            Interruptible = true,
+                        },
+                        // Reviewers of a hand-written change to the chart or an environment see what it renders to.
+                        new LaneStep(RenderMergeRequestDiff)
+                        {
+                            Changes = ["charts/**/*", "environments/**/*"],
+                            Parameters = [new("diff-base", "$CI_MERGE_REQUEST_DIFF_BASE_SHA")],
                             Interruptible = true,
                         },
                     ],

@@ -157,6 +157,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             Exclude = target.Paths.Count > 0 ? settings.NeverArtifacts : [],
             // Test results matter most when the tests failed.
             When = target.Junit.Count > 0 ? GitLabArtifactsWhen.Always : null,
+            ExposeAs = target.ExposeAs,
             Reports = new GitLabReports { Junit = target.Junit, Dotenv = target.Dotenv },
         };
     }
