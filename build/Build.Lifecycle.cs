@@ -23,6 +23,7 @@ internal sealed partial class Build
     private Target ProvisionManagementCluster => _ => _
         .Description("Provisions the stage's management cluster with Terraform, installs Argo CD on it and stores E2E_TRIGGER_TOKEN for the e2e hook.")
         .DependsOn(PrepareSensitiveInformation)
+        .Requires(() => CommitIsNewestWhenRequired)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
         .Requires(Terraform)
@@ -32,6 +33,7 @@ internal sealed partial class Build
     private Target Provision => _ => _
         .Description("Provisions the environment's cluster with Terraform, registers it with the stage's Argo CD, then deploys.")
         .DependsOn(PrepareSensitiveInformation)
+        .Requires(() => CommitIsNewestWhenRequired)
         .After(ProvisionManagementCluster)
         .Triggers(DeployAppOfApps)
         .Requires(() => Stage)
@@ -44,6 +46,7 @@ internal sealed partial class Build
     private Target DeployAppOfApps => _ => _
         .Description("Applies app-of-apps-<stage>.yaml to the management cluster and waits until every application is Synced and Healthy.")
         .DependsOn(PrepareSensitiveInformation)
+        .Requires(() => CommitIsNewestWhenRequired)
         .After(Provision)
         .OnlyWhenStatic(() => !TerraformOnly)
         .Requires(() => Stage)
@@ -56,6 +59,7 @@ internal sealed partial class Build
     private Target Destroy => _ => _
         .Description("Deletes the environment's Argo CD applications, waits until they are gone, then destroys its cluster.")
         .DependsOn(PrepareSensitiveInformation)
+        .Requires(() => CommitIsNewestWhenRequired)
         .Requires(() => Stage)
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)
@@ -68,6 +72,7 @@ internal sealed partial class Build
     private Target DestroyManagementCluster => _ => _
         .Description("Destroys the stage's management cluster; refused while environment clusters are registered with its Argo CD.")
         .DependsOn(PrepareSensitiveInformation)
+        .Requires(() => CommitIsNewestWhenRequired)
         .After(Destroy)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)

@@ -35,6 +35,7 @@ internal sealed partial class Build
         .Requires(() => Stage)
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => ReleaseIsValid)
+        .Requires(() => GitLabIsCommittedProject)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new E2eSuite(Promotion).RunAsync(
             Cloud is { } cloud ? [new EnvironmentId(Stage!.Value, cloud)] : CatalogPromotionStages.Load(RootDirectory).Catalog.Definition(Stage!.Value).Environments,
             Release, E2eCommand, E2eBaseUrl, cancellationToken)));
@@ -45,6 +46,7 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => StageCanBePromoted)
         .Requires(() => VersionIsSemVer)
+        .Requires(() => GitLabIsCommittedProject)
         .Requires(Helm)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new PromotionService(Promotion).OpenAsync(Stage, Version, Force, cancellationToken)));
 
@@ -54,6 +56,7 @@ internal sealed partial class Build
         .Requires(() => Stage)
         .Requires(() => To)
         .Requires(() => RollbackTargetIsSemVer)
+        .Requires(() => GitLabIsCommittedProject)
         .Requires(Helm)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new PromotionService(Promotion).RollbackAsync(StageName, To!, Force, cancellationToken)));
 
@@ -105,7 +108,7 @@ internal sealed partial class Build
         Log = Log,
         Helm = HelmCli,
         // Read when needed: PrepareSensitiveInformation loads variables after the targets are planned.
-        Variables = () => new Dictionary<string, string?>(Host.Variables(), StringComparer.Ordinal),
+        Variables = GitLabVariables,
         IsPipeline = IsPipeline,
         GitLabUrl = GitLabUrl,
         GitLabProject = GitLabProject,

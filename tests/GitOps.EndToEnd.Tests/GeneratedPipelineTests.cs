@@ -39,17 +39,37 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         var committed = File.ReadAllText(path);
         try
         {
-            File.WriteAllText(path, committed.Replace("  timeout: 45m\n", "  timeout: 2h\n", StringComparison.Ordinal));
+            File.WriteAllText(path, committed.Replace("  timeout: 1h\n", "  timeout: 2h\n", StringComparison.Ordinal));
             var stale = clone.BuildSh("CheckGeneratedCI", "--no-logo");
 
             stale.ExitCode.ShouldBe(1, stale.Output + stale.Error);
             stale.Output.ShouldContain(".gitlab-ci.yml is stale");
             stale.Output.ShouldContain("Run `./build.sh GenerateCI` and commit the result.");
             stale.Output.ShouldContain("-  timeout: 2h");
-            stale.Output.ShouldContain("+  timeout: 45m");
+            stale.Output.ShouldContain("+  timeout: 1h");
 
             File.WriteAllText(path, committed);
             clone.BuildSh("CheckGeneratedCI", "--no-logo").ExitCode.ShouldBe(0);
+        }
+        finally
+        {
+            File.WriteAllText(path, committed);
+        }
+    }
+
+    [Fact]
+    public void A_hand_edit_of_a_child_pipeline_makes_the_stale_check_fail_naming_the_file()
+    {
+        var path = Path.Combine(clone.Root, ChildFile("prod-gcp"));
+        var committed = File.ReadAllText(path);
+        try
+        {
+            File.WriteAllText(path, committed.Replace(" --require-newest-commit true", string.Empty, StringComparison.Ordinal));
+            var stale = clone.BuildSh("CheckGeneratedCI", "--no-logo");
+
+            stale.ExitCode.ShouldBe(1, stale.Output + stale.Error);
+            stale.Output.ShouldContain($"{ChildFile("prod-gcp")} is stale");
+            stale.Output.ShouldContain("+    - ./build.sh Provision --stage prod --cloud gcp --require-newest-commit true --skip DeployAppOfApps");
         }
         finally
         {
@@ -77,20 +97,22 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
         ListJobs(copy.Root, request).Keys.ShouldBe(["branch:Verify"]);
         File.AppendAllText(Path.Combine(copy.Root, "environments", "qa", "values-qa-gcp.yaml"), "# review\n");
-        ListJobs(copy.Root, request).Keys.ToList().ShouldBe(["branch:Verify"], "charts and environments are Verify's");
+        // Charts and environments are Verify's, and reviewers get their rendered diff (a widget link, no API token).
+        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:RenderMergeRequestDiff"]);
+        var artifacts = (YamlMappingNode)((YamlMappingNode)CommittedCi()["mr:RenderMergeRequestDiff"])["artifacts"];
+        ((YamlScalarNode)artifacts["expose_as"]).Value.ShouldBe("Rendered manifest diff");
+        Script(CommittedCi(), "mr:RenderMergeRequestDiff").ShouldBe("./build.sh RenderMergeRequestDiff --diff-base \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"");
         File.AppendAllText(Path.Combine(copy.Root, "src", "GitOps.Targets", "GitOps.Targets.csproj"), "\n");
-        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:Test"]);
+        ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:RenderMergeRequestDiff", "mr:Test"]);
     }
 
     [Fact]
     public void Default_branch_deploys_dev_and_puts_prod_and_every_destroy_behind_manual_jobs_that_do_not_block_the_pipeline()
     {
-        var jobs = ListJobs(new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "push", ["CI_COMMIT_BRANCH"] = "main", ["CI_DEFAULT_BRANCH"] = "main" });
+        var jobs = ListJobs(MainPush);
 
-        jobs["main:Provision:dev-gcp"].When.ShouldBe("on_success");
-        jobs["main:DeployAppOfApps:dev-gcp"].Needs.ShouldBe("[main:Provision:dev-gcp]");
-        jobs["main:DeployAppOfApps:prod-gcp"].Needs.ShouldBe("[main:Provision:prod-gcp]");
-        foreach (var manual in new[] { "main:Provision:prod-gcp", "main:Destroy:dev-gcp", "main:Destroy:nightly-gcp", "main:Destroy:prod-gcp" })
+        jobs["main:Deploy:dev-gcp"].When.ShouldBe("on_success");
+        foreach (var manual in new[] { "main:Deploy:qa-gcp", "main:Deploy:prod-gcp", "main:Destroy:dev-gcp", "main:Destroy:nightly-gcp", "main:Destroy:prod-gcp" })
         {
             jobs[manual].When.ShouldBe("manual", manual);
             // A manual job with allow_failure false is a blocking gate: the pipeline stays "blocked" until someone plays it.
@@ -98,6 +120,54 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         }
 
         jobs.Keys.ShouldContain("branch:Verify");
+
+        // A button pressed in an old pipeline must not act from its outdated commit; automatic jobs run at once.
+        var ci = CommittedCi();
+        foreach (var job in jobs.Keys.Where(job => job.StartsWith("main:Destroy:", StringComparison.Ordinal)))
+        {
+            Script(ci, job).ShouldContain(" --require-newest-commit true", customMessage: job);
+        }
+
+        foreach (var environment in new[] { "dev-gcp", "qa-gcp", "qa-int-gcp", "prod-gcp" })
+        {
+            var child = ChildJobs(environment);
+            child.Keys.ShouldBe([$"main:Provision:{environment}", $"main:DeployAppOfApps:{environment}"]);
+            child[$"main:DeployAppOfApps:{environment}"].Needs.ShouldBe($"[main:Provision:{environment}]");
+            var childCi = Yaml(Path.Combine(clone.Root, ChildFile(environment)));
+            foreach (var job in child.Keys)
+            {
+                child[job].When.ShouldBe("on_success", "the trigger job decided; inside the child both run");
+                Script(childCi, job).Contains(" --require-newest-commit true", StringComparison.Ordinal).ShouldBe(environment != "dev-gcp", job);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Provision and DeployAppOfApps of an environment run as one unit: a trigger job holding the environment's resource
+    /// group starts a child pipeline with both and, with strategy depend, lasts until it has finished. Per-job resource
+    /// groups would let a second pipeline's Provision run between the first one's two jobs. No child job asks for the
+    /// group itself (it would wait for its own trigger job forever); the Destroy of the same environment waits for it.
+    /// </summary>
+    [Fact]
+    public void Provision_and_deploy_of_an_environment_hold_its_resource_group_as_one_pair()
+    {
+        var ci = CommittedCi();
+        foreach (var environment in new[] { "dev-gcp", "qa-gcp", "qa-int-gcp", "prod-gcp" })
+        {
+            var trigger = (YamlMappingNode)ci[$"main:Deploy:{environment}"];
+            ((YamlScalarNode)trigger["resource_group"]).Value.ShouldBe(environment);
+            var downstream = (YamlMappingNode)trigger["trigger"];
+            ((YamlScalarNode)downstream["include"]).Value.ShouldBe(ChildFile(environment));
+            ((YamlScalarNode)downstream["strategy"]).Value.ShouldBe("depend");
+            ((YamlScalarNode)((YamlMappingNode)ci[$"main:Destroy:{environment}"])["resource_group"]).Value.ShouldBe(environment);
+            ci.Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == $"main:Provision:{environment}");
+
+            var child = Yaml(Path.Combine(clone.Root, ChildFile(environment)));
+            foreach (var job in new[] { $"main:Provision:{environment}", $"main:DeployAppOfApps:{environment}" })
+            {
+                ((YamlMappingNode)child[job]).Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == "resource_group", job);
+            }
+        }
     }
 
     [Fact]
@@ -225,11 +295,32 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
             .ToDictionary(variable => ((YamlScalarNode)variable["name"]).Value!, variable => ((YamlScalarNode)variable["value"]).Value!, StringComparer.Ordinal);
     }
 
-    private YamlMappingNode CommittedCi()
+    private YamlMappingNode CommittedCi() => Yaml(Path.Combine(clone.Root, CiFile));
+
+    private static string Script(YamlMappingNode ci, string job) =>
+        string.Join('\n', ((YamlSequenceNode)((YamlMappingNode)ci[job])["script"]).Children.Select(line => ((YamlScalarNode)line).Value));
+
+    private static YamlMappingNode Yaml(string path)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(Path.Combine(clone.Root, CiFile))));
+        stream.Load(new StringReader(File.ReadAllText(path)));
         return (YamlMappingNode)stream.Documents.Single().RootNode;
+    }
+
+    private static readonly Dictionary<string, string> MainPush = new() { ["CI_PIPELINE_SOURCE"] = "push", ["CI_COMMIT_BRANCH"] = "main", ["CI_DEFAULT_BRANCH"] = "main" };
+
+    private static string ChildFile(string environment) => $".ci/pipelines/main-{environment}.yml";
+
+    /// <summary>The child pipeline as gitlab-ci-local lists it (GitLab's schema included), with the source GitLab gives it.</summary>
+    private Dictionary<string, ListedJob> ChildJobs(string environment)
+    {
+        var result = GitLabCiLocal.Get().Run(clone.Root, new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "parent_pipeline" }, "--file", ChildFile(environment), "--list-csv");
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        result.Output.ShouldNotContain("Invalid");
+        return result.Output.Split('\n').SkipWhile(line => !line.StartsWith("name;", StringComparison.Ordinal)).Skip(1)
+            .Where(line => line.Length > 0)
+            .Select(line => line.Split(';'))
+            .ToDictionary(fields => fields[0], fields => new ListedJob(fields[3], bool.Parse(fields[4]), fields[5]), StringComparer.Ordinal);
     }
 
     private static bool Interruptible(YamlMappingNode ci, string job)

@@ -1,5 +1,6 @@
 using System.Text;
 using GitOps.EndToEnd.Tests.Support;
+using GitOps.TestDoubles.GitLab;
 
 namespace GitOps.EndToEnd.Tests;
 
@@ -124,6 +125,34 @@ public sealed class PromotionTests(FreshClone clone)
         [.. diff.Split('\n').Where(line => (line.StartsWith('+') || line.StartsWith('-')) && !line.StartsWith("+++", StringComparison.Ordinal) && !line.StartsWith("---", StringComparison.Ordinal))];
 
     /// <summary>GITLAB_TOKEN in no output, not in build.log, and in no file left behind except 0600 secret files.</summary>
+    /// <summary>
+    /// GitLab gives trigger variables precedence over its predefined ones: a trigger setting CI_API_V4_URL (or
+    /// CI_SERVER_URL, which the push URL is built from) would send GITLAB_TOKEN to a host of its choosing. The job
+    /// refuses in one line before anything runs; the other host hears nothing and nothing is pushed.
+    /// </summary>
+    [Theory]
+    [InlineData("CI_API_V4_URL")]
+    [InlineData("CI_SERVER_URL")]
+    public async Task A_trigger_variable_redirecting_GitLab_is_refused_before_the_token_goes_anywhere(string variable)
+    {
+        await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        await using var elsewhere = await FakeGitLab.StartAsync();
+        var redirect = new Dictionary<string, string?>
+        {
+            [variable] = variable == "CI_API_V4_URL" ? elsewhere.ApiUrl.ToString() : elsewhere.WebUrl.ToString().TrimEnd('/'),
+        };
+
+        var result = sandbox.Build(redirect, "OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--skip", "RunE2E");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        result.Error.Trim().ShouldStartWith($"error: {variable} is '");
+        result.Error.Trim().ShouldContain("a pipeline variable may not send the GitLab token elsewhere. Nothing was run.");
+        result.Error.Trim().Split('\n').Length.ShouldBe(1);
+        elsewhere.Requests.ShouldBeEmpty();
+        sandbox.GitLab.Requests.ShouldBeEmpty();
+        sandbox.OriginBranches().ShouldBe(["main"]);
+    }
+
     private static void AssertTokenNowhere(PromotionSandbox sandbox)
     {
         var token = sandbox.GitLab.MaintainerToken;

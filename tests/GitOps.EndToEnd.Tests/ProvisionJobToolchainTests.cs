@@ -18,6 +18,9 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
 {
     private const string Job = "main:Provision:dev-gcp";
 
+    // Provision runs with DeployAppOfApps in the child pipeline main:Deploy:dev-gcp starts.
+    private const string ChildPipeline = ".ci/pipelines/main-dev-gcp.yml";
+
     [Fact]
     public async Task Provision_job_without_terraform_on_PATH_installs_the_pinned_one_and_reaches_terraform_init()
     {
@@ -49,7 +52,7 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                         ["GOOGLE_APPLICATION_CREDENTIALS"] = Path.Combine(work, "credentials.json"),
                     },
                     new Dictionary<string, string?> { ["PATH"] = PathWithoutTerraform() },
-                    Job, "--shell-isolation", "--force-shell-executor");
+                    "--file", ChildPipeline, Job, "--shell-isolation", "--force-shell-executor");
 
                 var output = run.Output + run.Error;
                 output.ShouldContain($"Installing terraform 1.11.4 for {platform} from {root}releases/terraform_1.11.4_{platform}.zip");

@@ -7,8 +7,8 @@
 # the work tree (~1.5 s). Short stubbed targets therefore overstate the ratio; real targets take minutes.
 #
 # Usage: tests/benchmarks/pipeline-benchmark.sh [main|nightly|mr] [seconds-per-target]
-#   main     (default) the default-branch pipeline with every manual Provision started: Verify beside four
-#            Provision -> DeployAppOfApps chains. Targets are stubbed (build.sh replaced in the scratch copy by a
+#   main     (default) the default-branch pipeline with every manual deploy started: Verify beside four
+#            trigger jobs, each running its Provision -> DeployAppOfApps child pipeline (.ci/pipelines/). Targets are stubbed (build.sh replaced in the scratch copy by a
 #            sleep of seconds-per-target, default 20), because they act on real clouds.
 #   nightly  the schedule pipeline (Provision -> DeployAppOfApps -> RunE2E -> Destroy), stubbed the same way.
 #   mr       the merge-request pipeline with the real build (Verify), compiled once and handed to the job by cache.
@@ -27,7 +27,7 @@ manual=()
 case "$mode" in
   main)
     variables+=(--variable CI_PIPELINE_SOURCE=push --variable CI_COMMIT_BRANCH=main --variable CI_DEFAULT_BRANCH=main)
-    mapfile -t manual < <(grep -oE '^main:Provision:[a-z-]+' "$scratch/.gitlab-ci.yml")
+    mapfile -t manual < <(grep -oE '^main:Deploy:[a-z-]+' "$scratch/.gitlab-ci.yml")
     ;;
   nightly) variables+=(--variable CI_PIPELINE_SOURCE=schedule) ;;
   mr) variables+=(--variable CI_PIPELINE_SOURCE=merge_request_event) ;;

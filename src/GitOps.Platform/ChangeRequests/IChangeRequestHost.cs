@@ -7,5 +7,11 @@ namespace GitOps.Platform.ChangeRequests;
 /// </summary>
 public interface IChangeRequestHost : IDisposable
 {
+    /// <summary>
+    /// Throws, naming the cause, unless the host answers, accepts the token and lets it open change requests on the
+    /// repository. Called before the promotion branch is pushed, so a refusal leaves nothing behind.
+    /// </summary>
+    Task CheckAccessAsync(CancellationToken cancellationToken);
+
     Task<ChangeRequest> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken);
 }

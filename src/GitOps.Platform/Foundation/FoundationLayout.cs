@@ -18,7 +18,8 @@ public sealed class FoundationLayout(string repositoryRoot, string? stateBucket,
     public FoundationWorkspace For(string stage)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stage);
-        var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(TerraformWorkspaceLayout.StateBucketVariable) : stateBucket;
+        var bucket = CommittedStateBucket.Resolve(
+            repositoryRoot, stage, string.IsNullOrWhiteSpace(stateBucket) ? environment(TerraformWorkspaceLayout.StateBucketVariable) : stateBucket);
         if (string.IsNullOrWhiteSpace(bucket))
         {
             throw new CloudConfigurationException(

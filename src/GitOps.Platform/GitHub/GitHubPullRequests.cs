@@ -30,6 +30,17 @@ public sealed class GitHubPullRequests : IChangeRequestHost
         };
     }
 
+    /// <summary>The repository must be visible to the token, which must be allowed to push (GitHub's permissions.push).</summary>
+    public async Task CheckAccessAsync(CancellationToken cancellationToken)
+    {
+        var repository = await Call("GET", string.Empty, () => client.Repository.Get(connection.Owner, connection.Repository));
+        if (repository.Permissions is { Push: false })
+        {
+            throw new GitHubApiException(
+                $"GITHUB_TOKEN may not push to {connection.Owner}/{connection.Repository}; the promotion branch and its pull request need write access. Nothing was pushed.");
+        }
+    }
+
     public async Task<ChangeRequest> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);

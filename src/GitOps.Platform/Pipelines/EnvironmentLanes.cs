@@ -24,6 +24,20 @@ internal static class EnvironmentLanes
     public static LaneStep Deploy(string target, StepWhen when = StepWhen.OnSuccess) =>
         new(target) { When = when, EnvironmentAction = GitLabEnvironmentAction.Start };
 
+    /// <summary>
+    /// A step a person starts from a default-branch pipeline. Its button stays in every old pipeline, so the job passes
+    /// --require-newest-commit (on the command line, which no pipeline variable can change) and refuses to act from a
+    /// commit that is no longer the branch's head. Automatic jobs run when their pipeline is created and need no such
+    /// check; a person can press an old button days later.
+    /// </summary>
+    public static LaneStep ByHand(LaneStep step) => step with
+    {
+        When = StepWhen.OnDemand,
+        Parameters = [.. step.Parameters, new(RequireNewestCommit, "true")],
+    };
+
+    public const string RequireNewestCommit = "require-newest-commit";
+
     /// <summary>Prod refuses to be destroyed without --confirm-destroy naming it; starting the manual job is that confirmation.</summary>
     public static LaneStep Destroy(EnvironmentId environment, StepWhen when) => new(PipelineTargets.Destroy)
     {

@@ -16,6 +16,11 @@ internal static class GitOpsCiSettings
             Regenerate with `{regenerateCommand}` and commit the result; Verify fails while this file is stale.
             Every job runs one target: ./build.sh <Target> --stage <stage> --cloud <cloud> [--skip <targets other jobs run>].
             """,
+        ChildHeaderComment = $"""
+            GENERATED with {fileName} from the target graph (build/Build*.cs) and environments/stages.yaml. Do not edit.
+            A child pipeline: {fileName}'s trigger job of the same name starts it and holds the environment's resource
+            group until it has finished, so its jobs run as one unit. Regenerate with `{regenerateCommand}`.
+            """,
         Workflow = new GitLabWorkflow
         {
             // A newer commit cancels only jobs marked interruptible (Verify), never a deployment that has not started
@@ -70,6 +75,9 @@ internal static class GitOpsCiSettings
         {
             [Verify] = new() { Stage = "verify" },
             [Test] = new() { Stage = "verify", Timeout = TimeSpan.FromMinutes(30) },
+            // A link in the merge request widget, not a note: posting one would need an API token in a job that runs
+            // the branch's own code.
+            [RenderMergeRequestDiff] = new() { Stage = "verify", Paths = [GitOpsPipelines.MergeRequestDiffDirectory + "/"], ExposeAs = "Rendered manifest diff" },
             [Provision] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) }),
             [DeployAppOfApps] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) }),
             [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },

@@ -17,6 +17,9 @@ public static class GitOpsPipelines
     public const string FileName = ".gitlab-ci.yml";
     public const string RegenerateCommand = "./build.sh GenerateCI";
 
+    /// <summary>Where RenderMergeRequestDiff writes, relative to the repository root; the MR widget links to it.</summary>
+    public const string MergeRequestDiffDirectory = ".nuke/temp/merge-request-diff";
+
     public static IReadOnlyList<PipelineDeclaration> Declare(StageCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -61,6 +64,13 @@ public static class GitOpsPipelines
                             Changes = ["build/**/*", "src/**/*", "tests/**/*", "Directory.*.props", "*.sln", "global.json", "build.sh"],
                             Interruptible = true,
                         },
+                        // Reviewers of a hand-written change to the chart or an environment see what it renders to.
+                        new LaneStep(RenderMergeRequestDiff)
+                        {
+                            Changes = ["charts/**/*", "environments/**/*"],
+                            Parameters = [new("diff-base", "$CI_MERGE_REQUEST_DIFF_BASE_SHA")],
+                            Interruptible = true,
+                        },
                     ],
                 },
             ],
@@ -79,12 +89,25 @@ public static class GitOpsPipelines
 
     private static Lane MainLane(StageDefinition stage, EnvironmentId environment) => stage switch
     {
-        { OutsidePromotions: true } => For(environment, Destroy(environment, StepWhen.OnDemand)),
+        { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))),
         { RequiresSemVer: false } => For(
-            environment, Deploy(Provision), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.OnDemand)),
+            environment, Deploy(Provision), Deploy(DeployAppOfApps), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
         _ => For(
-            environment, Deploy(Provision, StepWhen.OnDemand), Deploy(DeployAppOfApps), Destroy(environment, StepWhen.OnDemand)),
+            environment, ByHand(Deploy(Provision)), Deploy(DeployAppOfApps) with { Parameters = [new(RequireNewestCommit, "true")] },
+            ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
     };
+
+    /// <summary>
+    /// Provision and DeployAppOfApps of one environment as one locked unit: a child pipeline under the environment's
+    /// resource group. Two quick pushes would otherwise interleave them (push 2's Provision between push 1's two jobs).
+    /// </summary>
+    private static LaneChild DeployPair(EnvironmentId environment) =>
+        new("Deploy", ChildFile("main", environment)) { Targets = [Provision, DeployAppOfApps] };
+
+    /// <summary>Where a child pipeline is committed: under .ci/, generated like .gitlab-ci.yml and checked the same way.</summary>
+    public static string ChildFile(string pipeline, EnvironmentId environment) => $"{ChildDirectory}/{pipeline}-{environment}.yml";
+
+    public const string ChildDirectory = ".ci/pipelines";
 
     /// <summary>Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed.</summary>
     private static PipelineDeclaration Nightly(StageCatalog catalog) =>

@@ -5,6 +5,7 @@ public static class PipelineTargets
 {
     public const string Verify = "Verify";
     public const string Test = "Test";
+    public const string RenderMergeRequestDiff = "RenderMergeRequestDiff";
     public const string Provision = "Provision";
     public const string DeployAppOfApps = "DeployAppOfApps";
     public const string RunE2E = "RunE2E";

@@ -27,6 +27,8 @@ public sealed class PromotionExecutor(GitCli git, IChangeRequestHost host, ILog 
             return new PromotionOutcome(plan.BranchName, Settings.TargetBranch, null, Pushed: false, ChangeRequest: null);
         }
 
+        // GitLab (or GitHub) is asked first: a refused token or project must not leave a pushed branch behind.
+        await host.CheckAccessAsync(cancellationToken);
         var changes = plan.Edits.Select(edit => new FileChange(edit.Path, current =>
             ValuesFileEditor.SetScalar(
                 current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion"),

@@ -23,6 +23,7 @@ public sealed class ReleaseQuarantine(GitCli git, IChangeRequestHost host, ILog 
                 entry.Version == rejection.Version && entry.Stage == rejection.Stage && entry.Cloud == rejection.Cloud)
                 ? current! : RejectedReleases.Append(current, rejection));
         var title = $"Quarantine {rejection.Version}: e2e failed on {rejection.Stage}-{rejection.Cloud}";
+        await host.CheckAccessAsync(cancellationToken);
         var published = await new BranchPublisher(git, log, Settings).PublishAsync(branch, [change], title, buildOnExistingBranch: true, cancellationToken);
         if (!published.Changed)
         {

@@ -73,7 +73,8 @@ public sealed class TerraformWorkspaceLayout(
 
     private TerraformStateBackend Gcs(ClusterKey cluster)
     {
-        var bucket = string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket;
+        var bucket = CommittedStateBucket.Resolve(
+            repositoryRoot, cluster.Stage, string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket);
         return string.IsNullOrWhiteSpace(bucket)
             ? throw new CloudConfigurationException(
                 $"No Terraform state bucket for {cluster}: pass --tf-state-bucket or set {StateBucketVariable}")

@@ -9,6 +9,9 @@ public sealed record GitLabArtifacts
 
     public GitLabArtifactsWhen? When { get; init; }
 
+    /// <summary>Shown as a link with this label in the merge request widget (<c>artifacts:expose_as</c>); merge request pipelines only.</summary>
+    public string? ExposeAs { get; init; }
+
     /// <summary>GitLab duration such as <c>1 week</c> or <c>never</c>.</summary>
     public string? ExpireIn { get; init; }
 

@@ -43,6 +43,9 @@ public sealed record GitLabJob(string Name)
         init => field = value.ToImmutableSortedDictionary(StringComparer.Ordinal);
     } = ImmutableSortedDictionary<string, GitLabIdToken>.Empty;
 
+    /// <summary>A trigger job starts a child pipeline instead of running a script (no script, image or artifacts then).</summary>
+    public GitLabTrigger? Trigger { get; init; }
+
     public IReadOnlyList<string> BeforeScript { get; init => field = [.. value]; } = [];
 
     public IReadOnlyList<string> Script { get; init => field = [.. value]; } = [];

@@ -30,6 +30,16 @@ public sealed record GitLabPipeline
     /// <summary>Written in this order.</summary>
     public IReadOnlyList<GitLabJob> Jobs { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// Child pipelines the trigger jobs start, by repository-relative path; each is written to its own file
+    /// (<see cref="ToYaml"/> writes this pipeline only).
+    /// </summary>
+    public IReadOnlyDictionary<string, GitLabPipeline> Children
+    {
+        get;
+        init => field = value.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    } = ImmutableSortedDictionary<string, GitLabPipeline>.Empty;
+
     /// <summary>Every problem GitLab would reject or we consider a mistake, one line each; empty when valid.</summary>
     public IReadOnlyList<string> Validate() => PipelineValidator.Validate(this);
 

@@ -65,6 +65,7 @@ public sealed class PromotionSandbox : IAsyncDisposable
             File.Delete(leftover);
         }
 
+        sandbox.BelongToTheFakeGitLab();
         sandbox.Git("add", "-A");
         sandbox.Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "--allow-empty", "-m", "the checkout under test");
         FreshClone.Git(sandbox.Parent, "init", "--quiet", "--bare", "--initial-branch=main", sandbox.Origin);
@@ -96,6 +97,23 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     public IReadOnlyList<string> OriginBranches() =>
         OriginGit("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// A pipeline talks only to the GitLab project the repository commits (the foundation tfvars): this checkout's
+    /// commits the fake's, as a real project's repository names its own.
+    /// </summary>
+    private void BelongToTheFakeGitLab()
+    {
+        var server = GitLab.WebUrl.ToString().TrimEnd('/');
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "environments", "terraform", "gcp", "stages", "foundation"), "*.tfvars"))
+        {
+            var lines = File.ReadAllLines(file).Select(line =>
+                line.StartsWith("gitlab_url ", StringComparison.Ordinal) ? $"gitlab_url          = \"{server}\""
+                : line.StartsWith("gitlab_project_path ", StringComparison.Ordinal) ? $"gitlab_project_path = \"{GitLab.ProjectPath}\""
+                : line);
+            File.WriteAllText(file, string.Join('\n', lines) + "\n");
+        }
+    }
 
     private async Task StartEnvironmentAsync(string release)
     {

@@ -11,6 +11,12 @@ internal sealed class FakeChangeRequestHost : IChangeRequestHost
 
     public IReadOnlyCollection<ChangeRequestDraft> OpenRequests => [.. open.Values.Select(entry => entry.Draft)];
 
+    /// <summary>Set to make the host refuse, as GitLab does a wrong token, before anything is pushed.</summary>
+    public Exception? Refusal { get; set; }
+
+    public Task CheckAccessAsync(CancellationToken cancellationToken) =>
+        Refusal is null ? Task.CompletedTask : Task.FromException(Refusal);
+
     public Task<ChangeRequest> OpenOrUpdateAsync(ChangeRequestDraft draft, CancellationToken cancellationToken)
     {
         Calls.Add(draft);

@@ -52,4 +52,28 @@ public sealed class PromotionGitLabTests : IDisposable
         // Two throttled POSTs and the one GitLab processed before its answer was lost; none sent after that.
         gitLab.Requests.Count(request => request.Method == "POST").ShouldBe(3);
     }
+    /// <summary>
+    /// A promotion that GitLab will refuse must not leave a branch behind: the project, the token and its role are
+    /// checked before the push, so a wrong token, a missing project or a read-only role pushes nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("wrong-token", "42", "401 Unauthorized")]
+    [InlineData("reporter", "42", "Developer")]
+    [InlineData("maintainer", "4242", "404")]
+    public async Task A_promotion_GitLab_would_refuse_pushes_nothing(string caller, string project, string expected)
+    {
+        await repository.InitializeAsync("1.3.0", "1.2.0");
+        await using var gitLab = await FakeGitLab.StartAsync();
+        var token = caller switch { "reporter" => gitLab.ReporterToken, "maintainer" => gitLab.MaintainerToken, _ => "glpat-not-a-token" };
+        using var client = GitLabTestClient.Create(gitLab, token: token, project: project, options: QuickRetries);
+        E2eRecord[] passed = [PromotionRepository.Record("gcp", "1.3.0", E2eResult.Passed), PromotionRepository.Record("aws", "1.3.0", E2eResult.Passed)];
+
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync(passed));
+
+        var refused = await Should.ThrowAsync<GitLabApiException>(() => repository.Executor(client).ExecuteAsync(plan, CancellationToken.None));
+
+        refused.Message.ShouldContain(expected);
+        (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
+        gitLab.MergeRequests.ShouldBeEmpty();
+    }
 }

@@ -71,6 +71,9 @@ public sealed class PromotionInterruptionTests : IDisposable
 
     private sealed class FailingHost : GitOps.Platform.ChangeRequests.IChangeRequestHost
     {
+        // It answers the access check and goes away afterwards, between the push and the merge request.
+        public Task CheckAccessAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<GitOps.Platform.ChangeRequests.ChangeRequest> OpenOrUpdateAsync(GitOps.Platform.ChangeRequests.ChangeRequestDraft draft, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("the host went away");
 

@@ -72,7 +72,7 @@ public sealed partial class FakeGitLab
         }
 
         var segments = path[ApiPrefix.Length..].Split('/');
-        if (segments.Length < 3 || segments[0] != "projects")
+        if (segments.Length < 2 || segments[0] != "projects")
         {
             return FakeResponse.NotFound();
         }
@@ -98,6 +98,13 @@ public sealed partial class FakeGitLab
     private FakeResponse Route(FakeRequest request)
     {
         var resource = request.Segments;
+        if (resource.Count == 0)
+        {
+            return request.Caller == FakeCaller.Anonymous ? FakeResponse.Message(401, "401 Unauthorized")
+                : request.Method != "GET" ? FakeResponse.NotFound()
+                : Allow(request, jobToken: false, write: false) ?? GetProject(request);
+        }
+
         var (method, first) = (request.Method, resource[0]);
 
         // The trigger endpoint authenticates by the token in its body, not by a header.

@@ -11,6 +11,7 @@ namespace GitOps.Platform.GitLab.Http;
 [JsonSerializable(typeof(MergeRequest))]
 [JsonSerializable(typeof(GitLabPipeline))]
 [JsonSerializable(typeof(GitLabRelease))]
+[JsonSerializable(typeof(GitLabProject))]
 [JsonSerializable(typeof(GitLabCommit))]
 [JsonSerializable(typeof(GitLabCommitStatus))]
 [JsonSerializable(typeof(CreateMergeRequestBody))]

@@ -10,6 +10,9 @@ public sealed record GenerationSettings
 
     public string? HeaderComment { get; init; }
 
+    /// <summary>The header of child pipeline files; null: <see cref="HeaderComment"/>.</summary>
+    public string? ChildHeaderComment { get; init; }
+
     public GitLabWorkflow? Workflow { get; init; }
 
     /// <summary>GitLab stages in order; every <see cref="TargetJobSettings.Stage"/> must be one of them.</summary>

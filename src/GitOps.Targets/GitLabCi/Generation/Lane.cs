@@ -16,5 +16,8 @@ public sealed record Lane(string Name)
     /// <summary>The environment the lane acts on; null when its jobs touch none.</summary>
     public LaneEnvironment? Environment { get; init; }
 
+    /// <summary>Steps run together in a child pipeline under the lane's resource group; null when every step is its own job.</summary>
+    public LaneChild? Child { get; init; }
+
     public IReadOnlyList<LaneStep> Steps { get; init => field = [.. value]; } = [];
 }

@@ -28,7 +28,7 @@ public static class PipelineGenerator
             throw new InvalidGitLabPipelineException(errors);
         }
 
-        var jobs = pipelines.SelectMany(pipeline => pipeline.Lanes.SelectMany(lane => new LaneJobs(order, settings, pipeline, lane).Create()));
+        var lanes = pipelines.SelectMany(pipeline => pipeline.Lanes.Select(lane => (Lane: lane, Jobs: new LaneJobs(order, settings, pipeline, lane)))).ToList();
         var generated = new GitLabPipeline
         {
             HeaderComment = settings.HeaderComment,
@@ -36,7 +36,19 @@ public static class PipelineGenerator
             Stages = settings.Stages,
             Variables = settings.Variables,
             Default = settings.Default,
-            Jobs = [.. jobs],
+            Jobs = [.. lanes.SelectMany(lane => lane.Jobs.Create())],
+            // A child pipeline shares nothing of the parent's file: it repeats the stages, variables and defaults.
+            Children = lanes.Where(lane => lane.Lane.Child is not null).ToDictionary(
+                lane => lane.Lane.Child!.File,
+                lane => new GitLabPipeline
+                {
+                    HeaderComment = settings.ChildHeaderComment ?? settings.HeaderComment,
+                    Stages = settings.Stages,
+                    Variables = settings.Variables,
+                    Default = settings.Default,
+                    Jobs = lane.Jobs.ChildJobs(),
+                },
+                StringComparer.Ordinal),
         };
         var invalid = generated.Validate();
         return invalid.Count == 0 ? generated : throw new InvalidGitLabPipelineException(invalid);

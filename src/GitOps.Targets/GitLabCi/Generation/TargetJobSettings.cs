@@ -15,6 +15,9 @@ public sealed record TargetJobSettings
     /// <summary>Other files kept as artifacts; never kubeconfigs or secrets (see <see cref="GenerationSettings.NeverArtifacts"/>).</summary>
     public IReadOnlyList<string> Paths { get; init => field = [.. value]; } = [];
 
+    /// <summary>Label of the link to <see cref="Paths"/> in the merge request widget (<c>artifacts:expose_as</c>).</summary>
+    public string? ExposeAs { get; init; }
+
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>Job variables, e.g. where the target finds the credentials it writes at start.</summary>

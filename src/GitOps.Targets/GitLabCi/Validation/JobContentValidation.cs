@@ -8,7 +8,11 @@ internal static class JobContentValidation
     public static void Check(GitLabJob job, List<string> errors)
     {
         var owner = $"job '{job.Name}'";
-        if (job.Script.Count == 0 || job.Script.Any(string.IsNullOrWhiteSpace))
+        if (job.Trigger is { } trigger)
+        {
+            CheckTrigger(owner, job, trigger, errors);
+        }
+        else if (job.Script.Count == 0 || job.Script.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add($"{owner}: script is empty or has a blank line; every job needs at least one command");
         }
@@ -43,6 +47,22 @@ internal static class JobContentValidation
         }
         CheckArtifacts(owner, job.Artifacts, errors);
         CheckShared(owner, job.Cache, job.Retry, job.Timeout, errors);
+    }
+
+    // GitLab runs nothing in a trigger job: keys of a script job are rejected there or silently ignored.
+    private static void CheckTrigger(string owner, GitLabJob job, GitLabTrigger trigger, List<string> errors)
+    {
+        if (job.Script.Count + job.BeforeScript.Count + job.AfterScript.Count > 0 || job.Image is not null || job.Artifacts is not null
+            || job.IdTokens.Count > 0 || job.Cache.Count > 0 || job.Timeout is not null)
+        {
+            errors.Add($"{owner}: a trigger job runs no script; drop script, image, id_tokens, artifacts, cache and timeout");
+        }
+
+        if (string.IsNullOrWhiteSpace(trigger.Include) || Path.IsPathRooted(trigger.Include) || trigger.Include.Contains("..", StringComparison.Ordinal)
+            || !(trigger.Include.EndsWith(".yml", StringComparison.Ordinal) || trigger.Include.EndsWith(".yaml", StringComparison.Ordinal)))
+        {
+            errors.Add($"{owner}: trigger include '{trigger.Include}' must be a repository-relative .yml or .yaml path");
+        }
     }
 
     public static void CheckDefaults(GitLabDefaults? defaults, List<string> errors)

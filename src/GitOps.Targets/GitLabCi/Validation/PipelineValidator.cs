@@ -47,6 +47,22 @@ internal static class PipelineValidator
 
         NeedsValidation.Check(pipeline.Jobs, jobs, stages, errors);
         EnvironmentValidation.Check(pipeline.Jobs, jobs, errors);
+        foreach (var job in pipeline.Jobs.Where(job => job.Trigger is { } trigger && !pipeline.Children.ContainsKey(trigger.Include)))
+        {
+            errors.Add($"job '{job.Name}': triggers {job.Trigger!.Include}, which is not one of this pipeline's child pipelines");
+        }
+
+        foreach (var (path, child) in pipeline.Children)
+        {
+            errors.AddRange(Validate(child).Select(error => $"{path}: {error}"));
+            // The trigger job holds its resource group until the child finishes: a child job asking for it waits forever.
+            var held = pipeline.Jobs.Where(job => job.Trigger?.Include == path).Select(job => job.ResourceGroup).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var job in child.Jobs.Where(job => job.ResourceGroup is { } group && held.Contains(group)))
+            {
+                errors.Add($"{path}: job '{job.Name}' asks for resource group '{job.ResourceGroup}', which the job triggering it holds: it would wait forever");
+            }
+        }
+
         return errors;
     }
 

@@ -12,6 +12,7 @@ internal static class ArtifactsYaml
 
         yaml.Key("artifacts");
         yaml.BeginMapping();
+        yaml.Text("expose_as", artifacts.ExposeAs);
         yaml.TextList("paths", artifacts.Paths);
         yaml.TextList("exclude", artifacts.Exclude);
         if (!artifacts.Reports.IsEmpty)

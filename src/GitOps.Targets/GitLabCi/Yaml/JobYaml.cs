@@ -22,6 +22,15 @@ internal static class JobYaml
         EnvironmentYaml.Write(yaml, job.Environment);
         yaml.Variables("variables", job.Variables);
         WriteIdTokens(yaml, job.IdTokens);
+        if (job.Trigger is { } trigger)
+        {
+            yaml.Key("trigger");
+            yaml.BeginMapping();
+            yaml.Text("include", trigger.Include);
+            yaml.Text("strategy", "depend");
+            yaml.EndMapping();
+        }
+
         yaml.TextList("before_script", job.BeforeScript);
         yaml.TextList("script", job.Script);
         yaml.TextList("after_script", job.AfterScript);

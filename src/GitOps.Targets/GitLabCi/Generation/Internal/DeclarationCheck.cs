@@ -46,6 +46,19 @@ internal static class DeclarationCheck
             errors.Add($"{owner}: target '{duplicate.Key}' appears more than once; a lane runs each target once");
         }
 
+        if (lane.Child is { } child)
+        {
+            foreach (var missing in child.Targets.Where(target => !members.Contains(target)))
+            {
+                errors.Add($"{owner}: child pipeline {child.File} runs '{missing}', which is not a step of this lane");
+            }
+
+            if (child.Targets.Count == 0 || lane.Environment is null)
+            {
+                errors.Add($"{owner}: child pipeline {child.File} needs steps and the lane's environment (its resource group is what the child runs under)");
+            }
+        }
+
         foreach (var step in lane.Steps)
         {
             if (!order.Contains(step.Target))

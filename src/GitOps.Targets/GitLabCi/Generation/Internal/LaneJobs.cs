@@ -5,9 +5,58 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
 {
     private readonly HashSet<string> members = lane.Steps.Select(step => step.Target).ToHashSet(StringComparer.Ordinal);
 
-    public IEnumerable<GitLabJob> Create() => lane.Steps.Select(Job);
+    private readonly HashSet<string> inChild = (lane.Child?.Targets ?? []).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The jobs of this lane in the pipeline itself; with a child, its trigger job stands where its first step would.</summary>
+    public IEnumerable<GitLabJob> Create()
+    {
+        var triggered = false;
+        foreach (var step in lane.Steps)
+        {
+            if (!inChild.Contains(step.Target))
+            {
+                yield return Job(step);
+            }
+            else if (!triggered)
+            {
+                triggered = true;
+                yield return TriggerJob(step);
+            }
+        }
+    }
+
+    /// <summary>The child pipeline's jobs: no rules (the trigger job decided), no resource group (the trigger job holds it).</summary>
+    public IReadOnlyList<GitLabJob> ChildJobs() =>
+    [
+        .. lane.Steps.Where(step => inChild.Contains(step.Target)).Select(step => Job(step) with
+        {
+            Rules = [],
+            ResourceGroup = null,
+            // on_stop must name a job of the same pipeline; the stop job stays in the parent.
+            Environment = Job(step).Environment is { } environment ? environment with { OnStop = null } : null,
+            Needs = [.. Needs(step).Where(inChild.Contains).Select(need => new GitLabNeed(NameOf(need)))],
+        }),
+    ];
 
     private string NameOf(string target) => PipelineGenerator.JobName(pipeline.Name, target, lane.Name);
+
+    // What a job of the pipeline itself needs: a step inside the child is waited for through its trigger job.
+    private string NeedOf(string target) =>
+        inChild.Contains(target) ? PipelineGenerator.JobName(pipeline.Name, lane.Child!.Name, lane.Name) : NameOf(target);
+
+    private GitLabJob TriggerJob(LaneStep first)
+    {
+        var child = lane.Child!;
+        var outside = Needs(first).Where(need => !inChild.Contains(need));
+        return new GitLabJob(PipelineGenerator.JobName(pipeline.Name, child.Name, lane.Name))
+        {
+            Stage = (settings.Targets.GetValueOrDefault(first.Target) ?? new TargetJobSettings()).Stage ?? settings.DefaultStage,
+            Needs = [.. outside.Select(need => new GitLabNeed(NeedOf(need)))],
+            Rules = [Rule(first.When) with { Changes = first.Changes }],
+            ResourceGroup = lane.Environment?.ResourceGroup,
+            Trigger = new GitLabTrigger(child.File),
+        };
+    }
 
     private GitLabJob Job(LaneStep step)
     {
@@ -15,7 +64,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         return new GitLabJob(NameOf(step.Target))
         {
             Stage = target.Stage ?? settings.DefaultStage,
-            Needs = [.. Needs(step).Select(need => new GitLabNeed(NameOf(need)))],
+            Needs = [.. Needs(step).Select(NeedOf).Distinct(StringComparer.Ordinal).Select(need => new GitLabNeed(need))],
             Rules = [Rule(step.When) with { Changes = step.Changes }],
             ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
             Environment = Environment(step.EnvironmentAction),
@@ -108,6 +157,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             Exclude = target.Paths.Count > 0 ? settings.NeverArtifacts : [],
             // Test results matter most when the tests failed.
             When = target.Junit.Count > 0 ? GitLabArtifactsWhen.Always : null,
+            ExposeAs = target.ExposeAs,
             Reports = new GitLabReports { Junit = target.Junit, Dotenv = target.Dotenv },
         };
     }

@@ -1,0 +1,11 @@
+namespace GitOps.Platform.GitLab;
+
+/// <summary>What <c>GET /projects/:id</c> says about the project and about the caller's role in it.</summary>
+public sealed record GitLabProject
+{
+    public long Id { get; init; }
+
+    public string PathWithNamespace { get; init; } = string.Empty;
+
+    public GitLabProjectPermissions? Permissions { get; init; }
+}

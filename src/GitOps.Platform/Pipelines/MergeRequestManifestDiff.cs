@@ -1,0 +1,80 @@
+using System.Text;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Git;
+using GitOps.Platform.Helm;
+using GitOps.Platform.Promotion;
+
+namespace GitOps.Platform.Pipelines;
+
+/// <summary>
+/// What a hand-written merge request does to each environment: every environment of the catalog rendered at the
+/// merge request's base and at its head, and one <c>&lt;stage&gt;-&lt;cloud&gt;.diff</c> per environment whose manifests
+/// change, plus <see cref="IndexFile"/> naming them. The MR pipeline keeps the directory as an artifact exposed in the
+/// merge request widget: nothing is posted, so the job (which runs the branch's own code) needs no API token.
+/// </summary>
+public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
+{
+    public const string IndexFile = "index.md";
+
+    /// <summary>The environments whose rendered manifests differ, in catalog order.</summary>
+    public async Task<IReadOnlyList<EnvironmentId>> WriteAsync(string repositoryRoot, string baseRevision, string outputDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(baseRevision);
+        var catalog = StageCatalog.Load(EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.StagesFile));
+        // A shallow CI clone may not hold the base yet.
+        if (await git.RevParseAsync(baseRevision + "^{commit}", cancellationToken) is null)
+        {
+            await git.FetchAsync("origin", ["--depth=1", baseRevision], cancellationToken);
+        }
+
+        var worktree = Path.Combine(Path.GetTempPath(), "gitops-mr-base-" + Guid.NewGuid().ToString("N")[..12]);
+        await git.RunAsync(["worktree", "add", "--quiet", "--detach", worktree, baseRevision], cancellationToken);
+        try
+        {
+            if (Directory.Exists(outputDirectory))
+            {
+                Directory.Delete(outputDirectory, recursive: true);
+            }
+
+            Directory.CreateDirectory(outputDirectory);
+            var changed = new List<EnvironmentId>();
+            foreach (var environment in catalog.Environments)
+            {
+                var before = await TemplateAsync(worktree, environment, cancellationToken);
+                var after = await TemplateAsync(repositoryRoot, environment, cancellationToken) ?? string.Empty;
+                var diff = await UnifiedDiff.RenderAsync(git, before ?? string.Empty, after, environment.ToString(), cancellationToken);
+                if (diff.Length > 0)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(outputDirectory, $"{environment}.diff"), diff, cancellationToken);
+                    changed.Add(environment);
+                }
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(outputDirectory, IndexFile), Index(baseRevision, changed), cancellationToken);
+            return changed;
+        }
+        finally
+        {
+            await git.RemoveWorktreeAsync(worktree, cancellationToken);
+        }
+    }
+
+    // An environment the base does not have yet renders as nothing: all of it is new.
+    private async Task<string?> TemplateAsync(string root, EnvironmentId environment, CancellationToken cancellationToken)
+    {
+        var values = EnvironmentLayout.Resolve(root, EnvironmentLayout.ValuesFile(environment));
+        var chart = EnvironmentLayout.Resolve(root, EnvironmentLayout.ChartDirectory);
+        return File.Exists(values) && Directory.Exists(chart)
+            ? await helm.TemplateAsync(chart, EnvironmentLayout.ReleaseName(environment), "argocd", [values], cancellationToken)
+            : null;
+    }
+
+    private static string Index(string baseRevision, List<EnvironmentId> changed)
+    {
+        var text = new StringBuilder($"# Rendered manifest diff against {baseRevision[..Math.Min(12, baseRevision.Length)]}\n\n");
+        text.Append(changed.Count == 0
+            ? "No environment's rendered manifests change.\n"
+            : string.Concat(changed.Select(environment => $"- {environment}: {environment}.diff\n")));
+        return text.ToString();
+    }
+}

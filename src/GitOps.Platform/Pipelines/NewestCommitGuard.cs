@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using GitOps.Targets.Errors;
+
+namespace GitOps.Platform.Pipelines;
+
+/// <summary>
+/// A manual job keeps its button in every old pipeline, built from that pipeline's commit: pressed later, it would
+/// provision, deploy or destroy with outdated Terraform and manifests. The job refuses unless its checkout is still the
+/// head of the default branch. Both are asked of git (the checkout's HEAD; the remote's HEAD through
+/// <c>git ls-remote --symref</c>, with the job's own clone credentials), not of CI_COMMIT_SHA or CI_DEFAULT_BRANCH,
+/// which a pipeline variable can override. Synchronous, because it runs with the requirements, before any target.
+/// </summary>
+public static class NewestCommitGuard
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
+
+    /// <exception cref="UsageException">The checkout is not the default branch's head; the message names both commits.</exception>
+    /// <exception cref="BuildFailedException">git could not tell (no checkout, origin unreachable).</exception>
+    public static void Require(string repositoryRoot, string remote = "origin")
+    {
+        var checkout = Git(repositoryRoot, "rev-parse", "HEAD").Trim();
+        var lines = Git(repositoryRoot, "ls-remote", "--symref", remote, "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        const string Prefix = "ref: refs/heads/";
+        var branch = lines.FirstOrDefault(line => line.StartsWith(Prefix, StringComparison.Ordinal))?[Prefix.Length..].Split('\t')[0];
+        var head = lines.Where(line => !line.StartsWith("ref: ", StringComparison.Ordinal)).Select(line => line.Split('\t')[0].Trim()).FirstOrDefault();
+        if (branch is null || head is null)
+        {
+            throw new BuildFailedException($"{remote} reports no default branch (its HEAD is not a branch); a manual job runs only from the newest pipeline of the default branch");
+        }
+
+        if (!string.Equals(head, checkout, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException(
+                $"this pipeline's commit {Short(checkout)} is no longer the head of {branch}, which is {Short(head)}: run the job from the newest {branch} pipeline. Nothing was run.");
+        }
+    }
+
+    private static string Git(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-C");
+        start.ArgumentList.Add(directory);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Never prompt for credentials: a job has none to type.
+        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        using var git = Process.Start(start) ?? throw new BuildFailedException("git could not be started; a manual job checks its commit with git");
+        var error = git.StandardError.ReadToEndAsync();
+        var output = git.StandardOutput.ReadToEnd();
+        if (!git.WaitForExit(Timeout))
+        {
+            git.Kill(entireProcessTree: true);
+            throw new BuildFailedException($"git {arguments[0]} did not answer within {Timeout.TotalSeconds:0} s; the job's commit could not be checked, so nothing was run");
+        }
+
+        return git.ExitCode == 0
+            ? output
+            : throw new BuildFailedException($"git {arguments[0]} failed ({error.Result.Split('\n')[0].Trim()}); the job's commit could not be checked, so nothing was run");
+    }
+
+    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
+}

@@ -1,0 +1,15 @@
+namespace GitOps.Targets.GitLabCi.Generation;
+
+/// <summary>
+/// Steps of a lane that must run as one unit against its environment (provision, then deploy): they become a child
+/// pipeline in their own file, started by one trigger job that holds the lane's resource group until the child has
+/// finished. A resource group on each job would serialise the jobs one by one, so two pipelines could interleave them.
+/// The first step's <see cref="LaneStep.When"/> becomes the trigger job's; inside the child every step runs on success.
+/// </summary>
+/// <param name="Name">Names the trigger job in place of a target, e.g. <c>Deploy</c> gives <c>main:Deploy:qa-gcp</c>.</param>
+/// <param name="File">Repository-relative path the child pipeline is written to.</param>
+public sealed record LaneChild(string Name, string File)
+{
+    /// <summary>Targets of the lane's steps that run in the child, in lane order.</summary>
+    public IReadOnlyList<string> Targets { get; init => field = [.. value]; } = [];
+}

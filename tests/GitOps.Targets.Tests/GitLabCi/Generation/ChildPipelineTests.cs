@@ -1,0 +1,59 @@
+using GitOps.Targets.GitLabCi;
+using GitOps.Targets.GitLabCi.Generation;
+
+namespace GitOps.Targets.Tests.GitLabCi.Generation;
+
+/// <summary>
+/// Steps that must not interleave with another pipeline's become a child pipeline started by one trigger job that
+/// holds the lane's resource group (GitLab keeps it until a <c>strategy: depend</c> child has finished).
+/// </summary>
+public sealed class ChildPipelineTests
+{
+    private const string File = ".ci/pipelines/p-qa-gcp.yml";
+
+    private static readonly Lane Lane = GraphFixture.QaLane(
+        new LaneStep("Provision") { EnvironmentAction = GitLabEnvironmentAction.Start, When = StepWhen.OnDemand },
+        new LaneStep("Deploy") { EnvironmentAction = GitLabEnvironmentAction.Start },
+        new LaneStep("Destroy") { EnvironmentAction = GitLabEnvironmentAction.Stop, When = StepWhen.OnDemand }) with
+    {
+        Child = new LaneChild("Pair", File) { Targets = ["Provision", "Deploy"] },
+    };
+
+    [Fact]
+    public void One_trigger_job_holds_the_resource_group_and_takes_the_first_steps_gate()
+    {
+        var pipeline = GraphFixture.Generate(Lane);
+
+        pipeline.Jobs.Select(job => job.Name).ShouldBe(["p:Pair:qa-gcp", "p:Destroy:qa-gcp"]);
+        var trigger = pipeline.Jobs[0];
+        trigger.Trigger.ShouldBe(new GitLabTrigger(File));
+        trigger.ResourceGroup.ShouldBe("qa-gcp");
+        trigger.Script.ShouldBeEmpty();
+        (trigger.Rules.Single().When, trigger.Rules.Single().AllowFailure).ShouldBe((GitLabWhen.Manual, true));
+        pipeline.ToYaml().ShouldContain("  trigger:\n    include: .ci/pipelines/p-qa-gcp.yml\n    strategy: depend\n");
+    }
+
+    [Fact]
+    public void The_child_runs_both_steps_in_order_without_rules_resource_group_or_a_stop_job_it_cannot_see()
+    {
+        var child = GraphFixture.Generate(Lane).Children[File];
+
+        child.Jobs.Select(job => job.Name).ShouldBe(["p:Provision:qa-gcp", "p:Deploy:qa-gcp"]);
+        child.Job("Deploy").NeedNames().ShouldBe(["p:Provision:qa-gcp"]);
+        child.Jobs.ShouldAllBe(job => job.Rules.Count == 0 && job.ResourceGroup == null && job.Environment!.OnStop == null);
+        child.Validate().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_child_job_asking_for_the_group_its_trigger_job_holds_is_refused_as_a_deadlock()
+    {
+        var pipeline = GraphFixture.Generate(Lane);
+        var child = pipeline.Children[File];
+        var deadlocked = pipeline with
+        {
+            Children = new Dictionary<string, GitLabPipeline> { [File] = child with { Jobs = [child.Jobs[0] with { ResourceGroup = "qa-gcp" }, child.Jobs[1]] } },
+        };
+
+        deadlocked.Validate().ShouldContain($"{File}: job 'p:Provision:qa-gcp' asks for resource group 'qa-gcp', which the job triggering it holds: it would wait forever");
+    }
+}
