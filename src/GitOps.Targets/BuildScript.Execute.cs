@@ -87,7 +87,9 @@ public abstract partial class BuildScript
         var graph = TargetGraph.FromBuild(this);
         DeclaredTargets = [.. graph.Nodes.Select(node => new TargetDescription(node.Name, node.Description, node.DependsOn, node.After, node.Triggers, node.Unlisted))];
         var parameters = ParameterDescriptor.Discover(GetType());
-        commandLine = commandLine.WithFlags(parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name));
+        commandLine = commandLine.WithFlags(
+            parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name),
+            [.. graph.Nodes.Select(node => node.Name)]);
         var parallelism = EngineOptions.Parallelism(commandLine);
         var bound = Bind(commandLine, parameters, buildLog);
         await SchemaWriter.WriteIfChangedAsync(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);
