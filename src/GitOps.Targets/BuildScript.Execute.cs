@@ -37,9 +37,9 @@ public abstract partial class BuildScript
         {
             var commandLine = CommandLine.Parse(args);
             var style = ConsoleStyle.Detect(host.OutputRedirected, host.Variable);
-            root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory);
-            using var log = new BuildLog(host.Out, masker, style, EngineOptions.Verbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             var build = new T();
+            root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory, build.RepositoryMarkers);
+            using var log = new BuildLog(host.Out, masker, style, EngineOptions.Verbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             build.Initialize(host, root, log, new ToolLocator(Path.Combine(root, ".nuke", "tools")));
             return await build.RunAsync(commandLine, MemberName(defaultTarget), log);
         }
