@@ -21,12 +21,12 @@ public static class InputFile
         var kind = FileKind.NotRegular(path);
         if (kind == "missing")
         {
-            throw new InputFileException($"{displayPath}: not found; {what} must be a regular file of at most {Limit}");
+            throw new InputFileException(displayPath, 0, $"not found; {what} must be a regular file of at most {Limit}");
         }
 
         if (kind is not null)
         {
-            throw new InputFileException($"{displayPath}: is {kind}, not a regular file; {what} must be a regular file of at most {Limit}");
+            throw new InputFileException(displayPath, 0, $"is {kind}, not a regular file; {what} must be a regular file of at most {Limit}");
         }
 
         try
@@ -42,12 +42,12 @@ public static class InputFile
             }
 
             return content.Length > MaxBytes
-                ? throw new InputFileException($"{displayPath}: is larger than {Limit}; {what} must be a regular file of at most {Limit}")
+                ? throw new InputFileException(displayPath, 0, $"is larger than {Limit}; {what} must be a regular file of at most {Limit}")
                 : content.ToArray();
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new InputFileException($"{displayPath}: cannot be read ({error.Message.TrimEnd('.')}); {what} must be a readable regular file", error);
+            throw new InputFileException(displayPath, 0, $"cannot be read ({error.Message.TrimEnd('.')}); {what} must be a readable regular file", error);
         }
     }
 
@@ -72,7 +72,7 @@ public static class InputFile
             {
                 var line = 1 + bytes[..offset].Count((byte)'\n');
                 var lineStart = bytes[..offset].LastIndexOf((byte)'\n') + 1;
-                throw new InputFileException($"{displayPath}:{line}: not UTF-8 text (byte 0x{bytes[offset]:X2} at column {offset - lineStart + 1}); save the file as UTF-8.");
+                throw new InputFileException(displayPath, line, $"not UTF-8 text (byte 0x{bytes[offset]:X2} at column {offset - lineStart + 1}); save the file as UTF-8.");
             }
 
             offset += consumed;
