@@ -14,7 +14,10 @@ public sealed class InterruptTests(FreshClone clone)
     public async Task Sigterm_during_a_run_exits_130_like_ctrl_c()
     {
         // A fraction no other process has, so pgrep finds this child and nothing else.
-        var marker = $"sleep 1200.{Random.Shared.Next(100_000, 999_999)}";
+        var fraction = Random.Shared.Next(100_000, 999_999);
+        var marker = $"sleep 1200.{fraction}";
+        // Anchored: the build's own command line holds the same words after --e2e-command.
+        var child = $"^(\\S*/)?sleep 1200\\.{fraction}$";
         var info = new ProcessStartInfo(Path.Combine(clone.Root, "build.sh"))
         {
             WorkingDirectory = clone.Root,
@@ -32,32 +35,45 @@ public sealed class InterruptTests(FreshClone clone)
         using var build = Process.Start(info)!;
         build.StandardInput.Close();
         var error = build.StandardError.ReadToEndAsync();
-        var output = new List<string>();
-        string? line;
-        while ((line = await build.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(4))) is not null)
+        // A target's output is shown when it ends, so readiness is the e2e command's own process appearing.
+        var output = build.StandardOutput.ReadToEndAsync();
+        try
         {
-            output.Add(line);
-            if (line.StartsWith("e2e on qa-gcp", StringComparison.Ordinal))
+            var started = DateTime.UtcNow;
+            while (!await RunningAsync(child))
             {
-                break; // the target and its child are running
+                build.HasExited.ShouldBeFalse($"the build ended before running the e2e command: {await output}\n{await error}");
+                (DateTime.UtcNow - started).ShouldBeLessThan(TimeSpan.FromMinutes(6), "the e2e command never started");
+                await Task.Delay(200);
+            }
+
+            // build.sh execs dotnet, so its process is the build itself.
+            using (var kill = Process.Start("kill", ["-TERM", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await build.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        finally
+        {
+            if (!build.HasExited)
+            {
+                build.Kill(entireProcessTree: true);
             }
         }
 
-        line.ShouldNotBeNull($"the build ended before running the e2e command: {string.Join('\n', output)}\n{await error}");
-        // build.sh execs dotnet, so its process is the build itself.
-        using (var kill = Process.Start("kill", ["-TERM", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        var rest = await build.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        await build.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-
+        var rest = await output;
         build.ExitCode.ShouldBe(130, rest + await error);
         rest.ShouldContain("RunE2E was interrupted.");
         rest.ShouldContain("(exit code 130)");
-        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", marker]) { RedirectStandardOutput = true })!;
+        (await RunningAsync(child)).ShouldBeFalse("the e2e command outlived the interrupted build");
+    }
+
+    private static async Task<bool> RunningAsync(string commandLine)
+    {
+        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", commandLine]) { RedirectStandardOutput = true })!;
         await pgrep.WaitForExitAsync();
-        pgrep.ExitCode.ShouldBe(1, "the e2e command outlived the interrupted build");
+        return pgrep.ExitCode == 0;
     }
 }
