@@ -13,6 +13,9 @@ internal sealed partial class Build : BuildScript
 
     protected override string Title => "GitOps build: typed targets from nothing to production and back";
 
+    /// <summary>A --root elsewhere is refused before anything is written there: this is what our repositories hold.</summary>
+    protected override IReadOnlyList<string> RepositoryMarkers => [".nuke/", "build/", EnvironmentLayout.StagesFile];
+
     [Parameter("Stage to act on.")]
     private readonly Stage? Stage;
 

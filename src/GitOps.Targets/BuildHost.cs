@@ -40,9 +40,11 @@ public sealed class BuildHost
             interrupt.Cancel();
         };
         // Kept in a field: a collected registration would silently stop handling SIGTERM.
+        // SIGTERM (a CI job cancelled, docker stop, timeout) as Ctrl+C: the first stops targets and exits 130; a second
+        // ends the process at once, as a build stuck where it cannot see the cancellation would otherwise never end.
         terminationSignal = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
-            context.Cancel = true;
+            context.Cancel = !interrupt.IsCancellationRequested;
             interrupt.Cancel();
         });
         return new BuildHost

@@ -37,9 +37,9 @@ public abstract partial class BuildScript
         {
             var commandLine = CommandLine.Parse(args);
             var style = ConsoleStyle.Detect(host.OutputRedirected, host.Variable);
-            root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory);
-            using var log = new BuildLog(host.Out, masker, style, EngineOptions.Verbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             var build = new T();
+            root = RootFinder.Find(commandLine.Single("root"), host.WorkingDirectory, host.BuildDirectory, build.RepositoryMarkers);
+            using var log = new BuildLog(host.Out, masker, style, EngineOptions.Verbosity(commandLine), host.Variable("GITLAB_CI") == "true");
             build.Initialize(host, root, log, new ToolLocator(Path.Combine(root, ".nuke", "tools")));
             return await build.RunAsync(commandLine, MemberName(defaultTarget), log);
         }
@@ -87,7 +87,9 @@ public abstract partial class BuildScript
         var graph = TargetGraph.FromBuild(this);
         DeclaredTargets = [.. graph.Nodes.Select(node => new TargetDescription(node.Name, node.Description, node.DependsOn, node.After, node.Triggers, node.Unlisted))];
         var parameters = ParameterDescriptor.Discover(GetType());
-        commandLine = commandLine.WithFlags(parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name));
+        commandLine = commandLine.WithFlags(
+            parameters.Where(parameter => parameter.IsBoolean && !parameter.IsArray).Select(parameter => parameter.Name),
+            [.. graph.Nodes.Select(node => node.Name)]);
         var parallelism = EngineOptions.Parallelism(commandLine);
         var bound = Bind(commandLine, parameters, buildLog);
         await SchemaWriter.WriteIfChangedAsync(Path.Combine(RootDirectory, ".nuke", "build.schema.json"), graph, parameters);

@@ -43,6 +43,12 @@ public abstract partial class BuildScript
     /// </summary>
     protected virtual bool InPipeline => Host.Variable("GITLAB_CI") == "true";
 
+    /// <summary>
+    /// What <c>--root</c> must hold to be a repository of this build, before anything is written there: names ending
+    /// in <c>/</c> are directories, the others files. <c>.nuke/</c> is always required.
+    /// </summary>
+    protected virtual IReadOnlyList<string> RepositoryMarkers => [RootFinder.NukeMarker];
+
     /// <summary>The first line of <c>--help</c>.</summary>
     protected virtual string Title => GetType().Name;
 

@@ -133,7 +133,8 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         var result = clone.BuildSh("--root", scratch, "--help");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        OneLine(result.Error).ShouldBe($"error: --root {scratch}: not a repository of this build (it has no .nuke/ directory); pass the repository's root (where build.sh and .nuke/ are).");
+        OneLine(result.Error).ShouldBe($"error: --root {scratch}: not a repository of this build (it has no .nuke/ directory and no build/ directory and no environments/stages.yaml file); "
+            + "pass the repository's root (where build.sh, .nuke/, build/ and environments/stages.yaml are).");
         Directory.EnumerateFileSystemEntries(scratch).ShouldBeEmpty();
     }
 
@@ -169,7 +170,7 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
     }
 
     [Fact]
-    public void A_missing_stage_catalog_is_one_line_naming_it()
+    public void A_root_with_only_nuke_or_without_its_stage_catalog_is_refused_before_anything_is_written()
     {
         var root = Path.Combine(scratch, "repo");
         CopyRepository(root);
@@ -177,13 +178,74 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
 
         var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["RunE2E", "--stage", "qa", "--cloud", "gcp", "--root", root], root, new Dictionary<string, string?>());
 
-        result.ExitCode.ShouldBe(1, result.Output + result.Error);
-        OneLine(result.Error).ShouldBe($"error: {Path.Combine(root, "environments", "stages.yaml")}: not found; every build needs the stage catalog (run from the repository's root, or pass --root)");
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe($"error: --root {root}: not a repository of this build (it has no environments/stages.yaml file); "
+            + "pass the repository's root (where build.sh, .nuke/, build/ and environments/stages.yaml are).");
+        File.Exists(Path.Combine(root, ".nuke", "build.schema.json")).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x73, 0x74, 0x61, 0x67, 0x65, 0x73, 0x3A, 0x0A, 0x20, 0x20, 0x2D, 0x20, 0xE9, 0x0A }, "environments/stages.yaml:2: not UTF-8 text (byte 0xE9 at column 5); save the file as UTF-8.")]
+    [InlineData(new byte[] { 0x73, 0x74, 0x61, 0x67, 0x65, 0x73, 0x3A, 0x20, 0x5B, 0x0A }, "environments/stages.yaml:2: not valid YAML: ")]
+    [InlineData(new byte[] { 0x73, 0x74, 0x61, 0x67, 0x65, 0x73, 0x3A, 0x20, 0x00, 0x0A }, "environments/stages.yaml:1: the control character U+0000 (NUL) at column 9 is not allowed in YAML")]
+    public void A_stage_catalog_that_is_not_utf8_or_not_yaml_is_exit_2_with_its_line_in_plain_words(byte[] content, string expected)
+    {
+        var root = Path.Combine(scratch, "repo");
+        CopyRepository(root);
+        File.WriteAllBytes(Path.Combine(root, "environments", "stages.yaml"), content);
+
+        var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["RunE2E", "--stage", "qa", "--cloud", "gcp", "--root", root], root, new Dictionary<string, string?>());
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        var line = OneLine(result.Error);
+        line.ShouldStartWith($"error: {Path.Combine(root, expected)}");
+        line.ShouldNotContain("While");
+        line.ShouldNotContain("Idx");
+    }
+
+    [Theory]
+    [InlineData("/dev/zero", "is a character device, not a regular file; a kubeconfig must be a regular file of at most 1 MiB")]
+    [InlineData("fifo", "is a named pipe (FIFO), not a regular file; a kubeconfig must be a regular file of at most 1 MiB")]
+    public void A_special_file_as_the_management_kubeconfig_is_refused_at_once(string kubeconfig, string problem)
+    {
+        if (kubeconfig == "fifo")
+        {
+            kubeconfig = Path.Combine(scratch, "fifo");
+            ProcessResult.Run("mkfifo", [kubeconfig], scratch, new Dictionary<string, string?>()).ExitCode.ShouldBe(0);
+        }
+
+        var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["DeployAppOfApps", "--stage", "dev", "--cloud", "gcp", "--mgmt-kubeconfig", kubeconfig],
+            clone.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(3));
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe($"error: --mgmt-kubeconfig: {kubeconfig}: {problem}");
+    }
+
+    [Theory]
+    [InlineData("--stage", "dev", "--stage", "prod")]
+    [InlineData("--stage=dev", "--stage", "prod")]
+    public void A_stage_given_twice_is_refused_naming_the_flag(params string[] args)
+    {
+        var result = clone.BuildSh(["RunE2E", "--cloud", "gcp", .. args]);
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: --stage is given 2 times (");
+        result.Output.ShouldNotContain("RunE2E");
+    }
+
+    [Fact]
+    public void A_parallel_count_that_overflows_names_parallel_not_an_unknown_target()
+    {
+        var result = clone.BuildSh("--parallel", "99999999999", "--plan");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe("error: --parallel takes how many targets run at once, a whole number from 1 to 64, got '99999999999'.");
     }
 
     private void CopyRepository(string root)
     {
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        Directory.CreateDirectory(Path.Combine(root, "build"));
         File.Copy(Path.Combine(clone.Root, ".nuke", "parameters.json"), Path.Combine(root, ".nuke", "parameters.json"));
         Directory.CreateDirectory(Path.Combine(root, "environments"));
         File.Copy(Path.Combine(clone.Root, "environments", "stages.yaml"), Path.Combine(root, "environments", "stages.yaml"));

@@ -1,7 +1,12 @@
+using GitOps.Targets.Errors;
+
 namespace GitOps.Platform.Environments;
 
-/// <summary>The stage catalog is invalid; <see cref="Errors"/> lists every mistake found, not only the first.</summary>
-public sealed class CatalogException : Exception
+/// <summary>
+/// The stage catalog is invalid; <see cref="Errors"/> lists every mistake found, not only the first. A usage error
+/// (exit 2): the catalog is the user's own file, and whichever target reads it first reports it.
+/// </summary>
+public sealed class CatalogException : UsageException
 {
     public CatalogException()
     {

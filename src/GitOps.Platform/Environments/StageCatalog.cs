@@ -37,10 +37,13 @@ public sealed class StageCatalog
     /// <summary>The stages that take part in promotions, first to last (dev, qa, qa-int, prod).</summary>
     public IReadOnlyList<Stage> PromotionOrder { get; }
 
-    public static StageCatalog Load(string path)
+    /// <param name="path">The catalog file.</param>
+    /// <param name="displayPath">How errors name it; default <paramref name="path"/>.</param>
+    /// <exception cref="CatalogException">A usage error: missing, not a regular UTF-8 file, or invalid, each with its line.</exception>
+    public static StageCatalog Load(string path, string? displayPath = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return Parse(CatalogFile.ReadText(path), path);
+        return Parse(CatalogFile.ReadText(path, displayPath ?? path), displayPath ?? path);
     }
 
     /// <param name="yaml">The catalog's text.</param>

@@ -1,6 +1,6 @@
-using System.Text;
 using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Kubernetes;
+using GitOps.Targets.Files;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Kubeconfig;
@@ -56,25 +56,20 @@ public static class KubeconfigFile
             throw new KubeconfigException($"{path}: kubeconfig not found");
         }
 
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new KubeconfigException($"{path}: cannot be read: {error.Message}");
-        }
-
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            // Only a regular file of at most 1 MiB: /dev/zero would exhaust memory and a FIFO would hang the build.
+            text = InputFile.ReadUtf8Text(path, path, "a kubeconfig");
         }
-        catch (DecoderFallbackException error)
+        catch (InputFileException error)
         {
-            var line = 1 + bytes.AsSpan(0, Math.Clamp(error.Index, 0, bytes.Length)).Count((byte)'\n');
-            throw new KubeconfigException($"{path}:{line}: not UTF-8 text; a kubeconfig is YAML");
+            throw new KubeconfigException(error.Line > 0 ? $"{path}:{error.Line}: not UTF-8 text; a kubeconfig is YAML" : error.Message);
+        }
+
+        if (YamlCharacters.FirstDisallowed(text) is { } disallowed)
+        {
+            throw new KubeconfigException($"{path}:{disallowed.Line}: {disallowed.Character} is not allowed in YAML; {Shape}");
         }
 
         if (string.IsNullOrWhiteSpace(text))

@@ -1,4 +1,5 @@
 using System.Text;
+using GitOps.Targets.Files;
 using System.Text.RegularExpressions;
 
 namespace GitOps.Platform.Secrets;
@@ -12,12 +13,31 @@ public static partial class DotEnvFile
     private const string Export = "export ";
 
     /// <summary>The variables of the file at <paramref name="path"/>, or none when there is no such file.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return File.Exists(path)
-            ? Parse(await File.ReadAllTextAsync(path, cancellationToken), path)
-            : new Dictionary<string, string>();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Directory.Exists(path))
+        {
+            throw new DotEnvFormatException($"{path}: is a directory; .env must be a file of KEY=VALUE lines, or absent");
+        }
+
+        return Task.FromResult(File.Exists(path)
+            ? Parse(ReadText(path, path, "a .env file"), path)
+            : new Dictionary<string, string>());
+    }
+
+    /// <summary>The text of a .env-style file, or one line naming it: not a regular file, over 1 MiB, not UTF-8 (with its line).</summary>
+    internal static string ReadText(string path, string display, string what)
+    {
+        try
+        {
+            return InputFile.ReadUtf8Text(path, display, what);
+        }
+        catch (InputFileException error)
+        {
+            throw new DotEnvFormatException(error.Message, error);
+        }
     }
 
     public static IReadOnlyDictionary<string, string> Parse(string text, string fileName)

@@ -1,7 +1,12 @@
+using GitOps.Targets.Errors;
+
 namespace GitOps.Platform.Secrets;
 
-/// <summary>A line of a <c>.env</c> file cannot be read. The message names file and line, never the line's value.</summary>
-public sealed class DotEnvFormatException : Exception
+/// <summary>
+/// A <c>.env</c> file or <c>environments/env.template</c> cannot be read, or a line of it. The message names file and
+/// line, never the line's value. A usage error (exit 2): the file is the user's own.
+/// </summary>
+public sealed class DotEnvFormatException : UsageException
 {
     public DotEnvFormatException()
     {

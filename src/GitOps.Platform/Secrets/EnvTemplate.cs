@@ -15,24 +15,45 @@ public sealed partial class EnvTemplate(IReadOnlyList<TemplateVariable> variable
 
     public bool IsSecret(string key) => Variables.FirstOrDefault(variable => variable.Key == key)?.Secret ?? true;
 
-    public static async Task<EnvTemplate> ReadAsync(string repositoryRoot, CancellationToken cancellationToken)
+    /// <exception cref="DotEnvFormatException">Missing, not a regular UTF-8 file, or a line that is no KEY=example (with its line).</exception>
+    public static Task<EnvTemplate> ReadAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var path = Path.Combine(repositoryRoot, RelativePath);
-        return Parse(await File.ReadAllTextAsync(path, cancellationToken));
+        if (Directory.Exists(path))
+        {
+            throw new DotEnvFormatException($"{RelativePath}: is a directory; it must be the file listing the variables a person sets (# description, then KEY=example)");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new DotEnvFormatException($"{RelativePath}: not found; it lists the variables a person sets (# description, then KEY=example), restore it from git");
+        }
+
+        return Task.FromResult(Parse(DotEnvFile.ReadText(path, RelativePath, "the variable template"), RelativePath));
     }
 
-    public static EnvTemplate Parse(string text)
+    /// <param name="text">The template's text.</param>
+    /// <param name="fileName">How errors name the file.</param>
+    public static EnvTemplate Parse(string text, string fileName = RelativePath)
     {
         ArgumentNullException.ThrowIfNull(text);
         var variables = new List<TemplateVariable>();
         var comments = new List<string>();
-        foreach (var rawLine in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
         {
-            var line = rawLine.TrimEnd('\r').Trim();
+            var line = lines[index].TrimEnd('\r').Trim();
             if (line.StartsWith('#'))
             {
                 comments.Add(line.TrimStart('#').Trim());
                 continue;
+            }
+
+            if (line.Length > 0 && !AssignmentPattern().IsMatch(line))
+            {
+                // Silently dropping it would hide the variable from ListSensitiveInformation and from masking.
+                throw new DotEnvFormatException($"{fileName}:{index + 1}: expected KEY=example with a KEY of letters, digits and _ (not starting with a digit), a # comment or a blank line");
             }
 
             if (AssignmentPattern().Match(line) is { Success: true } match)

@@ -112,13 +112,19 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
 
         try
         {
-            return StageCatalog.Parse(File.ReadAllText(files.FullPath(EnvironmentLayout.StagesFile)), EnvironmentLayout.StagesFile);
+            return StageCatalog.Load(files.FullPath(EnvironmentLayout.StagesFile), EnvironmentLayout.StagesFile);
         }
         catch (CatalogException exception)
         {
             foreach (var error in exception.Errors)
             {
                 sink.Add(error.File, error.Line, RuleIds.CatalogInvalid, error.Message);
+            }
+
+            if (exception.Errors.Count == 0)
+            {
+                // The whole file is at fault (a directory, a FIFO, too large): its message names the file already.
+                sink.Add(EnvironmentLayout.StagesFile, 1, RuleIds.CatalogInvalid, exception.Message[(exception.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
             }
 
             return null;

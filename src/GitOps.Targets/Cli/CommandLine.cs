@@ -51,12 +51,14 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
 
     /// <summary>
     /// Gives words typed after a flag back to the targets (<c>--plan OpenPromotionMR</c>, <c>--force Test</c>):
-    /// flags take no value, boolean parameters only a boolean word, <c>--parallel</c> only a number. A value typed as
+    /// flags take no value, boolean parameters only a boolean word, <c>--parallel</c> anything but a target name (so
+    /// <c>--parallel 99999999999</c> is refused as a count, not reported as an unknown target). A value typed as
     /// <c>--name=value</c> is never given back: it is checked as the option's value, so <c>--force=off</c> means false
     /// and <c>--force=maybe</c> is refused, instead of either becoming a target.
     /// </summary>
-    public CommandLine WithFlags(IEnumerable<string> booleanParameters)
+    public CommandLine WithFlags(IEnumerable<string> booleanParameters, IReadOnlyCollection<string> targetNames)
     {
+        var isTarget = targetNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var booleans = booleanParameters.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
         var flags = EngineFlags.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
         var targets = Targets.ToList();
@@ -69,7 +71,7 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
             }
 
             var keep = option.Inline ? option.Values
-                : option.Key == KebabCase.Normalize("parallel") ? option.Values.TakeWhile(value => int.TryParse(value, out _)).Take(1).ToList()
+                : option.Key == KebabCase.Normalize("parallel") ? option.Values.Take(1).Where(value => !SplitTargets(value).Any(isTarget.Contains)).ToList()
                 : flags.Contains(option.Key) ? []
                 : booleans.Contains(option.Key) ? option.Values.Take(1).Where(value => Parameters.ValueConverter.BooleanValues.Contains(value, StringComparer.OrdinalIgnoreCase)).ToList()
                 : option.Values;
@@ -82,11 +84,29 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
 
     public static IEnumerable<string> SplitTargets(string text) => text.Split('+', StringSplitOptions.RemoveEmptyEntries);
 
-    public bool Has(string option) => Find(option) is not null;
+    public bool Has(string option) => All(option).Count > 0;
 
-    /// <summary>The last occurrence wins, as in NUKE.</summary>
-    public CommandLineOption? Find(string option) =>
-        Options.LastOrDefault(candidate => candidate.Key == KebabCase.Normalize(option));
+    /// <summary>Every occurrence of <paramref name="option"/>, in the order typed.</summary>
+    public IReadOnlyList<CommandLineOption> All(string option) =>
+        [.. Options.Where(candidate => candidate.Key == KebabCase.Normalize(option))];
+
+    /// <summary>
+    /// The one occurrence of a single-valued option, or null. Given twice it is refused: taking the last of
+    /// <c>--stage dev --stage prod</c> would act on whichever the user typed last, not on what they meant.
+    /// </summary>
+    /// <param name="option">The option's name.</param>
+    /// <param name="showValues">False for secrets: the error must not repeat them.</param>
+    public CommandLineOption? Find(string option, bool showValues = true)
+    {
+        var found = All(option);
+        if (found.Count <= 1)
+        {
+            return found.Count == 0 ? null : found[0];
+        }
+
+        var typed = showValues ? $" ({string.Join(", ", found.Select(Typed))})" : string.Empty;
+        throw new UsageException($"--{found[0].Name} is given {found.Count} times{typed}; it takes one value: give it once.");
+    }
 
     public string? Single(string option)
     {
@@ -100,6 +120,9 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
             ? found.Values[0]
             : throw new UsageException($"--{option} takes one value, got {(found.Values.Count == 0 ? "none" : string.Join(' ', found.Values))}.");
     }
+
+    private static string Typed(CommandLineOption option) =>
+        option.Inline ? $"--{option.Name}={option.Values[0]}" : string.Join(' ', [$"--{option.Name}", .. option.Values]);
 
     private static (string Name, string? Inline) Split(string text)
     {

@@ -1,7 +1,11 @@
 namespace GitOps.Targets.Errors;
 
-/// <summary>The user asked for something invalid (unknown target, bad value, missing parameter): exit code 2.</summary>
-public sealed class UsageException : Exception
+/// <summary>
+/// The user asked for something invalid (unknown target, bad value, missing parameter) or gave the build a file it
+/// cannot use: exit code 2. Not sealed: a library's own "your file is wrong" exception (the stage catalog, a .env
+/// file) derives from it, so it is a usage error wherever it surfaces and still carries its own details.
+/// </summary>
+public class UsageException : Exception
 {
     public UsageException()
     {

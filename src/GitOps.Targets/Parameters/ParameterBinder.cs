@@ -79,10 +79,16 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         }
     }
 
-    private static ParameterValue? FromCommandLine(ParameterDescriptor parameter, CommandLine commandLine) =>
-        commandLine.Find(parameter.Name) is { } option
-            ? new ParameterValue(parameter, ValueConverter.Convert(parameter, option.Values, parameter.Flag), ParameterSource.CommandLine, parameter.Flag)
-            : null;
+    /// <summary>A list-valued parameter collects every occurrence (<c>--names a --names b</c>); any other takes one.</summary>
+    private static ParameterValue? FromCommandLine(ParameterDescriptor parameter, CommandLine commandLine)
+    {
+        IReadOnlyList<string>? values = parameter.IsArray
+            ? commandLine.All(parameter.Name) is { Count: > 0 } all ? [.. all.SelectMany(option => option.Values)] : null
+            : commandLine.Find(parameter.Name, showValues: !parameter.IsSecret)?.Values;
+        return values is null
+            ? null
+            : new ParameterValue(parameter, ValueConverter.Convert(parameter, values, parameter.Flag), ParameterSource.CommandLine, parameter.Flag);
+    }
 
     private static ParameterValue? FromEnvironment(ParameterDescriptor parameter, Dictionary<string, (string Name, string Value)> environment, string key)
     {

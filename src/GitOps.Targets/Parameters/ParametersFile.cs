@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GitOps.Targets.Errors;
+using GitOps.Targets.Files;
 using GitOps.Targets.Text;
 
 namespace GitOps.Targets.Parameters;
@@ -15,11 +16,11 @@ internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, P
 
     public static ParametersFile Load(string path, string displayPath)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = InputFile.ReadAllBytes(path, displayPath, "a parameters file");
         // Editors on Windows like to start the file with a UTF-8 byte order mark; JSON readers do not.
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         bytes = bytes[start..];
-        RequireUtf8(bytes, displayPath);
+        InputFile.RequireUtf8(bytes, displayPath);
         var entries = new Dictionary<string, Entry>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
@@ -57,22 +58,6 @@ internal sealed record ParametersFile(string Path, IReadOnlyDictionary<string, P
         }
 
         return new ParametersFile(displayPath, entries);
-    }
-
-    /// <summary>The reader would throw mid-way on invalid UTF-8 (or mangle it silently): name the first bad byte instead.</summary>
-    private static void RequireUtf8(byte[] bytes, string path)
-    {
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            if (Rune.DecodeFromUtf8(bytes.AsSpan(offset), out _, out var consumed) != System.Buffers.OperationStatus.Done)
-            {
-                var lineStart = bytes.AsSpan(0, offset).LastIndexOf((byte)'\n') + 1;
-                throw new UsageException($"{path}:{LineOf(bytes, offset)}: not UTF-8 text (byte 0x{bytes[offset]:X2} at column {offset - lineStart + 1}); save the file as UTF-8.");
-            }
-
-            offset += consumed;
-        }
     }
 
     private static string Describe(byte[] bytes, long line, long column)

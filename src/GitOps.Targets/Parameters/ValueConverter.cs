@@ -93,7 +93,7 @@ internal static class ValueConverter
         {
             return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
                 ? number
-                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be a whole number, got '{text}'.");
+                : throw new UsageException($"{Where(origin, parameter)}{parameter.Flag} must be a whole number from {int.MinValue} to {int.MaxValue}, got '{text}'.");
         }
 
         if (type == typeof(TimeSpan))

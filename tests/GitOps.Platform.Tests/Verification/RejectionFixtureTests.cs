@@ -17,6 +17,7 @@ public sealed class RejectionFixtureTests
     private const string QaAppOfApps = "environments/qa/app-of-apps-qa.yaml";
     private const string Platform = "charts/app-of-apps/templates/platform-applications.yaml";
     private const string Job = "charts/app-of-apps/templates/e2e-trigger-job.yaml";
+    private const string SecretValueRuleAdvice = "secrets come from Vault: write an argocd-vault-plugin placeholder such as <path:eurodat/data/<stage>/<component>#<key>>, or reference a Secret";
 
     [Fact]
     public async Task GO019_invalid_utf8_in_a_values_file_is_reported_at_its_line()
@@ -196,6 +197,83 @@ public sealed class RejectionFixtureTests
         findings.ShouldBe([new Finding("CODEOWNERS", copy.LineOf("CODEOWNERS", "@app-team"), RuleIds.ProdNotCodeOwned,
             $"'/environments/prod/values-*.yaml @app-team' is the last entry matching {ProdValues} and makes @app-team its approver, so a prod change no longer needs "
             + "the prod approvers @platform-leads; keep @platform-leads on every prod file (GitLab: the last matching entry wins)")]);
+    }
+
+    [Fact]
+    public async Task GO017_codeowners_losing_its_own_entry_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace("CODEOWNERS", "/CODEOWNERS @platform-leads", "/CODEOWNERS @app-team");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding("CODEOWNERS", copy.LineOf("CODEOWNERS", "/CODEOWNERS @app-team"), RuleIds.ProdNotCodeOwned,
+            "'/CODEOWNERS @app-team' is the last entry matching CODEOWNERS and makes @app-team its approver, so CODEOWNERS, which decides who approves prod, "
+            + "no longer needs the prod approvers @platform-leads; keep @platform-leads on CODEOWNERS (GitLab: the last matching entry wins)")]);
+    }
+
+    [Fact]
+    public async Task GO017_codeowners_without_any_entry_for_itself_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace("CODEOWNERS", "/CODEOWNERS @platform-leads\n", string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding("CODEOWNERS", 1, RuleIds.ProdNotCodeOwned,
+            "no entry in CODEOWNERS gives CODEOWNERS an owner, yet it decides who approves prod; add '/CODEOWNERS @platform-leads'")]);
+    }
+
+    [Fact]
+    public async Task GO017_the_stage_catalog_taken_from_the_prod_approvers_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write("CODEOWNERS", copy.Read("CODEOWNERS") + "\n/environments/*.yaml @app-team\n");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding("CODEOWNERS", copy.LineOf("CODEOWNERS", "@app-team"), RuleIds.ProdNotCodeOwned,
+            "'/environments/*.yaml @app-team' is the last entry matching environments/stages.yaml and makes @app-team its approver, so environments/stages.yaml, "
+            + "which decides who approves prod, no longer needs the prod approvers @platform-leads; keep @platform-leads on environments/stages.yaml (GitLab: the last matching entry wins)")]);
+    }
+
+    [Fact]
+    public async Task GO019_a_nul_byte_in_the_argocd_values_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        var text = copy.Read(ArgoCdValues);
+        var next = text.IndexOf('\n', StringComparison.Ordinal) + 1;
+        File.WriteAllBytes(copy.PathOf(ArgoCdValues), [.. Encoding.UTF8.GetBytes(text[..next]), .. "# x"u8, 0x00, (byte)'\n', .. Encoding.UTF8.GetBytes(text[next..])]);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, ArgoCdValues, 2, RuleIds.YamlUnreadable, "helm refuses this file: it holds the control character U+0000 (NUL), which YAML does not allow; remove it");
+    }
+
+    [Fact]
+    public async Task GO023_literal_text_before_a_vault_placeholder_is_reported_without_the_value()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ProdValues, "adminPassword: <path:eurodat/data/prod/database#adminPassword>", "adminPassword: canary<path:eurodat/data/prod/database#adminPassword>");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(ProdValues, copy.LineOf(ProdValues, "canary<path:"), RuleIds.SecretValueInPlaintext,
+            "platform.components.database.values.auth.adminPassword holds literal text around its Vault placeholder; " + SecretValueRuleAdvice)]);
+        findings.ShouldAllBe(finding => !finding.Message.Contains("canary"));
+    }
+
+    [Fact]
+    public async Task GO023_a_password_inside_a_url_is_reported_without_the_value()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaAppOfApps, "repoURL: ", "repoURL: https://deploy:hunter2-canary@gitlab.example.com/x.git\n    # was: ");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, QaAppOfApps, copy.LineOf(QaAppOfApps, "hunter2-canary"), RuleIds.SecretValueInPlaintext,
+            "repoURL holds a URL with a literal password (user:password@host)");
+        findings.ShouldAllBe(finding => !finding.Message.Contains("hunter2"));
     }
 
     [Fact]

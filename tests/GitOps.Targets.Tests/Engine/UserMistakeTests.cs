@@ -80,12 +80,64 @@ public sealed class UserMistakeTests : IDisposable
     [Theory]
     [InlineData("--plan=Show", "error: --plan takes no value, got '--plan=Show'; write --plan alone.")]
     [InlineData("--help=yes", "error: --help takes no value, got '--help=yes'; write --help alone.")]
-    [InlineData("--parallel=many", "error: --parallel takes a positive number of targets, got 'many'.")]
+    [InlineData("--parallel=many", "error: --parallel takes how many targets run at once, a whole number from 1 to 64, got 'many'.")]
     public async Task An_engine_flag_given_an_inline_value_is_refused_instead_of_adding_a_target(string option, string expected)
     {
         (await run.RunAsync<SampleBuild>(x => x.Show, option)).ShouldBe(2);
         run.Ran.ShouldBeEmpty();
         OneLine(run.Error).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("65")]
+    [InlineData("abc")]
+    [InlineData("٣")]
+    public async Task A_parallel_count_out_of_range_names_parallel_and_the_range_never_an_unknown_target(string count)
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "--parallel", count)).ShouldBe(2);
+        run.Ran.ShouldBeEmpty();
+        OneLine(run.Error).ShouldBe($"error: --parallel takes how many targets run at once, a whole number from 1 to 64, got '{count}'.");
+    }
+
+    [Fact]
+    public async Task A_target_name_after_parallel_is_still_a_target()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "--parallel", "Clean+Restore")).ShouldBe(0, run.Error);
+        run.Ran.ShouldBe(["Clean", "Restore"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("--target")]
+    [InlineData("--target", "")]
+    [InlineData("--target=")]
+    [InlineData("--target", "+")]
+    public async Task A_target_option_without_a_name_is_refused_instead_of_running_the_default(params string[] args)
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, args)).ShouldBe(2);
+        run.Ran.ShouldBeEmpty();
+        OneLine(run.Error).ShouldBe("error: --target needs a target name, e.g. --target Show (or name targets without it: ./build.sh Show); run ./build.sh --help to list them.");
+    }
+
+    [Fact]
+    public async Task An_empty_skip_name_is_refused_instead_of_skipping_nothing()
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "UnitTest", "--skip", "")).ShouldBe(2);
+        run.Ran.ShouldBeEmpty();
+        OneLine(run.Error).ShouldBe("error: --skip '': names no target; give target names (--skip Restore,Compile), or --skip alone to skip every dependency.");
+    }
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("٣")]
+    [InlineData("abc")]
+    public async Task A_whole_number_parameter_out_of_range_says_the_range(string count)
+    {
+        (await run.RunAsync<SampleBuild>(x => x.Show, "--count", count)).ShouldBe(2);
+        run.Ran.ShouldBeEmpty();
+        OneLine(run.Error).ShouldBe($"error: --count must be a whole number from -2147483648 to 2147483647, got '{count}'.");
     }
 
     [Fact]

@@ -32,6 +32,12 @@ internal sealed class CatalogReader(string sourceFile)
 
     private YamlMappingNode? ParseRoot(string yaml)
     {
+        if (YamlCharacters.FirstDisallowed(yaml) is { } disallowed)
+        {
+            errors.Add(disallowed.Line, $"{disallowed.Character} at column {disallowed.Column} is not allowed in YAML (helm refuses it too); remove it");
+            return null;
+        }
+
         if (!YamlText.TryLoad(yaml, out var stream, out var line, out var error))
         {
             errors.Add(line, $"not valid YAML: {error}");

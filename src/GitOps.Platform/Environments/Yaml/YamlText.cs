@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Environments.Yaml;
 
-/// <summary>Parses YAML text into nodes that know their lines; a syntax error becomes one message with its line.</summary>
+/// <summary>Parses YAML text into nodes that know their lines; a syntax error becomes one plain message with its line.</summary>
 internal static class YamlText
 {
     public static bool TryLoad(string text, out YamlStream stream, out int errorLine, out string error)
@@ -17,12 +17,13 @@ internal static class YamlText
         }
         catch (YamlException exception)
         {
-            (errorLine, error) = (Math.Max(1, checked((int)exception.Start.Line)), exception.Message);
+            var (line, column) = YamlSyntax.Position(exception);
+            (errorLine, error) = (line, $"{YamlSyntax.Describe(exception.Message)} (column {column})");
         }
         catch (InvalidOperationException exception)
         {
             // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections.
-            (errorLine, error) = (1, exception.Message);
+            (errorLine, error) = (1, YamlSyntax.Describe(exception.Message));
         }
 
         return false;

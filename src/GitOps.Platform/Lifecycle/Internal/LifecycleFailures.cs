@@ -45,8 +45,8 @@ internal static class LifecycleFailures
 
     private static Exception? Translate(Exception error) => error switch
     {
-        CloudConfigurationException or KubeconfigException or ManagementClusterInUseException => new UsageException(error.Message),
-        ArgoCdException or GoogleAuthException or TerraformStateLockedException or ClusterNotProvisionedException or HelmException or CatalogException
+        CloudConfigurationException or KubeconfigException or ManagementClusterInUseException or CatalogException => new UsageException(error.Message),
+        ArgoCdException or GoogleAuthException or TerraformStateLockedException or ClusterNotProvisionedException or HelmException
             => new BuildFailedException(error.Message),
         HttpOperationException http => new BuildFailedException(
             $"The management cluster's API server refused a request: HTTP {(int?)http.Response?.StatusCode} {http.Response?.ReasonPhrase}".TrimEnd()),

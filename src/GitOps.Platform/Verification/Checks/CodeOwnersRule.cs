@@ -1,3 +1,4 @@
+using GitOps.Platform.Environments;
 using GitOps.Platform.Verification.CodeOwners;
 
 namespace GitOps.Platform.Verification.Checks;
@@ -6,7 +7,8 @@ namespace GitOps.Platform.Verification.Checks;
 /// Promotions to prod are approved by code owners: a change to any prod environment file must need an approval from
 /// the prod approvers. With GitLab's semantics (in each section the last matching entry wins, every required section
 /// must approve, optional <c>^[sections]</c> need not) a later, more specific entry, an exclusion, an optional section
-/// or a removed line can take a prod file away from them: each is reported at the CODEOWNERS line that decides.
+/// or a removed line can take a prod file away from them: each is reported at the CODEOWNERS line that decides. The
+/// same holds for the files that decide prod's approvers: CODEOWNERS itself and environments/stages.yaml.
 /// </summary>
 internal static class CodeOwnersRule
 {
@@ -18,10 +20,19 @@ internal static class CodeOwnersRule
         var location = CodeOwnersFile.Locations.FirstOrDefault(files.Exists);
         var owners = location is null ? null : CodeOwnersFile.Parse(File.ReadAllText(files.FullPath(location)));
         var approvers = string.Join(" ", ProdApprovers);
-        foreach (var file in prodFiles.Where(files.Exists))
+        // What decides prod's approvers must itself need them: CODEOWNERS (else one MR rewrites it and the next ships
+        // to prod unapproved) and the stage catalog (which says which stages are prod's and how a release gets there).
+        var governing = new[] { location ?? CodeOwnersFile.Locations[0], EnvironmentLayout.StagesFile };
+        foreach (var file in prodFiles.Where(files.Exists).Concat(governing.Where(files.Exists)).Distinct(StringComparer.Ordinal))
         {
+            var what = governing.Contains(file, StringComparer.Ordinal) ? $"{file}, which decides who approves prod," : "a prod change";
             if (owners is null)
             {
+                if (file == governing[0])
+                {
+                    continue; // no CODEOWNERS at all: reported at each prod file
+                }
+
                 sink.Add(file, 1, RuleIds.ProdNotCodeOwned,
                     $"no CODEOWNERS file ({string.Join(", ", CodeOwnersFile.Locations)}); prod changes need code-owner approval, e.g. '/environments/prod/ {approvers}'");
                 continue;
@@ -35,8 +46,9 @@ internal static class CodeOwnersRule
             var deciding = owners.Deciding(file);
             if (deciding.Count == 0)
             {
-                sink.Add(file, 1, RuleIds.ProdNotCodeOwned,
-                    $"no entry in {location} gives this prod file an owner; add e.g. '/environments/prod/ {approvers}'");
+                sink.Add(file, 1, RuleIds.ProdNotCodeOwned, governing.Contains(file, StringComparer.Ordinal)
+                    ? $"no entry in {location} gives {file} an owner, yet it decides who approves prod; add '/{file} {approvers}'"
+                    : $"no entry in {location} gives this prod file an owner; add e.g. '/environments/prod/ {approvers}'");
                 continue;
             }
 
@@ -51,7 +63,7 @@ internal static class CodeOwnersRule
             };
             sink.Add(location!, culprit.Line, RuleIds.ProdNotCodeOwned,
                 $"'{culprit.Text}' is the last entry matching {file}{(culprit.Section.Length == 0 ? string.Empty : $" in [{culprit.Section}]")} and {why}, "
-                + $"so a prod change no longer needs the prod approvers {approvers}; keep {approvers} on every prod file (GitLab: the last matching entry wins)");
+                + $"so {what} no longer needs the prod approvers {approvers}; keep {approvers} on {(what == "a prod change" ? "every prod file" : file)} (GitLab: the last matching entry wins)");
         }
     }
 }

@@ -78,11 +78,11 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
             if (!document.IsApplication)
             {
                 // An Application's values come from the values files, where GO023 already looks.
-                foreach (var (value, key) in SecretValueRule.Literals(document.Root))
+                foreach (var (value, key, what) in SecretValueRule.Literals(document.Root))
                 {
                     var field = key[(key.LastIndexOf('.') + 1)..];
                     context.Sink.Add(environment, document.Template, context.Templates.LineOf(document.Template, $"{field}:", field, $"kind: {document.Kind}"),
-                        RuleIds.SecretValueInPlaintext, $"{document.Kind} {document.Name.Replace($"-{environment}", string.Empty, StringComparison.Ordinal)}: {key} holds a literal value; {SecretValueRule.Advice}");
+                        RuleIds.SecretValueInPlaintext, $"{document.Kind} {document.Name.Replace($"-{environment}", string.Empty, StringComparison.Ordinal)}: {key} {what}; {SecretValueRule.Advice}");
                 }
             }
 

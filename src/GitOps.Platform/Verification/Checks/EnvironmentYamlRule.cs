@@ -40,9 +40,9 @@ internal static class EnvironmentYamlRule
 
     private static void ReportLiterals(string path, YamlDotNet.RepresentationModel.YamlNode document, FindingSink sink)
     {
-        foreach (var (value, key) in SecretValueRule.Literals(document))
+        foreach (var (value, key, what) in SecretValueRule.Literals(document))
         {
-            sink.Add(path, value.Line(), RuleIds.SecretValueInPlaintext, $"{key} holds a literal value; {SecretValueRule.Advice}");
+            sink.Add(path, value.Line(), RuleIds.SecretValueInPlaintext, $"{key} {what}; {SecretValueRule.Advice}");
         }
     }
 }

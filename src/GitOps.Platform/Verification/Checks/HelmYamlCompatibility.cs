@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using GitOps.Platform.Environments.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Verification.Checks;
@@ -16,16 +17,22 @@ internal static partial class HelmYamlCompatibility
 {
     private const string Refused = "helm refuses this file";
 
-    /// <summary>Problems found in the raw bytes, before parsing: invalid UTF-8 and directives.</summary>
+    /// <summary>Problems found in the raw bytes, before parsing: invalid UTF-8, control characters and directives.</summary>
     public static (int Line, string Message)? InBytes(ReadOnlySpan<byte> bytes)
     {
         var line = 1;
         var lineStart = true;
         for (var index = bytes.StartsWith("\uFEFF"u8) ? 3 : 0; index < bytes.Length;)
         {
-            if (Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) == OperationStatus.InvalidData)
+            if (Rune.DecodeFromUtf8(bytes[index..], out var rune, out var consumed) == OperationStatus.InvalidData)
             {
                 return (line, $"{Refused}: invalid UTF-8 (byte 0x{bytes[index]:X2}); save it as UTF-8");
+            }
+
+            if (!YamlCharacters.IsAllowed(rune))
+            {
+                // YamlDotNet reads a NUL or an escape character; helm's parser stops at it ("control characters are not allowed").
+                return (line, $"{Refused}: it holds {YamlCharacters.Describe(rune)}, which YAML does not allow; remove it");
             }
 
             if (lineStart && bytes[index] == (byte)'%')
