@@ -1,5 +1,6 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Loading;
+using GitOps.Platform.Toolchain;
 
 namespace GitOps.Build;
 
@@ -39,6 +40,9 @@ internal sealed partial class Build : BuildScript
     protected override bool InPipeline => Pipeline || base.InPipeline;
 
     private bool IsPipeline => InPipeline;
+
+    /// <summary>Every tool the targets run starts with the allowlisted environment of ToolEnvironment, not the build's.</summary>
+    protected override IToolRunner DecorateTools(IToolRunner runner) => new IsolatedToolRunner(runner, () => InPipeline);
 
     /// <summary>A trigger chooses STAGE and CLOUD: checked against the catalog before anything runs.</summary>
     private bool EnvironmentIsDeclared

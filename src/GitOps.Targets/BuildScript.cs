@@ -63,6 +63,9 @@ public abstract partial class BuildScript
         Host = host;
         RootDirectory = root;
         log = buildLog;
-        tools = new ToolRunner(locator, buildLog, buildLog.Masker);
+        tools = DecorateTools(new ToolRunner(locator, buildLog, buildLog.Masker));
     }
+
+    /// <summary>Wraps the tool runner every target gets (a build decides, e.g., what environment its tools start with).</summary>
+    protected virtual IToolRunner DecorateTools(IToolRunner runner) => runner;
 }

@@ -47,8 +47,8 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
 
     /// <summary>
     /// What the trigger and the project's CI/CD settings give the jobs. The job pushes to the URL it builds from
-    /// CI_SERVER_URL and CI_PROJECT_PATH with GITLAB_TOKEN; git's url.insteadOf (set through GIT_CONFIG_* variables)
-    /// sends that push to the bare repository, as GitLab would receive it in the project.
+    /// CI_SERVER_URL and CI_PROJECT_PATH with GITLAB_TOKEN; git's url.insteadOf (in the clone's .git/config) sends that
+    /// push to the bare repository, as GitLab would receive it in the project.
     /// </summary>
     private static Dictionary<string, string> JobVariables(PromotionSandbox sandbox, string release)
     {
@@ -67,10 +67,10 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
             variables[name] = value!;
         }
 
+        // The build passes no GIT_CONFIG_* variable on to git (ToolEnvironment), so the redirect lives in the clone's own
+        // git config, which gitlab-ci-local copies into each job's directory with the rest of .git.
         var pushUrl = PipelinePushUrl.From(variables.ToDictionary(pair => pair.Key, string? (pair) => pair.Value)).ShouldNotBeNull();
-        variables["GIT_CONFIG_COUNT"] = "1";
-        variables["GIT_CONFIG_KEY_0"] = $"url.{sandbox.Origin}.insteadOf";
-        variables["GIT_CONFIG_VALUE_0"] = pushUrl;
+        sandbox.Git("config", $"url.{sandbox.Origin}.insteadOf", pushUrl);
         return variables;
     }
 

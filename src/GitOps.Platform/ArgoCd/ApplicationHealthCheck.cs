@@ -19,32 +19,61 @@ public static class ApplicationHealthCheck
         -- not ready while an operation runs or is requested, while it is not Synced, or while its status is about other
         -- source(s) than its spec now asks for (an old revision). No string library here: Argo CD opens base and table only.
         -- ArgoApplication.Readiness (src/GitOps.Platform/ArgoCd) is this script's C# twin; keep both in step.
+        -- Go's omitempty: "", false, 0, [] and {} (and objects holding only such) say the same as an absent field.
+        local function blank(value)
+          return value == nil or value == "" or value == false or value == 0
+        end
+        -- The whole source: repoURL, path, chart, targetRevision, ref, and helm (values, valueFiles, parameters, ...),
+        -- plugin (name, env, parameters), kustomize and directory. A change of any of them is a new desired state.
         local function same(a, b)
-          return (a or "") == (b or "")
-        end
-        local function sameSource(a, b)
-          return a ~= nil and b ~= nil and same(a.repoURL, b.repoURL) and same(a.path, b.path) and same(a.chart, b.chart)
-            and same(a.targetRevision, b.targetRevision) and same(a.ref, b.ref)
-        end
-        -- comparedTo is written from Argo CD's Go types: spec.sources when it has any (and then also a "source" with an
-        -- empty repoURL), else spec.source; empty fields are left out.
-        local function comparedToSpec(app)
-          local compared = app.status.sync ~= nil and app.status.sync.comparedTo or nil
-          if compared == nil or app.spec == nil then
+          if type(a) ~= "table" and type(b) ~= "table" then
+            return a == b or (blank(a) and blank(b))
+          end
+          if (type(a) ~= "table" and not blank(a)) or (type(b) ~= "table" and not blank(b)) then
             return false
           end
-          if app.spec.sources ~= nil and #app.spec.sources > 0 then
-            if compared.sources == nil or #compared.sources ~= #app.spec.sources then
+          local left = type(a) == "table" and a or {}
+          local right = type(b) == "table" and b or {}
+          for key, value in pairs(left) do
+            if not same(value, right[key]) then
               return false
             end
-            for i, source in ipairs(app.spec.sources) do
-              if not sameSource(source, compared.sources[i]) then
+          end
+          for key, value in pairs(right) do
+            if left[key] == nil and not same(nil, value) then
+              return false
+            end
+          end
+          return true
+        end
+        -- comparedTo and syncResult are written from Argo CD's Go types: spec.sources when it has any (and then also a
+        -- "source" with an empty repoURL), else spec.source; empty fields are left out.
+        local function sameSources(spec, recorded)
+          if spec.sources ~= nil and #spec.sources > 0 then
+            if recorded.sources == nil or #recorded.sources ~= #spec.sources then
+              return false
+            end
+            for i, source in ipairs(spec.sources) do
+              if not same(source, recorded.sources[i]) then
                 return false
               end
             end
             return true
           end
-          return sameSource(app.spec.source, compared.source)
+          return spec.source ~= nil and recorded.source ~= nil and same(spec.source, recorded.source)
+        end
+        local function comparedToSpec(app)
+          local compared = app.status.sync ~= nil and app.status.sync.comparedTo or nil
+          return compared ~= nil and app.spec ~= nil and sameSources(app.spec, compared)
+        end
+        -- A finished operation is about the source(s) its syncResult records (what automated sync goes by before it retries);
+        -- one that recorded none (it failed before syncing anything) is taken as about the current spec.
+        local function operationForSpec(app, operation)
+          local result = operation.syncResult
+          if result == nil or app.spec == nil or ((result.sources == nil or #result.sources == 0) and same(result.source, nil)) then
+            return true
+          end
+          return sameSources(app.spec, result)
         end
         local function condition(app, kind)
           for _, entry in ipairs(app.status.conditions or {}) do
@@ -86,7 +115,7 @@ public static class ApplicationHealthCheck
           return health
         end
         local synced = obj.status.sync ~= nil and obj.status.sync.status == "Synced"
-        if not synced and operation ~= nil and (operation.phase == "Failed" or operation.phase == "Error") then
+        if not synced and operation ~= nil and (operation.phase == "Failed" or operation.phase == "Error") and operationForSpec(obj, operation) then
           health.status = "Degraded"
           health.message = "Sync " .. operation.phase .. ": " .. (operation.message or "")
           return health

@@ -32,6 +32,7 @@ public sealed partial record ArgoApplication
             SyncRevision = status.Child("sync").Text("revision"),
             TargetSources = SourcesOf(resource.Child("spec")),
             ComparedSources = SourcesOf(status.Child("sync").Child("comparedTo")),
+            SyncResultSources = SourcesOf(operationState.Child("syncResult")),
             HealthStatus = status.Child("health").Text("status"),
             HealthMessage = status.Child("health").Text("message"),
             OperationPhase = operationState.Text("phase"),

@@ -28,8 +28,9 @@ public sealed partial record ArgoApplication
     /// Why this Application reads Degraded to its parent although its own health does not say so; null while it can
     /// still get ready by itself. The C# twin of the Lua health check in argocd-values.yaml (same order, same states):
     /// an InvalidSpecError (the controller stops comparing, so comparedTo stays old), and, once the status is about the
-    /// current spec, a ComparisonError or a sync that ended Failed/Error with nothing running (retries ran out;
-    /// automated sync does not try that revision again) while not Synced. Anything running counts as progress.
+    /// current spec, a ComparisonError or a sync of the current source(s) that ended Failed/Error with nothing running
+    /// (retries ran out; automated sync does not try that source again) while not Synced. Anything running counts as
+    /// progress, and so does a failed sync of older source(s): automated sync tries the current ones next.
     /// </summary>
     public ApplicationFailure? Failure
     {
@@ -55,7 +56,7 @@ public sealed partial record ArgoApplication
                 return new ApplicationFailure("cannot be rendered (ComparisonError)", unrendered.Message);
             }
 
-            if (SyncStatus != "Synced" && OperationPhase is "Failed" or "Error")
+            if (SyncStatus != "Synced" && OperationPhase is ("Failed" or "Error") && OperationForTarget)
             {
                 var resource = FailedSyncResource;
                 return new ApplicationFailure($"sync {OperationPhase}", resource?.Message is { Length: > 0 } detail && !OperationMessage.Contains(detail, StringComparison.Ordinal)

@@ -6,8 +6,6 @@ namespace GitOps.Platform.ArgoCd;
 
 public sealed partial record ArgoApplication
 {
-    private static readonly string[] SourceFields = ["repoURL", "path", "chart", "targetRevision", "ref"];
-
     /// <summary>What the Application should deploy: each of <c>spec.sources</c> when it has any, else <c>spec.source</c>.</summary>
     public IReadOnlyList<JsonElement> TargetSources { get; init; } = [];
 
@@ -28,6 +26,20 @@ public sealed partial record ArgoApplication
         && TargetSources.Zip(ComparedSources).All(pair => SameSource(pair.First, pair.Second));
 
     /// <summary>
+    /// The source(s) the last operation synced (<c>status.operationState.syncResult.source(s)</c>, which automated sync
+    /// also goes by); empty when it recorded none.
+    /// </summary>
+    public IReadOnlyList<JsonElement> SyncResultSources { get; init; } = [];
+
+    /// <summary>
+    /// The last operation was about the current spec source(s). One that recorded no source (it failed before syncing
+    /// anything) is taken as about the current spec; one for older helm values or another revision is not.
+    /// </summary>
+    public bool OperationForTarget =>
+        SyncResultSources.All(source => WithoutEmpty(source) is null)
+        || (TargetSources.Count == SyncResultSources.Count && TargetSources.Zip(SyncResultSources).All(pair => SameSource(pair.First, pair.Second)));
+
+    /// <summary>
     /// A sync must be requested: not Synced, or Synced for another source than the spec asks for. Otherwise a refresh
     /// is enough (automated sync follows new commits itself), and no sync hook (the PostSync e2e trigger) runs again.
     /// </summary>
@@ -39,10 +51,10 @@ public sealed partial record ArgoApplication
             ? [.. sources.Items().Select(source => source.Clone())]
             : owner.Child("source").ValueKind == JsonValueKind.Object ? [owner.Child("source").Clone()] : [];
 
+    // The whole source: repoURL, path, chart, targetRevision, ref, and helm (values, valueFiles, parameters, ...),
+    // plugin (name, env, parameters), kustomize and directory. A change of any of them is a new desired state.
     private static bool SameSource(JsonElement target, JsonElement compared) =>
-        SourceFields.All(field => target.Text(field) == compared.Text(field))
-        && JsonNode.DeepEquals(WithoutEmpty(target.Child("helm")), WithoutEmpty(compared.Child("helm")))
-        && JsonNode.DeepEquals(WithoutEmpty(target.Child("plugin")), WithoutEmpty(compared.Child("plugin")));
+        JsonNode.DeepEquals(WithoutEmpty(target), WithoutEmpty(compared));
 
     // Go's omitempty: "", false, 0, [] and {} say the same as an absent field.
     private static JsonNode? WithoutEmpty(JsonElement element) => element.ValueKind switch

@@ -21,14 +21,26 @@ public sealed class E2eRunner(IToolRunner runner, ILog log, TimeProvider? clock 
         File.Delete(junit);
 
         var started = time.GetUtcNow();
-        var environment = new Dictionary<string, string?>(request.Environment)
+        // The suite's own settings (E2E_*, e.g. E2E_SIMULATE_FAILURE or its test users' credentials) are handed to it on
+        // purpose: the tool environment (ToolEnvironment) passes nothing else of the build's environment.
+        var environment = new Dictionary<string, string?>(SuiteSettings(), StringComparer.Ordinal);
+        foreach (var (name, value) in request.Environment)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var (name, value) in new Dictionary<string, string?>
         {
             ["STAGE"] = request.Stage,
             ["CLOUD"] = request.Cloud,
             ["RELEASE"] = request.Release,
             ["BASE_URL"] = request.BaseUrl,
             ["JUNIT_PATH"] = junit,
-        };
+        })
+        {
+            environment[name] = value;
+        }
+
         log.Info($"e2e on {request.Stage}-{request.Cloud}: release {request.Release} at {request.BaseUrl}");
         var failure = await RunCommandAsync(request, environment, cancellationToken);
 
@@ -43,6 +55,11 @@ public sealed class E2eRunner(IToolRunner runner, ILog log, TimeProvider? clock 
         log.Write(passed ? LogLevel.Success : LogLevel.Error, $"e2e {record.Environment} {record.Summary}");
         return record;
     }
+
+    private static Dictionary<string, string?> SuiteSettings() =>
+        System.Environment.GetEnvironmentVariables().Keys.OfType<string>()
+            .Where(name => name.StartsWith("E2E_", StringComparison.Ordinal))
+            .ToDictionary(name => name, name => System.Environment.GetEnvironmentVariable(name), StringComparer.Ordinal);
 
     /// <summary>Null when the command exited 0, else why it failed (exit code, timeout, not found), without its output.</summary>
     private async Task<string?> RunCommandAsync(E2eRunRequest request, Dictionary<string, string?> environment, CancellationToken cancellationToken)

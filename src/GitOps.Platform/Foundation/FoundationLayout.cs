@@ -1,5 +1,7 @@
 using GitOps.Platform.Clouds;
+using GitOps.Platform.Clouds.Google;
 using GitOps.Platform.Terraform;
+using GitOps.Platform.Terraform.Internal;
 
 namespace GitOps.Platform.Foundation;
 
@@ -32,6 +34,13 @@ public sealed class FoundationLayout(string repositoryRoot, string? stateBucket,
             throw new CloudConfigurationException($"{VarFile(stage)} does not exist; every stage's foundation has its tfvars there (project_id, gitlab_url, gitlab_project_path, dns_zone_name, dns_domain)");
         }
 
+        var (project, line) = TfvarsFile.StringValueWithLine(varFile, "project_id");
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            throw new CloudConfigurationException($"{VarFile(stage)}: project_id is not set; each stage's foundation names its own project (project_id = \"...\")");
+        }
+
+        GoogleProjectVariables.RequireAgreement(project, $"{VarFile(stage)}:{line}", $"the foundation of stage {stage}", environment);
         return new FoundationWorkspace(
             stage,
             Path.GetFullPath(Path.Combine(repositoryRoot, ModuleDirectory)),

@@ -26,6 +26,17 @@ public sealed class PinnedToolInstaller(string toolsDirectory, ToolSource source
     }
 
     /// <summary>
+    /// Where the verified archive of an installed pin is kept: what <see cref="CachedToolIntegrity"/> checks the
+    /// executable against before a cached copy is run again.
+    /// </summary>
+    public string ArchivePath(ToolPin pin)
+    {
+        ArgumentNullException.ThrowIfNull(pin);
+        var extension = pin.ArchiveFor(Platform) == "zip" ? "zip" : "tar.gz";
+        return Path.Combine(toolsDirectory, "archives", $"{pin.Name}-{pin.Version.ToString(3)}-{Platform.Key}.{extension}");
+    }
+
+    /// <summary>
     /// Installs <paramref name="pin"/> unless <paramref name="isInstalled"/> finds it already there once the lock is
     /// held (another build may just have installed it), and returns the executable's path.
     /// </summary>
@@ -88,6 +99,10 @@ public sealed class PinnedToolInstaller(string toolsDirectory, ToolSource source
                 File.SetUnixFileMode(extracted, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                     | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             }
+
+            // The archive first, so an executable in bin/ always has the archive it came from beside it.
+            Directory.CreateDirectory(Path.GetDirectoryName(ArchivePath(pin))!);
+            File.Move(download, ArchivePath(pin), overwrite: true);
 
             // rename(2) within one file system: a concurrent reader sees the old file or the new one, never a part.
             File.Move(extracted, target, overwrite: true);

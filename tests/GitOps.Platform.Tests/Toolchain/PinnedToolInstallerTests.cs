@@ -22,7 +22,7 @@ public sealed class PinnedToolInstallerTests
 
         installed.ShouldBe(Path.Combine(sandbox.Bin, "terraform"));
         (await ToolVersionProbe.ProbeAsync(sandbox.Runner, installed, ["version"], CancellationToken.None)).ShouldBe(new Version(1, 11, 4));
-        sandbox.Leftovers().ShouldBe(["bin", "bin/terraform"]);
+        sandbox.Leftovers().ShouldBe(["archives", $"archives/terraform-1.11.4-{ToolPlatform.Current.Key}.zip", "bin", "bin/terraform"]);
         sandbox.Server.Requests.ShouldBe(["mirror/" + Archive]);
     }
 
@@ -147,7 +147,7 @@ public sealed class PinnedToolInstallerTests
         sandbox.Server.Requests.Count.ShouldBe(1);
         sandbox.Log.Text.ShouldContain("Waiting for another build that is installing terraform");
         (await ToolVersionProbe.ProbeAsync(sandbox.Runner, Path.Combine(sandbox.Bin, "terraform"), ["version"], CancellationToken.None)).ShouldBe(pin.Version);
-        sandbox.Leftovers().ShouldBe(["bin", "bin/terraform"]);
+        sandbox.Leftovers().ShouldBe(["archives", $"archives/terraform-1.11.4-{ToolPlatform.Current.Key}.zip", "bin", "bin/terraform"]);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class PinnedToolInstallerTests
         owner.Kill(entireProcessTree: true);
 
         (await install.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe(Path.Combine(sandbox.Bin, "terraform"));
-        sandbox.Leftovers().ShouldBe(["bin", "bin/terraform"]);
+        sandbox.Leftovers().ShouldBe(["archives", $"archives/terraform-1.11.4-{ToolPlatform.Current.Key}.zip", "bin", "bin/terraform"]);
     }
 
     private static PinnedToolInstaller Installer(ToolInstallSandbox sandbox, ToolSource source) => new(sandbox.ToolsDirectory, source, sandbox.Log);

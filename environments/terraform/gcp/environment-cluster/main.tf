@@ -42,13 +42,13 @@ data "google_service_account" "argocd" {
   account_id = "argocd-${var.stage}"
 }
 
-# external-dns (namespace and service account external-dns, charts/app-of-apps) acts as the foundation's
-# external-dns-<stage> account, which may change records in the stage's zone only.
-resource "google_service_account_iam_member" "external_dns_workload_identity" {
-  service_account_id = "projects/${var.project_id}/serviceAccounts/external-dns-${var.stage}@${var.project_id}.iam.gserviceaccount.com"
-  role               = "roles/iam.workloadIdentityUser"
-  member             = "serviceAccount:${var.project_id}.svc.id.goog[external-dns/external-dns]"
+# external-dns's Kubernetes service account is bound to external-dns-<stage> by the foundation
+# (cluster-workload-identity.tf there), not here: the deployer holds no setIamPolicy on service accounts. State from
+# before is forgotten, not destroyed.
+removed {
+  from = google_service_account_iam_member.external_dns_workload_identity
 
-  # GKE creates the <project>.svc.id.goog pool with the first cluster; IAM refuses members of a pool that does not exist.
-  depends_on = [module.cluster]
+  lifecycle {
+    destroy = false
+  }
 }

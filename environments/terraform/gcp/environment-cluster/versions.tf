@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.5"
+  required_version = ">= 1.7" # removed blocks
 
   # Partial configuration: the build passes bucket and prefix (gitops/<stage>/<cloud> or gitops/<stage>/mgmt)
   # with -backend-config, so every stage and environment keeps its own state.

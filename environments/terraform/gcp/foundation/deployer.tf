@@ -42,19 +42,6 @@ resource "google_service_account_iam_member" "deployer_acts_as_nodes" {
   member             = local.deployer_member
 }
 
-# The cluster roots bind the Kubernetes service accounts of Argo CD (management cluster) and external-dns
-# (environment clusters) to these accounts after creating the clusters; that needs setIamPolicy on them alone.
-resource "google_service_account_iam_member" "deployer_binds_workload_identity" {
-  for_each = {
-    argocd       = google_service_account.argocd.name
-    external_dns = google_service_account.external_dns.name
-  }
-
-  service_account_id = each.value
-  role               = "roles/iam.serviceAccountAdmin"
-  member             = local.deployer_member
-}
-
 # Private clusters need one firewall rule of their own (the control plane reaching ingress-nginx's admission webhook);
 # networkAdmin cannot write firewall rules, and securityAdmin would add SSL policies and Cloud Armor besides.
 resource "google_project_iam_custom_role" "cluster_firewalls" {

@@ -1,7 +1,6 @@
-# The Google identities the clusters use. Created here, by someone allowed to grant project roles, so the deployer
-# never needs resourcemanager.projectIamAdmin: it only binds Kubernetes service accounts to these (Workload Identity)
-# once the clusters exist, because GKE creates <project>.svc.id.goog with the first cluster and IAM refuses
-# bindings to a pool that does not exist yet.
+# The Google identities the clusters use, and which Kubernetes service accounts may act as them, all created here by
+# someone allowed to grant roles: the deployer holds no setIamPolicy on any service account, so it can never grant
+# itself (or a workload it deploys) Argo CD's or external-dns's roles. See cluster-workload-identity.tf.
 
 # Nodes run as this account instead of the default Compute Engine account (which has roles/editor).
 resource "google_service_account" "nodes" {

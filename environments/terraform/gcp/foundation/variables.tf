@@ -48,3 +48,15 @@ variable "dns_domain" {
     error_message = "The DNS domain must end with a dot, e.g. dev.gcp.eurodat.example."
   }
 }
+
+variable "gke_workload_identity_pool_exists" {
+  description = "Whether the project's GKE workload pool (<project>.svc.id.goog, created with its first cluster) exists; set true once the management cluster does, then rerun the foundation."
+  type        = bool
+  default     = false
+}
+
+variable "argocd_namespace" {
+  description = "Namespace the build installs Argo CD into with helm."
+  type        = string
+  default     = "argocd"
+}

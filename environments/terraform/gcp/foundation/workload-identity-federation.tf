@@ -21,9 +21,13 @@ resource "google_iam_workload_identity_pool_provider" "gitlab" {
     "attribute.ref_protected" = "assertion.ref_protected"
   }
 
-  # Tokens of any other project, and of unprotected branches or tags (which any developer can push), are rejected
-  # by STS before any role is looked at.
-  attribute_condition = "assertion.project_path == \"${var.gitlab_project_path}\" && assertion.ref_protected == \"true\""
+  # STS rejects, before any role is looked at, the ID tokens of any other project, of unprotected branches or tags
+  # (which any developer can push), and of every job that does not deploy to this stage's GitLab environment, protected
+  # in GitLab (Settings > CI/CD > Protected environments: who may deploy). GitLab puts environment and
+  # environment_protected ("true"/"false") only into tokens of jobs that declare environment:, and a condition reading
+  # a claim the token lacks fails, so a job without one is rejected too. Another stage's jobs, even on main, never
+  # reach this stage's deployer: prod's only from prod/gcp.
+  attribute_condition = "assertion.project_path == \"${var.gitlab_project_path}\" && assertion.ref_protected == \"true\" && assertion.environment == \"${local.gitlab_environment}\" && assertion.environment_protected == \"true\""
 
   oidc {
     issuer_uri        = var.gitlab_url
@@ -32,6 +36,10 @@ resource "google_iam_workload_identity_pool_provider" "gitlab" {
 }
 
 locals {
+  # The GitLab environment of the stage's deploy jobs (Provision, DeployAppOfApps, Destroy of <stage>/gcp), as the
+  # generated .gitlab-ci.yml declares it.
+  gitlab_environment = "${var.stage}/gcp"
+
   # What the jobs' id_tokens must carry as aud (the provider's own URL, as Google recommends).
   workload_identity_audience = "https://iam.googleapis.com/projects/${data.google_project.this.number}/locations/global/workloadIdentityPools/gitlab-${var.stage}/providers/gitlab"
 }
@@ -40,7 +48,8 @@ data "google_project" "this" {
   project_id = var.project_id
 }
 
-# Only this GitLab project's protected-ref jobs (the condition above) are in this principalSet.
+# Only this GitLab project's jobs that the condition above lets through (protected ref, this stage's protected
+# environment) are in this principalSet.
 resource "google_service_account_iam_member" "deployer_from_gitlab" {
   service_account_id = google_service_account.deployer.name
   role               = "roles/iam.workloadIdentityUser"

@@ -46,13 +46,12 @@ data "google_service_account" "argocd" {
 # created above, and destroying the cluster removes them. A kubernetes provider configured from this module's own
 # cluster cannot refresh or destroy them reliably once the cluster is being replaced or is gone.
 
-# Only the application controller acts as Argo CD's Google service account: it is the component that syncs to the
-# environment clusters. argocd-server faces the internet and gets no cloud identity (see environments/terraform/README.md).
-resource "google_service_account_iam_member" "argocd_workload_identity" {
-  service_account_id = data.google_service_account.argocd.name
-  role               = "roles/iam.workloadIdentityUser"
-  member             = "serviceAccount:${var.project_id}.svc.id.goog[${var.argocd_namespace}/argocd-application-controller]"
+# Argo CD's application controller is bound to that account by the foundation (cluster-workload-identity.tf there),
+# not here: the deployer holds no setIamPolicy on service accounts. State from before is forgotten, not destroyed.
+removed {
+  from = google_service_account_iam_member.argocd_workload_identity
 
-  # GKE creates the <project>.svc.id.goog pool with the first cluster; IAM refuses members of a pool that does not exist.
-  depends_on = [module.cluster]
+  lifecycle {
+    destroy = false
+  }
 }

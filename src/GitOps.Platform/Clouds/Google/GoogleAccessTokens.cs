@@ -55,13 +55,21 @@ public sealed class GoogleAccessTokens
         ArgumentNullException.ThrowIfNull(secrets);
         var json = ReadJson(path);
         var type = TypeOf(path, json);
+        RegisterSecrets(json, secrets);
         if (inPipeline && type == JsonCredentialParameters.ServiceAccountCredentialType)
         {
             throw new CloudConfigurationException(
                 $"{path}: a service account key in CI is a long-lived secret; use Workload Identity Federation (GitLab OIDC token {WorkloadIdentityCredentials.IdTokenVariable}) instead");
         }
 
-        RegisterSecrets(json, secrets);
+        // impersonated_service_account (and anything else that nests source_credentials) can carry the same key one
+        // level or more down: Google's libraries use it just as well, so it is refused just the same.
+        if (inPipeline && NestsKey(json))
+        {
+            throw new CloudConfigurationException(
+                $"{path}: {type} credentials that hold a service account key (source_credentials); a key in CI is a long-lived secret; use Workload Identity Federation (GitLab OIDC token {WorkloadIdentityCredentials.IdTokenVariable}) instead");
+        }
+
         GoogleCredential credential;
         try
         {
@@ -175,15 +183,63 @@ public sealed class GoogleAccessTokens
         }
     }
 
-    /// <summary>Refresh tokens, client secrets and private keys are masked even if a library message echoed them.</summary>
+    private static readonly string[] SecretFields = ["refresh_token", "client_secret", "private_key"];
+
+    /// <summary>
+    /// Refresh tokens, client secrets and private keys are masked even if a library message echoed them, at any depth
+    /// (source_credentials of impersonated credentials nest a whole credentials file).
+    /// </summary>
     private static void RegisterSecrets(string json, ISecretRegistry secrets)
     {
         using var document = JsonDocument.Parse(json);
-        foreach (var name in new[] { "refresh_token", "client_secret", "private_key" })
+        foreach (var element in Objects(document.RootElement))
         {
-            if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } secret)
+            foreach (var name in SecretFields)
             {
-                secrets.Register(secret);
+                if (element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } secret)
+                {
+                    secrets.Register(secret);
+                    foreach (var line in secret.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        // A PEM key printed line by line must not show any of its lines either.
+                        secrets.Register(line);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A nested object (below the top level) that is a service account key or carries a private key.</summary>
+    private static bool NestsKey(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Objects(document.RootElement).Skip(1).Any(element =>
+            (element.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == JsonCredentialParameters.ServiceAccountCredentialType)
+            || element.TryGetProperty("private_key", out _));
+    }
+
+    /// <summary>Every JSON object in the document, the root first.</summary>
+    private static IEnumerable<JsonElement> Objects(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            yield return element;
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var nested in Objects(property.Value))
+                {
+                    yield return nested;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var nested in Objects(item))
+                {
+                    yield return nested;
+                }
             }
         }
     }

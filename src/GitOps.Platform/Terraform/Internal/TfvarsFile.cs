@@ -9,6 +9,23 @@ internal static partial class TfvarsFile
         File.ReadLines(path).Select(line => Assignment().Match(line))
             .FirstOrDefault(match => match.Success && match.Groups["name"].Value == name)?.Groups["value"].Value;
 
+    /// <summary>The value and its 1-based line number; (null, 0) when the file does not set it.</summary>
+    public static (string? Value, int Line) StringValueWithLine(string path, string name)
+    {
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            var match = Assignment().Match(line);
+            if (match.Success && match.Groups["name"].Value == name)
+            {
+                return (match.Groups["value"].Value, number);
+            }
+        }
+
+        return (null, 0);
+    }
+
     [GeneratedRegex("""^\s*(?<name>[A-Za-z_][A-Za-z0-9_-]*)\s*=\s*"(?<value>[^"]*)"\s*(#.*)?$""")]
     private static partial Regex Assignment();
 }

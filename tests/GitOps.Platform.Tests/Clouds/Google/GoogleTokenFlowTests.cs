@@ -172,6 +172,38 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("""{"type":"impersonated_service_account","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/d@p.iam.gserviceaccount.com:generateAccessToken","source_credentials":""" + """{"type":"service_account","client_email":"a@b.iam.gserviceaccount.com","private_key":"-----BEGIN PRIVATE KEY-----nested-canary-31f"}}""")]
+    [InlineData("""{"type":"impersonated_service_account","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/d@p.iam.gserviceaccount.com:generateAccessToken","source_credentials":""" + """{"type":"impersonated_service_account","source_credentials":{"type":"service_account","private_key_id":"k1","private_key":"-----BEGIN PRIVATE KEY-----nested-canary-31f"}}}""")]
+    [InlineData("""{"type":"external_account","audience":"//iam.googleapis.com/x","subject_token_type":"urn:ietf:params:oauth:token-type:jwt","token_url":"https://sts.googleapis.com/v1/token","credential_source":""" + """{"file":"/tmp/t"},"source_credentials":{"private_key":"-----BEGIN PRIVATE KEY-----nested-canary-31f"}}""")]
+    public async Task A_service_account_key_nested_in_source_credentials_is_refused_in_ci_without_echoing_it(string content)
+    {
+        var file = Path.Combine(temp.FullName, "adc.json");
+        await File.WriteAllTextAsync(file, content);
+
+        var failure = Should.Throw<CloudConfigurationException>(() => GoogleAccessTokens.FromFile(file, masker, inPipeline: true));
+
+        failure.Message.ShouldStartWith(file);
+        failure.Message.ShouldContain("credentials that hold a service account key (source_credentials); a key in CI is a long-lived secret");
+        failure.Message.ShouldNotContain("nested-canary-31f");
+        failure.Message.ShouldNotContain("\n");
+        masker.Apply("key: -----BEGIN PRIVATE KEY-----nested-canary-31f").ShouldNotContain("nested-canary-31f");
+    }
+
+    [Fact]
+    public async Task Secrets_nested_in_source_credentials_are_masked_outside_ci()
+    {
+        var file = Path.Combine(temp.FullName, "adc.json");
+        await File.WriteAllTextAsync(file, """
+            {"type":"impersonated_service_account","service_account_impersonation_url":"https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/d@p.iam.gserviceaccount.com:generateAccessToken",
+             "source_credentials":{"type":"authorized_user","client_id":"c","client_secret":"secret-canary-77a","refresh_token":"refresh-canary-77a"}}
+            """);
+
+        GoogleAccessTokens.FromFile(file, masker, inPipeline: false).Type.ShouldBe("impersonated_service_account");
+
+        masker.Apply("refresh-canary-77a secret-canary-77a").ShouldNotContain("canary-77a");
+    }
+
+    [Theory]
     [InlineData(null, Deployer, "GCP_ID_TOKEN is set but GCP_WORKLOAD_IDENTITY_PROVIDER is not; set the CI/CD variable GCP_WORKLOAD_IDENTITY_PROVIDER to projects/<project number>/")]
     [InlineData("projects/my-project/locations/global/workloadIdentityPools/p/providers/q", Deployer, "GCP_WORKLOAD_IDENTITY_PROVIDER=projects/my-project/locations/global/workloadIdentityPools/p/providers/q: expected projects/<project number>/")]
     [InlineData(Provider, "deployer@gmail.com", "GCP_DEPLOYER_SERVICE_ACCOUNT=deployer@gmail.com: expected <name>@<project>.iam.gserviceaccount.com")]

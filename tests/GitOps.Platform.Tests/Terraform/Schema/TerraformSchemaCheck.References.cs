@@ -8,7 +8,11 @@ internal sealed partial class TerraformSchemaCheck
     private void CheckReferences(TerraformModuleFiles module, TerraformFile file, IReadOnlyDictionary<string, TerraformModuleFiles> byDirectory)
     {
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var expression in Interpolations(file.Body))
+        // removed and moved blocks name addresses the configuration (deliberately) no longer declares.
+        var body = file.Body.DeepClone().AsObject();
+        body.Remove("removed");
+        body.Remove("moved");
+        foreach (var expression in Interpolations(body))
         {
             foreach (Match reference in ResourceReference().Matches(expression))
             {

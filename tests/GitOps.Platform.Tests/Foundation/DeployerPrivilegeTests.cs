@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using GitOps.Platform.Clouds;
+using GitOps.Platform.Foundation;
+using GitOps.Platform.Tests.Terraform.Schema;
+
+namespace GitOps.Platform.Tests.Foundation;
+
+/// <summary>
+/// The deployer cannot raise its own rights: it holds no role that can change an IAM policy, and the roots it runs
+/// (the cluster roots) change no IAM policy at all; bindings of the clusters' workloads are the foundation's, run by
+/// the admin. Read with HashiCorp's HCL parser, like the schema oracle.
+/// </summary>
+public sealed class DeployerPrivilegeTests
+{
+    // Predefined roles that carry setIamPolicy on service accounts, projects or roles (escalation paths).
+    private static readonly string[] PolicyChangingRoles =
+    [
+        "roles/owner", "roles/editor", "roles/iam.serviceAccountAdmin", "roles/iam.securityAdmin", "roles/resourcemanager.projectIamAdmin",
+        "roles/iam.roleAdmin", "roles/iam.serviceAccountTokenCreator", "roles/iam.workloadIdentityUser", "roles/iam.workloadIdentityPoolAdmin",
+    ];
+
+    [Fact]
+    public async Task The_deployer_holds_no_role_that_changes_iam_policies_or_mints_other_accounts_tokens()
+    {
+        var grants = (await ResourcesAsync(FoundationLayout.ModuleDirectory))
+            .Where(resource => resource.Type.Contains("_iam_member", StringComparison.Ordinal)
+                && (resource.Body["member"]?.ToString().Contains("deployer", StringComparison.Ordinal) ?? false))
+            .ToList();
+
+        grants.ShouldNotBeEmpty();
+        foreach (var grant in grants)
+        {
+            var roles = grant.Body["for_each"]?.ToString() ?? grant.Body["role"]!.ToString();
+            PolicyChangingRoles.ShouldNotContain(role => roles.Contains(role, StringComparison.Ordinal), $"{grant.Type}.{grant.Name} gives the deployer {roles}");
+        }
+    }
+
+    [Theory]
+    [InlineData("environment")]
+    [InlineData("management")]
+    public async Task The_cluster_roots_the_deployer_runs_change_no_iam_policy(string root)
+    {
+        var gcp = CloudProviders.Get("gcp");
+        var module = root == "environment" ? gcp.EnvironmentModuleDirectory : gcp.ManagementModuleDirectory;
+
+        (await ResourcesAsync(module)).Where(resource => resource.Type.Contains("_iam_", StringComparison.Ordinal))
+            .Select(resource => $"{resource.Type}.{resource.Name}").ShouldBeEmpty();
+    }
+
+    private static async Task<List<(string Type, string Name, JsonObject Body)>> ResourcesAsync(string module)
+    {
+        var installation = await ProviderSchemaInstallation.GetAsync();
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, module), "*.tf");
+        var parsed = await new HclParser(installation.NodeModules).ParseAsync(files);
+        var resources = new List<(string, string, JsonObject)>();
+        foreach (var body in parsed.Values.Select(result => result.Body.ShouldNotBeNull(result.Error)))
+        {
+            foreach (var (type, named) in body["resource"]?.AsObject() ?? [])
+            {
+                foreach (var (name, blocks) in named!.AsObject())
+                {
+                    resources.AddRange(blocks!.AsArray().Select(block => (type, name, block!.AsObject())));
+                }
+            }
+        }
+
+        return resources;
+    }
+}

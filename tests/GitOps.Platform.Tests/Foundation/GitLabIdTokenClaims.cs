@@ -1,0 +1,31 @@
+namespace GitOps.Platform.Tests.Foundation;
+
+/// <summary>
+/// The claims of a GitLab CI job's ID token that the Workload Identity provider's condition reads, with the names and
+/// string values of GitLab's documentation (ci/secrets/id_token_authentication): <c>project_path</c>,
+/// <c>ref_protected</c> ("true"/"false"), and, when the job declares <c>environment:</c>, <c>environment</c> (its name)
+/// and <c>environment_protected</c> ("true"/"false"). A job without an environment has no environment claims at all.
+/// </summary>
+internal sealed record GitLabIdTokenClaims(string ProjectPath, string Ref, bool RefProtected, string? Environment, bool EnvironmentProtected)
+{
+    public Dictionary<string, object> ToAssertion()
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["iss"] = "https://gitlab.eurodat.example",
+            ["sub"] = $"project_path:{ProjectPath}:ref_type:branch:ref:{Ref}",
+            ["project_path"] = ProjectPath,
+            ["namespace_path"] = ProjectPath.Split('/')[0],
+            ["ref"] = Ref,
+            ["ref_type"] = "branch",
+            ["ref_protected"] = RefProtected ? "true" : "false",
+        };
+        if (Environment is not null)
+        {
+            claims["environment"] = Environment;
+            claims["environment_protected"] = EnvironmentProtected ? "true" : "false";
+        }
+
+        return claims;
+    }
+}
