@@ -28,7 +28,7 @@ internal sealed partial class Build
         }
     }
 
-    [Parameter("RenderMergeRequestDiff: the commit to diff against (the generated job passes CI_MERGE_REQUEST_DIFF_BASE_SHA).")]
+    [Parameter("RenderMergeRequestDiff: the commit to diff against (the generated job passes CI_MERGE_REQUEST_DIFF_BASE_SHA).", NotFromPipelineVariables = true)]
     private readonly string? DiffBase;
 
     private Target RenderMergeRequestDiff => _ => _

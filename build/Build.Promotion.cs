@@ -8,13 +8,13 @@ namespace GitOps.Build;
 /// <summary>Promotion of a release dev -> qa -> qa-int -> prod, each step a reviewed merge request (seed 000).</summary>
 internal sealed partial class Build
 {
-    [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it. RunE2E does not run then.")]
+    [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it. RunE2E does not run then.", NotFromPipelineVariables = true)]
     private readonly string? Version;
 
     [Parameter("Promote even though the e2e record is missing or failed (logged, and written into the MR).", CommandLineOnly = true)]
     private readonly bool Force;
 
-    [Parameter("Version to roll back to; must appear in the history of the stage's values files.")]
+    [Parameter("Version to roll back to; must appear in the history of the stage's values files.", NotFromPipelineVariables = true)]
     private readonly string? To;
 
     [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]

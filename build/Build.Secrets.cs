@@ -12,7 +12,7 @@ internal sealed partial class Build
     [Parameter("GitLab API URL (default: CI_API_V4_URL).", Name = "gitlab-url", NotFromPipelineVariables = true)]
     private readonly string? GitLabUrl;
 
-    [Parameter("GitLab project, numeric id or path such as group/project (default: CI_PROJECT_ID).", Name = "gitlab-project")]
+    [Parameter("GitLab project, numeric id or path such as group/project (default: CI_PROJECT_ID).", Name = "gitlab-project", NotFromPipelineVariables = true)]
     private readonly string? GitLabProject;
 
     /// <summary>Secrets already in the environment (a runner's tokens, a developer's exports) are masked from the start.</summary>

@@ -26,10 +26,10 @@ internal sealed partial class Build : BuildScript
     [Parameter("Cloud of the stage's management cluster (the one running Argo CD).")]
     private readonly Cloud? MgmtCloud;
 
-    [Parameter("Only run Terraform (and refresh kubeconfigs); do not deploy. The old -t.")]
+    [Parameter("Only run Terraform (and refresh kubeconfigs); do not deploy. The old -t.", NotFromPipelineVariables = true)]
     private readonly bool TerraformOnly;
 
-    [Parameter("Pipeline mode: CI/CD variables come from the runner, not from GitLab. Also detected from GITLAB_CI. The old -p.")]
+    [Parameter("Pipeline mode: CI/CD variables come from the runner, not from GitLab. Also on whenever a GitLab job marker (GITLAB_CI, CI_JOB_TOKEN, CI_JOB_ID) is set, whatever its value. The old -p.")]
     private readonly bool Pipeline;
 
     private string StageName => Stage?.ToName() ?? throw new UsageException("--stage is required");

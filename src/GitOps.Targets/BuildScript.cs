@@ -38,10 +38,11 @@ public abstract partial class BuildScript
 
     /// <summary>
     /// Running as a CI job: parameters marked <see cref="Parameters.ParameterAttribute.NotFromPipelineVariables"/> are then
-    /// not read from variables. GitLab sets GITLAB_CI=true in every job; a build adds its own switch (e.g. --pipeline).
+    /// not read from variables. Any GitLab job marker counts, whatever its value (<see cref="Parameters.CiJobMarkers"/>); a
+    /// build adds its own switch (e.g. --pipeline).
     /// Evaluated after the parameters are bound.
     /// </summary>
-    protected virtual bool InPipeline => Host.Variable("GITLAB_CI") == "true";
+    protected virtual bool InPipeline => Parameters.CiJobMarkers.Present(Host.Variable);
 
     /// <summary>
     /// What <c>--root</c> must hold to be a repository of this build, before anything is written there: names ending

@@ -35,6 +35,32 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         File.Exists(canary).ShouldBeFalse();
     }
 
+    /// <summary>The reviewer's reproduction: a trigger sending GITLAB_CI=false once switched every pipeline guard off.</summary>
+    [Fact]
+    public void A_trigger_variable_cannot_switch_pipeline_mode_off_to_choose_the_e2e_command()
+    {
+        var canary = Path.Combine(scratch, "canary");
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "false", ["CI_JOB_TOKEN"] = "job-token", ["E2E_COMMAND"] = $"touch {canary}" };
+
+        var result = clone.BuildSh(trigger, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--e2e-base-url", "http://127.0.0.1:9");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        File.Exists(canary).ShouldBeFalse("the trigger's command ran");
+        OneLine(result.Error).ShouldStartWith("error: environment variable E2E_COMMAND is set, but in a pipeline --e2e-command is read only");
+    }
+
+    /// <summary>VERSION from a trigger once turned RunE2E into a skipped, green job (and OpenPromotionMR into a release entry).</summary>
+    [Fact]
+    public void In_a_pipeline_a_trigger_variable_cannot_skip_e2e_by_naming_a_version()
+    {
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["VERSION"] = "9.9.9" };
+
+        var result = clone.BuildSh(trigger, "RunE2E", "--stage", "qa", "--cloud", "gcp");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: environment variable VERSION is set, but in a pipeline --version is read only from the command line or .nuke/parameters.json");
+    }
+
     [Fact]
     public void In_a_pipeline_a_trigger_variable_cannot_choose_the_server_e2e_judges()
     {

@@ -5,6 +5,7 @@ using GitOps.Platform.Kubeconfig;
 using GitOps.Platform.Terraform;
 using GitOps.Targets.Errors;
 using GitOps.Targets.Output;
+using GitOps.Targets.Parameters;
 using GitOps.Targets.Tooling;
 
 namespace GitOps.Platform.Lifecycle;
@@ -65,7 +66,7 @@ public sealed class LifecycleContext
 
     /// <summary>KubernetesClient and helm access to clusters, with the same Google credentials as Terraform.</summary>
     internal ClusterAccess Clusters => clusters ??= new ClusterAccess(
-        () => GoogleAccessTokens.FromFile(GoogleCredentialFile.Locate(CloudVariable), Secrets, CloudVariable("GITLAB_CI") == "true", GoogleHttpClientFactory),
+        () => GoogleAccessTokens.FromFile(GoogleCredentialFile.Locate(CloudVariable), Secrets, CiJobMarkers.Present(CloudVariable), GoogleHttpClientFactory),
         TemporaryDirectory);
 
     internal StageCatalog Catalog =>

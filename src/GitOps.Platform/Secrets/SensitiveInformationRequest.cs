@@ -1,4 +1,5 @@
 using GitOps.Platform.GitLab;
+using GitOps.Targets.Parameters;
 
 namespace GitOps.Platform.Secrets;
 
@@ -20,7 +21,7 @@ public sealed record SensitiveInformationRequest(string RepositoryRoot, IReadOnl
     /// <summary>Why GitLab's CI/CD variables are not loaded at all (e.g. the repository is hosted on GitHub); null: load them.</summary>
     public string? GitLabNotUsedBecause { get; init; }
 
-    /// <summary>The build's <c>--pipeline</c>; <c>GITLAB_CI=true</c> in the environment means the same.</summary>
+    /// <summary>The build's <c>--pipeline</c>; a GitLab job marker in the environment means the same (CiJobMarkers).</summary>
     public bool Pipeline { get; init; }
 
     /// <summary>
@@ -35,6 +36,5 @@ public sealed record SensitiveInformationRequest(string RepositoryRoot, IReadOnl
 
     public string SecretFilesDirectory => Path.Combine(RepositoryRoot, ".nuke", "temp", "secrets");
 
-    public bool IsPipeline => Pipeline
-        || (Environment.TryGetValue("GITLAB_CI", out var gitLabCi) && string.Equals(gitLabCi, "true", StringComparison.OrdinalIgnoreCase));
+    public bool IsPipeline => Pipeline || CiJobMarkers.Present(name => Environment.GetValueOrDefault(name));
 }

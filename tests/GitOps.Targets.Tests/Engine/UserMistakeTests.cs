@@ -204,6 +204,22 @@ public sealed class UserMistakeTests : IDisposable
             + "unset COMMAND, and pass --command in the job's command or commit it to .nuke/parameters.json.");
     }
 
+    /// <summary>GitLab ranks trigger and API variables above its predefined ones, so GITLAB_CI=false is theirs to send.</summary>
+    [Theory]
+    [InlineData("GITLAB_CI", "false")]
+    [InlineData("GITLAB_CI", "")]
+    [InlineData("CI_JOB_TOKEN", "")]
+    public async Task A_pipeline_variable_cannot_switch_pipeline_mode_off(string variable, string value)
+    {
+        run.Environment["GITLAB_CI"] = "true";
+        run.Environment["CI_JOB_TOKEN"] = "job-token";
+        run.Environment[variable] = value;
+        run.Environment["COMMAND"] = "touch /tmp/canary";
+        (await run.RunAsync<SampleBuild>(x => x.Show)).ShouldBe(2);
+        run.Ran.ShouldBeEmpty();
+        run.Error.ShouldContain("environment variable COMMAND is set, but in a pipeline --command is read only");
+    }
+
     [Fact]
     public async Task The_builds_own_pipeline_switch_also_refuses_the_variable()
     {
