@@ -28,6 +28,10 @@ public sealed class SecretLiteralTests
     [InlineData("token: s3cret-canary\n", "token", "holds a literal value")]
     [InlineData("password: abc<path:kv/data/x#y>\n", "password", "holds literal text around its Vault placeholder")]
     [InlineData("password: \"<path:kv/data/x#y>abc\"\n", "password", "holds literal text around its Vault placeholder")]
+    // Found by what it is, not by its key's name (the issue-13 review's misses).
+    [InlineData("tls:\n  key: \"-----BEGIN RSA PRIVATE KEY-----MIIEcanary\"\n", "tls.key", "holds a literal private key (a PEM block)")]
+    [InlineData("gcp:\n  credentialsJson: '{\"type\":\"service_account\",\"private_key\":\"-----BEGIN PRIVATE KEY-----canary\"}'\n", "gcp.credentialsJson", "holds a literal private key (a PEM block)")]
+    [InlineData("certs:\n  - \"-----BEGIN EC PRIVATE KEY-----canary\"\n", "certs[0]", "holds a literal private key (a PEM block)")]
     public void A_literal_secret_is_found_with_its_key_path_and_what_is_wrong(string yaml, string path, string what)
     {
         var found = Literals(yaml).ShouldHaveSingleItem();
@@ -50,6 +54,8 @@ public sealed class SecretLiteralTests
     [InlineData("automountServiceAccountToken: false\n")]
     [InlineData("bypass: enabled\ncompass: north\n")]
     [InlineData("existingSecret: db-credentials\npasswordSecretRef: db\n")]
+    [InlineData("smtp:\n  passwordSecretKey: password\n  tokenSecretKey: token\n")]
+    [InlineData("tls:\n  crt: \"-----BEGIN CERTIFICATE-----MIIB\"\n")]
     [InlineData("kind: Secret\nstringData:\n  password: s3cret\n")]
     [InlineData("password: ref+vault://kv/data/x#/pw\n")]
     [InlineData("password: \"{{ .Values.password }}\"\n")]

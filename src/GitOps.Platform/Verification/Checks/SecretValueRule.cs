@@ -19,6 +19,7 @@ internal static partial class SecretValueRule
 
     private const string LiteralValue = "holds a literal value";
     private const string AroundPlaceholder = "holds literal text around its Vault placeholder";
+    private const string PrivateKeyContent = "holds a literal private key (a PEM block)";
     private const string UrlPassword = "holds a URL with a literal password (user:password@host)";
 
     /// <summary>Each literal secret below <paramref name="document"/>: the scalar, the key path naming it and what is wrong ("holds a literal value").</summary>
@@ -38,8 +39,21 @@ internal static partial class SecretValueRule
     internal static bool IsSecretKey(string key)
     {
         var normalized = key.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
-        return !normalized.StartsWith("existing", StringComparison.Ordinal) && (SecretKey().IsMatch(normalized) || ShortPass().IsMatch(key));
+        return !normalized.StartsWith("existing", StringComparison.Ordinal) && !NamesKeyInSecret(normalized)
+            && (SecretKey().IsMatch(normalized) || ShortPass().IsMatch(key));
     }
+
+    /// <summary>
+    /// passwordSecretKey, tokenSecretKey: the name of a key inside a Secret (a reference), not a secret key itself;
+    /// secretKey or awsSecretKey stay secrets.
+    /// </summary>
+    private static bool NamesKeyInSecret(string normalized) =>
+        normalized.EndsWith("secretkey", StringComparison.Ordinal) && normalized.Length > "secretkey".Length
+        && SecretKey().IsMatch(normalized[..^"secretkey".Length]);
+
+    /// <summary>A private key recognised by its content (a PEM block, alone or inside JSON), whatever the key is called.</summary>
+    private static string? PrivateKey(YamlScalarNode scalar) =>
+        PemPrivateKey().IsMatch(scalar.Value ?? string.Empty) ? PrivateKeyContent : null;
 
     /// <summary>What is wrong with a scalar under a secret key, or null when it is empty, a boolean or a reference.</summary>
     private static string? Problem(YamlScalarNode scalar)
@@ -86,7 +100,7 @@ internal static partial class SecretValueRule
                     var inner = path.Length == 0 ? name : $"{path}.{name}";
                     if (value is YamlScalarNode scalar)
                     {
-                        if ((IsSecretKey(name) ? Problem(scalar) : InUrl(scalar)) is { } problem)
+                        if ((IsSecretKey(name) ? Problem(scalar) : InUrl(scalar) ?? PrivateKey(scalar)) is { } problem)
                         {
                             yield return (scalar, inner, problem);
                         }
@@ -109,7 +123,7 @@ internal static partial class SecretValueRule
                     if (item is YamlScalarNode scalar)
                     {
                         // A list under a secret key holds secrets; any other list may hold KEY=value words (args, command).
-                        if ((underSecretKey ? Problem(scalar) : InUrl(scalar) ?? Assignment(scalar)) is { } problem)
+                        if ((underSecretKey ? Problem(scalar) : InUrl(scalar) ?? Assignment(scalar) ?? PrivateKey(scalar)) is { } problem)
                         {
                             yield return (scalar, inner, problem);
                         }
@@ -158,6 +172,9 @@ internal static partial class SecretValueRule
     // scheme://user:password@ ; the password stops at '@', '/' or a space, so a placeholder holding '/' is not one.
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9+.\-]*://[^/\s:@\[\]]+:(?<password>[^@/\s]+)@")]
     private static partial Regex UrlCredentials();
+
+    [GeneratedRegex("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")]
+    private static partial Regex PemPrivateKey();
 
     [GeneratedRegex(@"^-{0,2}(?<key>[A-Za-z_][A-Za-z0-9_.\-]*)=(?<value>.+)$")]
     private static partial Regex AssignmentWord();
