@@ -77,7 +77,12 @@ internal static class GitOpsCiSettings
             [Test] = new() { Stage = "verify", Timeout = TimeSpan.FromMinutes(30) },
             // A link in the merge request widget, not a note: posting one would need an API token in a job that runs
             // the branch's own code.
-            [RenderMergeRequestDiff] = new() { Stage = "verify", Paths = [GitOpsPipelines.MergeRequestDiffDirectory + "/"], ExposeAs = "Rendered manifest diff" },
+            // GitLab clones MR pipelines shallow (GIT_DEPTH 20 by default): the MR's diff base must be in the clone.
+            [RenderMergeRequestDiff] = new()
+            {
+                Stage = "verify", Paths = [GitOpsPipelines.MergeRequestDiffDirectory + "/"], ExposeAs = "Rendered manifest diff",
+                Variables = new Dictionary<string, string> { ["GIT_DEPTH"] = "0" },
+            },
             [Provision] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) }),
             [DeployAppOfApps] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) }),
             [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },

@@ -61,7 +61,12 @@ public static class GitOpsPipelines
                     [
                         new LaneStep(Test)
                         {
-                            Changes = ["build/**/*", "src/**/*", "tests/**/*", "Directory.*.props", "*.sln", "global.json", "build.sh"],
+                            // Everything that decides what the build is, which tools it takes and what the pipeline runs.
+                            Changes =
+                            [
+                                "build/**/*", "src/**/*", "tests/**/*", "Directory.*.props", "*.sln", "global.json", "build.sh", "build.ps1",
+                                ".nuke/**/*", ".config/**/*", ".ci/**/*", ".gitlab-ci.yml",
+                            ],
                             Interruptible = true,
                         },
                         // Reviewers of a hand-written change to the chart or an environment see what it renders to.
