@@ -26,13 +26,15 @@ public sealed class GitLabResilienceTests
     public async Task Throttling_honours_retry_after_given_as_an_http_date()
     {
         await using var fake = await FakeGitLab.StartAsync();
-        fake.Faults.Throttle(1, DateTimeOffset.UtcNow.AddSeconds(2).ToString("r", CultureInfo.InvariantCulture));
+        // Four seconds ahead: a loaded CI machine can take a second or two between this line and the request, and the
+        // date loses its fraction of a second; the wait must still be left when the client reads the header.
+        fake.Faults.Throttle(1, DateTimeOffset.UtcNow.AddSeconds(4).ToString("r", CultureInfo.InvariantCulture));
         var log = new RecordingLog(new SecretMasker());
         using var client = GitLabTestClient.Create(fake, log: log);
 
         await client.FindOpenMergeRequestAsync("a", "b", CancellationToken.None);
 
-        // The date has whole seconds, so the wait is somewhere in (0, 2] seconds: what matters is that it is not our backoff.
+        // The date has whole seconds, so the wait is somewhere in (0, 4] seconds: what matters is that it is not our backoff.
         var line = log.Lines.ShouldHaveSingleItem();
         line.ShouldStartWith("Warning: GitLab GET /projects/42/merge_requests: 429 Too Many Requests (Retry-After ");
         var seconds = double.Parse(line[(line.LastIndexOf(" in ", StringComparison.Ordinal) + 4)..^1], CultureInfo.InvariantCulture);
