@@ -48,7 +48,6 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                         ["CI_COMMIT_BRANCH"] = "main",
                         ["CI_DEFAULT_BRANCH"] = "main",
                         ["GITLAB_CI"] = "true",
-                        ["TF_STATE_BUCKET"] = "gitops-test-state",
                         ["GOOGLE_APPLICATION_CREDENTIALS"] = Path.Combine(work, "credentials.json"),
                     },
                     new Dictionary<string, string?> { ["PATH"] = PathWithoutTerraform() },

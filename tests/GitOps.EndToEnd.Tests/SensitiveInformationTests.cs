@@ -59,14 +59,14 @@ public sealed class SensitiveInformationTests(FreshClone clone)
     {
         const string tokenCanary = "glpat-dotenv-canary-77a";
         var dotEnv = Path.Combine(clone.Root, ".env");
-        File.WriteAllText(dotEnv, $"GITLAB_TOKEN={tokenCanary}\nCI_API_V4_URL=https://gitlab.example/api/v4\n");
+        File.WriteAllText(dotEnv, $"GITLAB_TOKEN={tokenCanary}\n");
         try
         {
             var result = clone.BuildSh("ListSensitiveInformation", "--gitlab-project", "platform/gitops", "--no-logo");
 
             result.Output.ShouldMatch(@"set\s+GITLAB_TOKEN\s+\*\*\*\s+\(\.env\)");
             result.Output.ShouldMatch(@"set\s+CI_PROJECT_ID\s+platform/gitops");
-            result.Output.ShouldMatch(@"missing\s+TF_STATE_BUCKET\s+required");
+            result.Output.ShouldMatch(@"missing\s+CI_API_V4_URL\s+required");
             result.ExitCode.ShouldBe(1, "required variables are still missing");
             (result.Output + result.Error).ShouldNotContain(tokenCanary);
         }

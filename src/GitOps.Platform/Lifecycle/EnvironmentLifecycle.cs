@@ -91,22 +91,25 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
         }, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Binds Kubernetes RBAC to the stage's Argo CD identity in the new cluster, with the deployer's own credentials
-    /// (Terraform cannot: no kubernetes provider here). Its cloud role only lets it authenticate.
+    /// Binds Kubernetes RBAC to the stage's Argo CD identities in the new cluster, with the deployer's own credentials
+    /// (Terraform cannot: no kubernetes provider here): the controller deploys, argocd-server only reads (secrets
+    /// excepted). Their cloud role only lets them authenticate.
     /// </summary>
     private async Task GrantArgoCdAccessAsync(EnvironmentId environment, ProvisionedCluster cluster, CancellationToken cancellationToken)
     {
-        const string output = "argocd_service_account";
         if (environment.Cloud != Cloud.Gcp)
         {
             return;
         }
 
-        var identity = cluster.Outputs.All.TryGetValue(output, out var value) && value.AsString() is { Length: > 0 } email
-            ? email
-            : throw new ClusterNotProvisionedException($"{cluster.Key}: the Terraform state lacks the output {output}; without it Argo CD could not deploy to the cluster");
+        var controller = ArgoCdWorkloadIdentity.Output(cluster, ArgoCdWorkloadIdentity.GoogleServiceAccountOutput);
+        var server = ArgoCdWorkloadIdentity.Output(cluster, ArgoCdWorkloadIdentity.ServerGoogleServiceAccountOutput);
         using var client = context.Cluster(cluster.KubeconfigPath);
-        await KubeconfigBlame.NamingAsync(cluster.KubeconfigPath, () => new ArgoCdClusterAccess(client, context.Log).GrantAsync(cluster.Name, identity, cancellationToken));
+        await KubeconfigBlame.NamingAsync(cluster.KubeconfigPath, async () =>
+        {
+            await new ArgoCdClusterAccess(client, context.Log).GrantAsync(cluster.Name, controller, cancellationToken);
+            await new ArgoCdServerClusterAccess(client, context.Log).GrantAsync(cluster.Name, server, cancellationToken);
+        });
     }
 
     private async Task RefreshManagementKubeconfigAsync(Stage stage, CancellationToken cancellationToken)

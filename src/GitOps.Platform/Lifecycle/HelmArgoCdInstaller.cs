@@ -20,17 +20,19 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
     public static HelmArgoCdInstaller ForBuild(IToolRunner runner, ILog log, string toolsDirectory) =>
         new(runner, log, cancellationToken => HelmInstaller.EnsureAsync(toolsDirectory, runner, log, cancellationToken));
 
-    /// <summary>
-    /// The argo-cd chart's components whose service accounts act as the cloud identity (values &lt;component&gt;.serviceAccount):
-    /// only the application controller, which syncs. argocd-server faces the internet and gets none, so whoever reaches
-    /// it cannot act on the clusters; the UI's live views (logs, resource actions) on environment clusters go without.
-    /// </summary>
-    private static readonly string[] IdentityComponents = ["controller"];
-
-    public static IReadOnlyList<string> Arguments(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string>? serviceAccountAnnotations = null)
+    /// <param name="chart">The pinned chart.</param>
+    /// <param name="kubeconfigPath">The management cluster.</param>
+    /// <param name="serviceAccountAnnotations">
+    /// Per chart component (values &lt;component&gt;.serviceAccount, e.g. controller, server) the annotations of its service account.
+    /// </param>
+    public static IReadOnlyList<string> Arguments(
+        ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? serviceAccountAnnotations = null)
     {
         ArgumentNullException.ThrowIfNull(chart);
-        var annotations = (serviceAccountAnnotations ?? new Dictionary<string, string>()).OrderBy(entry => entry.Key, StringComparer.Ordinal).ToArray();
+        var annotations = (serviceAccountAnnotations ?? new Dictionary<string, IReadOnlyDictionary<string, string>>())
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .SelectMany(component => component.Value.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(annotation => (Component: component.Key, annotation.Key, annotation.Value)))
+            .ToArray();
         return
         [
             "upgrade", "--install", chart.ReleaseName, chart.Chart,
@@ -38,17 +40,17 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
             "--version", chart.Version,
             "--namespace", chart.Namespace, "--create-namespace",
             "--values", chart.ValuesFile,
-            .. IdentityComponents.SelectMany(component => annotations.SelectMany(annotation => new[]
+            .. annotations.SelectMany(annotation => new[]
             {
-                "--set-string", $"{component}.serviceAccount.annotations.{SetPathKey(annotation.Key)}={SetValue(annotation.Value)}",
-            })),
+                "--set-string", $"{annotation.Component}.serviceAccount.annotations.{SetPathKey(annotation.Key)}={SetValue(annotation.Value)}",
+            }),
             "--wait", "--timeout", $"{(int)WaitTimeout.TotalMinutes}m",
             "--kubeconfig", kubeconfigPath,
         ];
     }
 
     public async Task InstallAsync(
-        ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string> serviceAccountAnnotations, CancellationToken cancellationToken)
+        ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> serviceAccountAnnotations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentException.ThrowIfNullOrEmpty(kubeconfigPath);

@@ -6,9 +6,9 @@ public interface IArgoCdInstaller
     /// <param name="chart">The pinned chart.</param>
     /// <param name="kubeconfigPath">The management cluster.</param>
     /// <param name="serviceAccountAnnotations">
-    /// Put on the controller's and the server's Kubernetes service accounts: the cloud identity (GKE Workload Identity)
-    /// they use to reach the environment clusters.
+    /// Per chart component (controller, server): the annotations of its Kubernetes service account, i.e. the cloud
+    /// identity (GKE Workload Identity) it uses to reach the environment clusters. Each component has its own.
     /// </param>
     /// <param name="cancellationToken">Stops the install.</param>
-    Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, string> serviceAccountAnnotations, CancellationToken cancellationToken);
+    Task InstallAsync(ArgoCdChart chart, string kubeconfigPath, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> serviceAccountAnnotations, CancellationToken cancellationToken);
 }

@@ -47,7 +47,7 @@ public sealed class DeployerPrivilegeTests
             .Select(resource => $"{resource.Type}.{resource.Name}").ShouldBeEmpty();
     }
 
-    private static async Task<List<(string Type, string Name, JsonObject Body)>> ResourcesAsync(string module)
+    internal static async Task<List<(string Type, string Name, JsonObject Body)>> ResourcesAsync(string module)
     {
         var installation = await ProviderSchemaInstallation.GetAsync();
         var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, module), "*.tf");

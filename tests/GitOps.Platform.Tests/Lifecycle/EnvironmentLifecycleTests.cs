@@ -52,8 +52,27 @@ public sealed class EnvironmentLifecycleTests
         var subject = binding["subjects"]!.AsArray().Single()!;
         subject["kind"]!.GetValue<string>().ShouldBe("User");
         subject["name"]!.GetValue<string>().ShouldBe("argocd-dev@test-project.iam.gserviceaccount.com");
-        var granted = world.Server.Calls.Requests("apply", "clusterrolebindings").Single();
+        var granted = world.Server.Calls.Requests("apply", "clusterrolebindings")[0];
         world.Server.Calls.Requests("apply", "secrets")[^1].Sequence.ShouldBeGreaterThan(granted.Sequence, "the cluster is registered only once Argo CD may deploy to it");
+    }
+
+    [Fact]
+    public async Task Provision_gives_argocd_servers_google_identity_read_only_rbac_in_the_new_cluster_before_registering_it()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        await new EnvironmentLifecycle(world.Context()).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: false, CancellationToken.None);
+
+        var role = world.Server.Store.Get(ResourceType.ClusterRole, "", ArgoCdServerClusterAccess.RoleName).ShouldNotBeNull();
+        role["rules"]!.AsArray().ShouldNotBeEmpty();
+        var binding = world.Server.Store.Get(ResourceType.ClusterRoleBinding, "", ArgoCdServerClusterAccess.RoleName).ShouldNotBeNull();
+        binding["roleRef"]!["name"]!.GetValue<string>().ShouldBe(ArgoCdServerClusterAccess.RoleName);
+        var subject = binding["subjects"]!.AsArray().Single()!;
+        subject["kind"]!.GetValue<string>().ShouldBe("User");
+        subject["name"]!.GetValue<string>().ShouldBe("argocd-server-dev@test-project.iam.gserviceaccount.com");
+        var granted = world.Server.Calls.Requests("apply", "clusterrolebindings")[^1];
+        world.Server.Calls.Requests("apply", "secrets")[^1].Sequence.ShouldBeGreaterThan(granted.Sequence);
     }
 
     [Fact]

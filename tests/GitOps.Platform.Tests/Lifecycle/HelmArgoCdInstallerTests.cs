@@ -9,7 +9,7 @@ public sealed class HelmArgoCdInstallerTests
 {
     private static readonly string Root = RepositoryRoot.Path;
 
-    private static readonly Dictionary<string, string> NoAnnotations = [];
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> NoAnnotations = [];
 
     [Fact]
     public void The_pin_is_read_from_the_repository_with_the_health_check_its_values_install()
@@ -49,18 +49,22 @@ public sealed class HelmArgoCdInstallerTests
     }
 
     [Fact]
-    public async Task The_workload_identity_annotation_goes_on_the_controller_only_never_on_the_internet_facing_server()
+    public async Task The_controller_and_the_internet_facing_server_each_get_their_own_workload_identity()
     {
         var runner = new ScriptedToolRunner(new ToolResult(0, "STATUS: deployed", string.Empty));
-        var identity = new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@project.iam.gserviceaccount.com" };
+        var identity = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["controller"] = new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@project.iam.gserviceaccount.com" },
+            ["server"] = new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-server-dev@project.iam.gserviceaccount.com" },
+        };
 
         await new HelmArgoCdInstaller(runner, new RecordingLog(), _ => Task.FromResult("/opt/helm"))
             .InstallAsync(ArgoCdChart.Load(Root), "/tmp/dev-mgmt/kubeconfig", identity, CancellationToken.None);
 
         var arguments = runner.Invocations.ShouldHaveSingleItem().Arguments;
         arguments.ShouldContain(@"controller.serviceAccount.annotations.iam\.gke\.io/gcp-service-account=argocd-dev@project.iam.gserviceaccount.com");
-        arguments.ShouldNotContain(argument => argument.StartsWith("server.", StringComparison.Ordinal));
-        arguments.Count(argument => argument == "--set-string").ShouldBe(1);
+        arguments.ShouldContain(@"server.serviceAccount.annotations.iam\.gke\.io/gcp-service-account=argocd-server-dev@project.iam.gserviceaccount.com");
+        arguments.Count(argument => argument == "--set-string").ShouldBe(2);
     }
 
     [Fact]

@@ -57,6 +57,10 @@ internal sealed class LifecycleWorld : IAsyncDisposable
           value = "argocd-${var.stage}@test-project.iam.gserviceaccount.com"
         }
 
+        output "argocd_server_service_account" {
+          value = "argocd-server-${var.stage}@test-project.iam.gserviceaccount.com"
+        }
+
         output "kubeconfig" {
           sensitive = true
           value     = file(var.kubeconfig_path)

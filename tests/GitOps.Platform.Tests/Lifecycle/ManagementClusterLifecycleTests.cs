@@ -20,7 +20,9 @@ public sealed class ManagementClusterLifecycleTests
         cluster.KubeconfigPath.ShouldBe(world.KubeconfigOf("dev-mgmt"));
         var (chart, kubeconfig, annotations) = world.Installer.Installs.ShouldHaveSingleItem();
         kubeconfig.ShouldBe(world.KubeconfigOf("dev-mgmt"));
-        annotations.ShouldBe(new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@test-project.iam.gserviceaccount.com" });
+        annotations.Keys.ShouldBe(["controller", "server"], ignoreOrder: true);
+        annotations["controller"].ShouldBe(new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-dev@test-project.iam.gserviceaccount.com" });
+        annotations["server"].ShouldBe(new Dictionary<string, string> { ["iam.gke.io/gcp-service-account"] = "argocd-server-dev@test-project.iam.gserviceaccount.com" });
         chart.ShouldBe(ArgoCdChart.Load(world.Root));
         chart.Version.ShouldBe("9.1.4");
         var calls = world.Server.Calls.All;

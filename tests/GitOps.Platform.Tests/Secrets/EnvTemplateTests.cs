@@ -10,7 +10,7 @@ public sealed class EnvTemplateTests
         var template = await EnvTemplate.ReadAsync(RepositoryRoot.Find(), CancellationToken.None);
 
         template.Variables.Where(variable => variable.Required).Select(variable => variable.Key).ShouldBe(
-            ["CI_API_V4_URL", "GITLAB_TOKEN", "CI_PROJECT_ID", "TF_STATE_BUCKET"]);
+            ["CI_API_V4_URL", "GITLAB_TOKEN", "CI_PROJECT_ID"]);
         template.Variables.Where(variable => variable.Secret).Select(variable => variable.Key).ShouldBe(
             ["GITLAB_TOKEN", "GITLAB_TRIGGER_TOKEN", "E2E_TRIGGER_TOKEN", "GITHUB_TOKEN"]);
         template.Variables.ShouldAllBe(variable => variable.Description.Length > 10 && !variable.Description.Contains('['));

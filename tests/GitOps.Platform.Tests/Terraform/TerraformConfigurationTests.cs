@@ -68,7 +68,7 @@ public sealed partial class TerraformConfigurationTests
     {
         var declared = Declarations(Path.Combine(RepositoryRoot.Path, FoundationLayout.ModuleDirectory));
         var assigned = Assignments(Path.Combine(RepositoryRoot.Path, varFile));
-        var suppliedByBuild = new FoundationLayout(RepositoryRoot.Path, "bucket", _ => null).For("dev").Variables.Keys;
+        var suppliedByBuild = new FoundationLayout(RepositoryRoot.Path, null, _ => null).For("dev").Variables.Keys;
 
         assigned.Except(declared.Keys).ShouldBeEmpty($"{varFile} sets variables the foundation does not declare");
         declared.Where(variable => !variable.Value).Select(variable => variable.Key)
@@ -90,10 +90,21 @@ public sealed partial class TerraformConfigurationTests
         values.ShouldContain($"--google-project={project}");
     }
 
+    [Theory]
+    [MemberData(nameof(StageNames))]
+    public void Every_stage_commits_its_state_bucket_named_after_its_project(string stage)
+    {
+        var foundation = Path.Combine(RepositoryRoot.Path, FoundationLayout.VarFile(stage));
+
+        // One bucket per stage, named once: the foundation creates it and every root of the stage keeps its state there.
+        TfvarsString(foundation, "state_bucket").ShouldBe($"{TfvarsString(foundation, "project_id")}-tfstate");
+    }
+
     public static TheoryData<string> StageNames() => [.. Stages];
 
     private static string TfvarsString(string varFile, string name) =>
-        File.ReadAllLines(varFile).Select(line => Regex.Match(line, $"^{name}\\s*=\\s*\"(?<value>[^\"]*)\"")).First(match => match.Success).Groups["value"].Value;
+        File.ReadAllLines(varFile).Select(line => Regex.Match(line, $"^{name}\\s*=\\s*\"(?<value>[^\"]*)\"")).FirstOrDefault(match => match.Success)?.Groups["value"].Value
+        ?? throw new ShouldAssertException($"{varFile} does not set {name}");
 
     public static TheoryData<string> FoundationVarFiles() => [.. Stages.Select(FoundationLayout.VarFile)];
 

@@ -16,11 +16,11 @@ public sealed class TerraformWorkspaceLayoutTests
     [Fact]
     public void An_environment_cluster_uses_the_cloud_module_a_state_prefix_per_stage_and_cloud_and_its_own_data_directory()
     {
-        var workspace = Layout("tf-state").ForEnvironment("dev", gcp);
+        var workspace = Layout(null).ForEnvironment("dev", gcp);
 
         workspace.Cluster.ToString().ShouldBe("dev-gcp");
         workspace.ModuleDirectory.ShouldBe(InRepository("environments/terraform/gcp/environment-cluster"));
-        workspace.BackendConfig.ShouldBe(new Dictionary<string, string> { ["bucket"] = "tf-state", ["prefix"] = "gitops/dev/gcp" });
+        workspace.BackendConfig.ShouldBe(new Dictionary<string, string> { ["bucket"] = "eurodat-dev-31415-tfstate", ["prefix"] = "gitops/dev/gcp" });
         workspace.VarFiles.ShouldBe([InRepository("environments/terraform/gcp/stages/dev.tfvars")]);
         workspace.Variables.ShouldBe(new Dictionary<string, string> { ["stage"] = "dev" });
         workspace.DataDirectory.ShouldBe(InRepository(".nuke/temp/terraform/dev-gcp"));
@@ -30,31 +30,45 @@ public sealed class TerraformWorkspaceLayoutTests
     [Fact]
     public void The_management_cluster_of_a_stage_has_its_own_module_state_prefix_and_variables()
     {
-        var workspace = Layout("tf-state").ForManagement("qa-int", gcp);
+        var workspace = Layout(null).ForManagement("qa-int", gcp);
 
         workspace.Cluster.ToString().ShouldBe("qa-int-mgmt");
         workspace.ModuleDirectory.ShouldBe(InRepository("environments/terraform/gcp/management-cluster"));
-        workspace.BackendConfig["prefix"].ShouldBe("gitops/qa-int/mgmt");
+        workspace.BackendConfig.ShouldBe(new Dictionary<string, string> { ["bucket"] = "eurodat-qa-int-14142-tfstate", ["prefix"] = "gitops/qa-int/mgmt" });
         workspace.VarFiles.ShouldBe([InRepository("environments/terraform/gcp/stages/mgmt/qa-int.tfvars")]);
         workspace.DataDirectory.ShouldBe(InRepository(".nuke/temp/terraform/qa-int-mgmt"));
     }
 
-    [Fact]
-    public void The_state_bucket_falls_back_to_TF_STATE_BUCKET()
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("eurodat-qa-16180-tfstate", null)]
+    [InlineData(null, "eurodat-qa-16180-tfstate")]
+    public void The_stages_committed_state_bucket_is_used_and_the_parameter_or_TF_STATE_BUCKET_may_repeat_it(string? parameter, string? variable)
     {
-        var environment = new Dictionary<string, string>(Credentials) { ["TF_STATE_BUCKET"] = "from-environment" };
+        var environment = new Dictionary<string, string?>(Credentials.ToDictionary(entry => entry.Key, entry => (string?)entry.Value)) { ["TF_STATE_BUCKET"] = variable };
 
-        var workspace = new TerraformWorkspaceLayout(RepositoryRoot.Path, null, environment.GetValueOrDefault).ForEnvironment("qa", gcp);
+        var workspace = new TerraformWorkspaceLayout(RepositoryRoot.Path, parameter, environment.GetValueOrDefault).ForEnvironment("qa", gcp);
 
-        workspace.BackendConfig["bucket"].ShouldBe("from-environment");
+        workspace.BackendConfig["bucket"].ShouldBe("eurodat-qa-16180-tfstate");
     }
 
     [Fact]
-    public void Without_a_state_bucket_nothing_runs()
+    public void A_repository_that_commits_no_state_bucket_takes_TF_STATE_BUCKET_and_without_one_nothing_runs()
     {
-        var failure = Should.Throw<CloudConfigurationException>(() => Layout(null).ForEnvironment("dev", gcp));
+        var root = Directory.CreateTempSubdirectory("gitops-workspace-layout-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string>(Credentials) { ["TF_STATE_BUCKET"] = "from-environment" };
+            Should.Throw<CloudConfigurationException>(() => new TerraformWorkspaceLayout(root, null, environment.GetValueOrDefault).ForEnvironment("dev", gcp))
+                .Message.ShouldStartWith("environments/terraform/gcp/stages/dev.tfvars does not exist", Case.Sensitive, "the bucket was accepted; the var file is the next check");
 
-        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
+            Should.Throw<CloudConfigurationException>(() => new TerraformWorkspaceLayout(root, null, Credentials.GetValueOrDefault).ForEnvironment("dev", gcp))
+                .Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
@@ -71,7 +85,7 @@ public sealed class TerraformWorkspaceLayoutTests
     public void Missing_cloud_credentials_stop_the_run_before_terraform()
     {
         var failure = Should.Throw<CloudConfigurationException>(
-            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", name => name == "HOME" ? "/nonexistent-home" : null).ForManagement("dev", gcp));
+            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, null, name => name == "HOME" ? "/nonexistent-home" : null).ForManagement("dev", gcp));
 
         failure.Message.ShouldStartWith("No Google credentials: run 'gcloud auth application-default login'");
     }
@@ -94,7 +108,7 @@ public sealed class TerraformWorkspaceLayoutTests
         var environment = new Dictionary<string, string>(Credentials) { ["GOOGLE_PROJECT"] = "someone-elses-project" };
 
         var failure = Should.Throw<CloudConfigurationException>(
-            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", environment.GetValueOrDefault).ForEnvironment("prod", gcp));
+            () => new TerraformWorkspaceLayout(RepositoryRoot.Path, null, environment.GetValueOrDefault).ForEnvironment("prod", gcp));
 
         failure.Message.ShouldBe("GOOGLE_PROJECT is 'someone-elses-project' but environments/terraform/gcp/stages/prod.tfvars puts prod-gcp in project_id "
             + "'eurodat-prod-17320'; unset GOOGLE_PROJECT or set it to 'eurodat-prod-17320'. Nothing was run.");
@@ -105,7 +119,7 @@ public sealed class TerraformWorkspaceLayoutTests
     {
         var environment = new Dictionary<string, string>(Credentials) { ["GOOGLE_PROJECT"] = "eurodat-qa-16180" };
 
-        var workspace = new TerraformWorkspaceLayout(RepositoryRoot.Path, "tf-state", environment.GetValueOrDefault).ForManagement("qa", gcp);
+        var workspace = new TerraformWorkspaceLayout(RepositoryRoot.Path, null, environment.GetValueOrDefault).ForManagement("qa", gcp);
 
         workspace.Variables.ShouldNotContainKey("project_id");
     }

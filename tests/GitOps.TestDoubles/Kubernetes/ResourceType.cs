@@ -10,7 +10,9 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
     public static readonly ResourceType Namespace = new(string.Empty, "v1", "namespaces", "Namespace", false);
     public static readonly ResourceType ClusterRoleBinding = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false);
 
-    private static readonly ResourceType[] Known = [Application, AppProject, Secret, ConfigMap, Namespace, ClusterRoleBinding];
+    public static readonly ResourceType ClusterRole = new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false);
+
+    private static readonly ResourceType[] Known = [Application, AppProject, Secret, ConfigMap, Namespace, ClusterRoleBinding, ClusterRole];
 
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 

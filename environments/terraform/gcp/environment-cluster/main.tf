@@ -42,6 +42,12 @@ data "google_service_account" "argocd" {
   account_id = "argocd-${var.stage}"
 }
 
+# argocd-server acts as this read-only account (created by the foundation, roles/container.clusterViewer).
+data "google_service_account" "argocd_server" {
+  project    = var.project_id
+  account_id = "argocd-server-${var.stage}"
+}
+
 # external-dns's Kubernetes service account is bound to external-dns-<stage> by the foundation
 # (cluster-workload-identity.tf there), not here: the deployer holds no setIamPolicy on service accounts. State from
 # before is forgotten, not destroyed.

@@ -22,3 +22,8 @@ output "argocd_service_account" {
   description = "Google service account of the stage's Argo CD: the build binds it to Kubernetes RBAC in this cluster."
   value       = data.google_service_account.argocd.email
 }
+
+output "argocd_server_service_account" {
+  description = "Google service account of argocd-server: the build binds it to read-only Kubernetes RBAC in this cluster."
+  value       = data.google_service_account.argocd_server.email
+}

@@ -9,11 +9,20 @@
 resource "google_service_account_iam_member" "argocd_workload_identity" {
   count = var.gke_workload_identity_pool_exists ? 1 : 0
 
-  # Only the application controller: it is the component that syncs to the environment clusters. argocd-server faces
-  # the internet and gets no cloud identity (see environments/terraform/README.md).
+  # Only the application controller: it is the component that syncs to the environment clusters. argocd-server has
+  # an account of its own, read-only (below).
   service_account_id = google_service_account.argocd.name
   role               = "roles/iam.workloadIdentityUser"
   member             = "serviceAccount:${var.project_id}.svc.id.goog[${var.argocd_namespace}/argocd-application-controller]"
+}
+
+resource "google_service_account_iam_member" "argocd_server_workload_identity" {
+  count = var.gke_workload_identity_pool_exists ? 1 : 0
+
+  # argocd-server reads pod logs and live manifests of the environment clusters for the UI; read-only there.
+  service_account_id = google_service_account.argocd_server.name
+  role               = "roles/iam.workloadIdentityUser"
+  member             = "serviceAccount:${var.project_id}.svc.id.goog[${var.argocd_namespace}/argocd-server]"
 }
 
 resource "google_service_account_iam_member" "external_dns_workload_identity" {

@@ -28,6 +28,11 @@ output "argocd_service_account" {
   value       = google_service_account.argocd.email
 }
 
+output "argocd_server_service_account" {
+  description = "Google service account of argocd-server (read-only in the environment clusters)."
+  value       = google_service_account.argocd_server.email
+}
+
 output "external_dns_service_account" {
   description = "Google service account external-dns's Kubernetes service account is annotated with."
   value       = google_service_account.external_dns.email

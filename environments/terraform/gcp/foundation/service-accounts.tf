@@ -42,6 +42,22 @@ resource "google_project_iam_member" "argocd_cluster_viewer" {
   member  = "serviceAccount:${google_service_account.argocd.email}"
 }
 
+# argocd-server acts as this account, read-only: the UI's live views of the environment clusters (pod logs, live
+# manifests) are fetched by argocd-server itself, not the controller. Its own account, so whoever reaches the
+# internet-facing server holds only what the build's read-only RBAC grants it there (see ArgoCdServerClusterAccess).
+resource "google_service_account" "argocd_server" {
+  project      = var.project_id
+  account_id   = "argocd-server-${var.stage}"
+  display_name = "Argo CD server (read-only UI) of stage ${var.stage}"
+  depends_on   = [google_project_service.this]
+}
+
+resource "google_project_iam_member" "argocd_server_cluster_viewer" {
+  project = var.project_id
+  role    = "roles/container.clusterViewer"
+  member  = "serviceAccount:${google_service_account.argocd_server.email}"
+}
+
 # external-dns in the environment clusters acts as this account; it may change records in the stage's zone only.
 resource "google_service_account" "external_dns" {
   project      = var.project_id

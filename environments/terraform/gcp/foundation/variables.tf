@@ -20,8 +20,14 @@ variable "region" {
 }
 
 variable "state_bucket" {
-  description = "Name of the GCS bucket for every Terraform state of the stage (TF_STATE_BUCKET); the build passes it."
+  description = "Name of the GCS bucket for every Terraform state of the stage, committed in its tfvars: the build reads the same line for every root's backend, and TF_STATE_BUCKET may only repeat it."
   type        = string
+
+  # GCS bucket naming rules (without dots: a dotted name must be a verified domain). The name is global across GCS.
+  validation {
+    condition     = can(regex("^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", var.state_bucket)) && !startswith(var.state_bucket, "goog") && !strcontains(var.state_bucket, "google")
+    error_message = "The state bucket must be 3-63 lowercase letters, digits, hyphens or underscores, start and end with a letter or digit, and neither start with goog nor contain google."
+  }
 }
 
 variable "gitlab_url" {

@@ -42,6 +42,12 @@ data "google_service_account" "argocd" {
   account_id = "argocd-${var.stage}"
 }
 
+# argocd-server acts as this read-only account (created by the foundation, roles/container.clusterViewer).
+data "google_service_account" "argocd_server" {
+  project    = var.project_id
+  account_id = "argocd-server-${var.stage}"
+}
+
 # No Kubernetes objects are managed here: the build installs Argo CD with helm (--create-namespace) into the cluster
 # created above, and destroying the cluster removes them. A kubernetes provider configured from this module's own
 # cluster cannot refresh or destroy them reliably once the cluster is being replaced or is gone.

@@ -23,6 +23,11 @@ output "argocd_service_account" {
   value       = data.google_service_account.argocd.email
 }
 
+output "argocd_server_service_account" {
+  description = "Google service account to annotate argocd-server's Kubernetes service account with."
+  value       = data.google_service_account.argocd_server.email
+}
+
 output "nat_address" {
   description = "Egress address of this cluster's nodes (Argo CD): add it to the environment clusters' master_authorized_networks."
   value       = module.cluster.nat_address

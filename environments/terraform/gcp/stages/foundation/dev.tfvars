@@ -1,7 +1,9 @@
 # Foundation of stage dev (APIs, state bucket, deployer, Workload Identity for GitLab CI, DNS zone).
-# The stage and the state bucket (TF_STATE_BUCKET) are passed by the build.
+# The build passes the stage. state_bucket is the one place the stage's state bucket is named: the foundation creates it,
+# every root of the stage keeps its state there, and TF_STATE_BUCKET / --tf-state-bucket may only repeat it.
 project_id          = "eurodat-dev-31415"
 region              = "europe-west3"
+state_bucket        = "eurodat-dev-31415-tfstate"
 gitlab_url          = "https://gitlab.eurodat.example"
 gitlab_project_path = "eurodat/eurodat-trustee-iac"
 dns_zone_name       = "eurodat-dev-gcp"
