@@ -21,7 +21,8 @@ public sealed class ArgoCdServerIdentityTests
             .Select(resource => $"{resource.Type}:{resource.Body["role"]}")
             .ShouldBe(["google_project_iam_member:roles/container.clusterViewer"]);
         var workloadIdentity = resources.Where(resource => resource.Type == "google_service_account_iam_member"
-            && resource.Body["service_account_id"]!.ToString() == "${google_service_account.argocd_server.name}").ShouldHaveSingleItem();
+            && resource.Body["service_account_id"]!.ToString() == "${google_service_account.argocd_server.name}"
+            && resource.Body["role"]!.ToString() != "roles/iam.serviceAccountViewer").ShouldHaveSingleItem(); // the deployer only reads it
         workloadIdentity.Body["role"]!.ToString().ShouldBe("roles/iam.workloadIdentityUser");
         workloadIdentity.Body["member"]!.ToString().ShouldBe("serviceAccount:${var.project_id}.svc.id.goog[${var.argocd_namespace}/argocd-server]");
         workloadIdentity.Body["count"]!.ToString().ShouldBe("${var.gke_workload_identity_pool_exists ? 1 : 0}");

@@ -47,7 +47,39 @@ public sealed class DeployerPrivilegeTests
             .Select(resource => $"{resource.Type}.{resource.Name}").ShouldBeEmpty();
     }
 
-    internal static async Task<List<(string Type, string Name, JsonObject Body)>> ResourcesAsync(string module)
+    /// <summary>
+    /// A data source the deployer cannot read fails its plan with 403 on a real project (the issue-10 review): every
+    /// service account the cluster roots look up must be one the foundation lets the deployer read or use.
+    /// </summary>
+    [Theory]
+    [InlineData("environment")]
+    [InlineData("management")]
+    public async Task Every_service_account_the_cluster_roots_look_up_is_readable_by_the_deployer(string root)
+    {
+        var gcp = CloudProviders.Get("gcp");
+        var module = root == "environment" ? gcp.EnvironmentModuleDirectory : gcp.ManagementModuleDirectory;
+        var lookedUp = (await BlocksAsync(module, "data")).Where(block => block.Type == "google_service_account")
+            .Select(block => block.Body["account_id"]!.ToString()).ToList();
+        var foundation = await ResourcesAsync(FoundationLayout.ModuleDirectory);
+        var accounts = foundation.Where(resource => resource.Type == "google_service_account")
+            .ToDictionary(resource => resource.Body["account_id"]!.ToString(), resource => resource.Name, StringComparer.Ordinal);
+        var grantedTo = foundation
+            .Where(resource => resource.Type == "google_service_account_iam_member"
+                && (resource.Body["member"]?.ToString().Contains("deployer", StringComparison.Ordinal) ?? false)
+                && resource.Body["role"]?.ToString() is "roles/iam.serviceAccountViewer" or "roles/iam.serviceAccountUser")
+            .Select(resource => resource.Body["service_account_id"]!.ToString()).ToList();
+
+        lookedUp.ShouldNotBeEmpty();
+        foreach (var accountId in lookedUp)
+        {
+            accounts.ShouldContainKey(accountId, $"{module} looks up {accountId}, which the foundation does not create");
+            grantedTo.ShouldContain($"${{google_service_account.{accounts[accountId]}.name}}", $"the deployer cannot read {accountId}, which {module} looks up");
+        }
+    }
+
+    internal static async Task<List<(string Type, string Name, JsonObject Body)>> ResourcesAsync(string module) => await BlocksAsync(module, "resource");
+
+    private static async Task<List<(string Type, string Name, JsonObject Body)>> BlocksAsync(string module, string kind)
     {
         var installation = await ProviderSchemaInstallation.GetAsync();
         var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, module), "*.tf");
@@ -55,7 +87,7 @@ public sealed class DeployerPrivilegeTests
         var resources = new List<(string, string, JsonObject)>();
         foreach (var body in parsed.Values.Select(result => result.Body.ShouldNotBeNull(result.Error)))
         {
-            foreach (var (type, named) in body["resource"]?.AsObject() ?? [])
+            foreach (var (type, named) in body[kind]?.AsObject() ?? [])
             {
                 foreach (var (name, blocks) in named!.AsObject())
                 {

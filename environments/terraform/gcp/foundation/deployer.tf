@@ -42,6 +42,21 @@ resource "google_service_account_iam_member" "deployer_acts_as_nodes" {
   member             = local.deployer_member
 }
 
+# The cluster roots look up Argo CD's two accounts (data "google_service_account") to hand their emails to the
+# clusters; reading an account needs iam.serviceAccounts.get, which neither container.admin nor networkAdmin holds.
+# serviceAccountViewer reads, and cannot act as the account or change its policy.
+resource "google_service_account_iam_member" "deployer_reads_argocd" {
+  service_account_id = google_service_account.argocd.name
+  role               = "roles/iam.serviceAccountViewer"
+  member             = local.deployer_member
+}
+
+resource "google_service_account_iam_member" "deployer_reads_argocd_server" {
+  service_account_id = google_service_account.argocd_server.name
+  role               = "roles/iam.serviceAccountViewer"
+  member             = local.deployer_member
+}
+
 # Private clusters need one firewall rule of their own (the control plane reaching ingress-nginx's admission webhook);
 # networkAdmin cannot write firewall rules, and securityAdmin would add SSL policies and Cloud Armor besides.
 resource "google_project_iam_custom_role" "cluster_firewalls" {
