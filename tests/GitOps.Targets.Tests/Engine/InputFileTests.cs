@@ -32,6 +32,18 @@ public sealed class InputFileTests : IDisposable
         Directory.EnumerateFileSystemEntries(elsewhere, "*", SearchOption.AllDirectories).ShouldBe([Path.Combine(elsewhere, ".nuke")]);
     }
 
+    /// <summary>An empty --root (an unset variable in a script) once meant the working directory.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task An_empty_root_is_refused(string root)
+    {
+        (await run.RunAsync<MarkedBuild>(x => x.Show, "--root", root)).ShouldBe(2);
+
+        OneLine(run.Error).ShouldStartWith("error: --root is empty; pass the repository's root (where build.sh, .nuke/, build/ and environments/stages.yaml are).");
+        run.Ran.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task A_root_whose_catalog_is_a_directory_is_refused()
     {
