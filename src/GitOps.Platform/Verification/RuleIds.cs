@@ -26,6 +26,7 @@ public static class RuleIds
     public const string PlaceholderOutsidePlugin = "GO021";
     public const string ManifestSchema = "GO022";
     public const string SecretValueInPlaintext = "GO023";
+    public const string ParentsProjectTooBroad = "GO024";
     public const string FloatingChartVersion = "GO030";
     public const string FloatingGitRevision = "GO031";
     public const string FloatingImageTag = "GO032";
@@ -56,6 +57,8 @@ public static class RuleIds
         [PlaceholderOutsidePlugin] = "a Vault AVP placeholder only reaches Applications rendered through the argocd-vault-plugin-helm plugin",
         [ManifestSchema] = "every Kubernetes object, committed or rendered, has apiVersion, kind and metadata.name and meets its kind's schema: Argo CD v3's for Argo CD objects, Kubernetes' for core kinds; no unknown fields",
         [SecretValueInPlaintext] = "no password, token or other secret-looking key holds a literal value outside kind: Secret; it is a Vault AVP placeholder (<path:some/path#key>) or a reference",
+        [ParentsProjectTooBroad] = "the parents' AppProject allows Applications and the e2e hook Job only, in the Argo CD namespace and the hook's own; "
+            + "no Job where no hook runs or where the admission policy does not keep it out of the Argo CD namespace; Argo CD's default project allows nothing",
         [FloatingChartVersion] = "on promoted (SemVer) stages, every Helm chart source names an exact version, not a range",
         [FloatingGitRevision] = "on promoted (SemVer) stages, no rendered Application tracks a branch or HEAD of a git repository",
         [FloatingImageTag] = "on promoted (SemVer) stages, no rendered image is :latest or untagged",

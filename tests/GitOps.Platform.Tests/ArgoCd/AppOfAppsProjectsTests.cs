@@ -23,14 +23,17 @@ public sealed class AppOfAppsProjectsTests
 
     [Theory]
     [MemberData(nameof(Stages))]
-    public void The_parents_project_reaches_only_applications_and_the_hook_job_in_the_argo_cd_namespace(string stage)
+    public void The_parents_project_reaches_only_the_argo_cd_namespace_and_the_hook_namespace_and_only_where_a_hook_runs_jobs(string stage)
     {
         var manifest = AppOfAppsManifest.Load(FileOf(stage), $"app-of-apps-{stage}-gcp");
+        var rendersHook = stage != "nightly";
 
         var parents = manifest.Project.ShouldNotBeNull();
         Spec(parents, "clusterResourceWhitelist").ShouldBeEmpty();
-        Spec(parents, "namespaceResourceWhitelist").Select(Kind).ShouldBe(["argoproj.io/Application", "batch/Job"]);
-        Spec(parents, "destinations").Select(node => node!.ToJsonString()).ShouldBe(["""{"name":"in-cluster","namespace":"argocd"}"""]);
+        Spec(parents, "namespaceResourceWhitelist").Select(Kind).ShouldBe(rendersHook ? ["argoproj.io/Application", "batch/Job"] : ["argoproj.io/Application"]);
+        Spec(parents, "destinations").Select(node => node!.ToJsonString()).ShouldBe(rendersHook
+            ? ["""{"name":"in-cluster","namespace":"argocd"}""", $$"""{"name":"in-cluster","namespace":"eurodat-{{stage}}-e2e-hook"}"""]
+            : ["""{"name":"in-cluster","namespace":"argocd"}"""]);
         Spec(parents, "sourceRepos").Select(node => node!.GetValue<string>()).ShouldBe(["https://gitlab.eurodat.example/eurodat/eurodat-trustee-iac.git"]);
     }
 

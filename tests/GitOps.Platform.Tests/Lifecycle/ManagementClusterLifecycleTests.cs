@@ -33,7 +33,7 @@ public sealed class ManagementClusterLifecycleTests
             .GetValue<string>().ShouldBe("EuroDaT dev stage");
         world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev-app-of-apps").ShouldNotBeNull()["spec"]!["clusterResourceWhitelist"]!
             .AsArray().ShouldBeEmpty();
-        world.Server.Store.Count(ResourceType.AppProject).ShouldBe(2);
+        world.Server.Store.Count(ResourceType.AppProject).ShouldBe(3);
         var configMap = world.Server.Store.Get(ResourceType.ConfigMap, "argocd", "argocd-cm").ShouldNotBeNull();
         configMap["data"]![ApplicationHealthCheck.ConfigMapKey]!.GetValue<string>().ShouldBe(chart.ApplicationHealthLua);
     }
@@ -42,16 +42,53 @@ public sealed class ManagementClusterLifecycleTests
     public async Task Provisioning_creates_the_e2e_trigger_token_secret_the_chart_references_from_the_ci_variable_masked()
     {
         await using var world = await LifecycleWorld.StartAsync();
+        // As a real API server does: no namespaced object in a namespace that does not exist. helm made argocd.
+        world.Server.Store.RequireNamespaces = true;
+        world.Server.Store.Apply(ResourceType.Namespace, string.Empty, "argocd", Namespace("argocd"), "helm");
 
         await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
 
-        var secret = world.Server.Store.Get(ResourceType.Secret, "argocd", "e2e-trigger-token").ShouldNotBeNull();
+        // The hook Job runs in a namespace of its own, not in Argo CD's, so the token lives there too.
+        world.Server.Store.Get(ResourceType.Namespace, string.Empty, "eurodat-dev-e2e-hook").ShouldNotBeNull();
+        world.Server.Store.Get(ResourceType.Secret, "argocd", "e2e-trigger-token").ShouldBeNull();
+        var secret = world.Server.Store.Get(ResourceType.Secret, "eurodat-dev-e2e-hook", "e2e-trigger-token").ShouldNotBeNull();
         var stored = secret["stringData"]?["token"]?.GetValue<string>()
             ?? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["token"]!.GetValue<string>()));
         stored.ShouldBe(LifecycleWorld.TriggerToken);
         world.Masker.Apply($"token {LifecycleWorld.TriggerToken}").ShouldNotContain(LifecycleWorld.TriggerToken);
         world.Log.Text.ShouldNotContain(LifecycleWorld.TriggerToken);
     }
+
+    [Fact]
+    public async Task Provisioning_takes_everything_from_argo_cds_built_in_default_project()
+    {
+        await using var world = await LifecycleWorld.StartAsync();
+        // What argocd-server creates at its first start when no project "default" exists.
+        world.Server.Store.Apply(ResourceType.AppProject, "argocd", "default", new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "argoproj.io/v1alpha1",
+            ["kind"] = "AppProject",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "default", ["namespace"] = "argocd" },
+            ["spec"] = System.Text.Json.Nodes.JsonNode.Parse("""
+                {"sourceRepos":["*"],"destinations":[{"server":"*","namespace":"*"}],"clusterResourceWhitelist":[{"group":"*","kind":"*"}]}
+                """),
+        }, "argocd-server");
+
+        await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
+
+        var spec = world.Server.Store.Get(ResourceType.AppProject, "argocd", "default").ShouldNotBeNull()["spec"]!;
+        spec["sourceRepos"]!.AsArray().ShouldBeEmpty();
+        spec["destinations"]!.AsArray().ShouldBeEmpty();
+        spec["clusterResourceWhitelist"]!.AsArray().ShouldBeEmpty();
+        spec["namespaceResourceBlacklist"]!.ToJsonString().ShouldBe("""[{"group":"*","kind":"*"}]""");
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Namespace(string name) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Namespace",
+        ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = name },
+    };
 
     [Fact]
     public async Task Provisioning_without_the_e2e_trigger_token_is_refused_before_terraform_naming_the_variable()

@@ -318,6 +318,18 @@ public sealed class RuleFixtureTests
     }
 
     [Fact]
+    public async Task GO020_a_hook_job_in_the_argo_cd_namespace_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Job, "  namespace: {{ include \"app-of-apps.e2eHookNamespace\" . }}\n", "  namespace: {{ .Values.argocdNamespace }}\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Job, copy.LineOf(Job, "namespace: {{ .Values.argocdNamespace }}"), RuleIds.E2eTriggerInvalid,
+            "the e2e trigger Job runs in namespace 'argocd'; it must run in 'eurodat-qa-e2e-hook'");
+    }
+
+    [Fact]
     public async Task GO021_a_placeholder_in_an_application_rendered_with_built_in_helm_is_reported()
     {
         using var copy = await RepositoryCopy.CreateAsync();

@@ -17,6 +17,11 @@ public sealed partial class ObjectStore
 
         lock (gate)
         {
+            if (MissingNamespace(key) is { } missing)
+            {
+                return missing;
+            }
+
             if (objects.ContainsKey(key))
             {
                 return StoreResult.Failure(409, "AlreadyExists", $"{type.Plural}.{type.Group} \"{key.Name}\" already exists");
@@ -38,6 +43,11 @@ public sealed partial class ObjectStore
 
         lock (gate)
         {
+            if (MissingNamespace(key) is { } missing)
+            {
+                return missing;
+            }
+
             objects.TryGetValue(key, out var existing);
             appliedConfigurations.TryGetValue((key, fieldManager), out var previous);
             var merged = JsonMerge.Apply(existing, previous, configuration);
@@ -104,6 +114,15 @@ public sealed partial class ObjectStore
     }
 
     // The API server's name rule for these kinds: a lowercase RFC 1123 subdomain.
+    /// <summary>
+    /// When <see cref="RequireNamespaces"/> is on: the API server refuses a namespaced object whose namespace does not
+    /// exist (404, <c>namespaces "x" not found</c>). Off by default, since most tests never create the namespaces.
+    /// </summary>
+    private StoreResult? MissingNamespace(ObjectKey key) =>
+        RequireNamespaces && key.Type.Namespaced && !objects.ContainsKey(new ObjectKey(ResourceType.Namespace, string.Empty, key.Namespace))
+            ? StoreResult.Failure(404, "NotFound", $"namespaces \"{key.Namespace}\" not found")
+            : null;
+
     private static StoreResult? Invalid(ObjectKey key) =>
         key.Name.Length is > 0 and <= 253 && SubdomainName().IsMatch(key.Name)
             ? null

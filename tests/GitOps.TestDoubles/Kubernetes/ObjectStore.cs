@@ -20,6 +20,9 @@ public sealed partial class ObjectStore
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Refuse namespaced writes into a namespace that has no Namespace object, as a real API server does.</summary>
+    public bool RequireNamespaces { get; set; }
+
     public long CurrentRevision
     {
         get

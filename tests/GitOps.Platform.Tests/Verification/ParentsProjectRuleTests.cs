@@ -1,0 +1,106 @@
+using GitOps.Platform.Verification;
+
+using static GitOps.Platform.Tests.Verification.FixtureVerification;
+
+namespace GitOps.Platform.Tests.Verification;
+
+/// <summary>
+/// GO024, the parents' AppProject of each stage. Argo CD (v3.2 AppProject.IsGroupKindPermitted and
+/// IsDestinationPermitted) checks a resource's kind and its namespace separately: a project whose destinations include
+/// the Argo CD namespace and whose whitelist has batch/Job lets a parent create a Job there, and a Job there may name
+/// serviceAccountName: argocd-application-controller and act with the controller's rights. So Verify refuses every
+/// kind but Applications and the hook Job, every destination but the Argo CD namespace and the hook's own, and a Job
+/// kind that the management cluster's admission policy does not keep out of the Argo CD namespace.
+/// </summary>
+public sealed class ParentsProjectRuleTests
+{
+    private const string Dev = "environments/dev/app-of-apps-dev.yaml";
+    private const string Nightly = "environments/nightly/app-of-apps-nightly.yaml";
+    private const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
+
+    [Fact]
+    public async Task GO024_a_workload_kind_in_the_parents_project_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Dev, "    - group: batch\n      kind: Job\n", "    - group: batch\n      kind: Job\n    - group: apps\n      kind: Deployment\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Dev, copy.LineOf(Dev, "kind: Deployment"), RuleIds.ParentsProjectTooBroad,
+            "AppProject eurodat-dev-app-of-apps allows apps/Deployment");
+    }
+
+    [Fact]
+    public async Task GO024_a_parents_project_without_a_namespaced_whitelist_allows_every_kind_and_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Dev, "  namespaceResourceWhitelist:\n    - group: argoproj.io\n      kind: Application\n    - group: batch\n      kind: Job\n", string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Dev, copy.LineOf(Dev, "name: eurodat-dev-app-of-apps"), RuleIds.ParentsProjectTooBroad,
+            "has no namespaceResourceWhitelist, so it allows every namespaced kind");
+    }
+
+    [Fact]
+    public async Task GO024_a_cluster_scoped_kind_in_the_parents_project_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Dev, "  clusterResourceWhitelist: []\n  namespaceResourceWhitelist:\n    - group: argoproj.io",
+            "  clusterResourceWhitelist:\n    - group: rbac.authorization.k8s.io\n      kind: ClusterRoleBinding\n  namespaceResourceWhitelist:\n    - group: argoproj.io");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Dev, copy.LineOf(Dev, "kind: ClusterRoleBinding"), RuleIds.ParentsProjectTooBroad,
+            "allows the cluster-scoped rbac.authorization.k8s.io/ClusterRoleBinding");
+    }
+
+    [Fact]
+    public async Task GO024_a_wildcard_destination_namespace_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Dev, "      namespace: eurodat-dev-e2e-hook\n", "      namespace: \"*\"\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Dev, copy.LineOf(Dev, "namespace: \"*\""), RuleIds.ParentsProjectTooBroad,
+            "reaches namespace '*' of in-cluster; the parents may reach argocd (Applications) and eurodat-dev-e2e-hook (the e2e hook Job) only");
+    }
+
+    [Fact]
+    public async Task GO024_a_job_kind_the_admission_policy_does_not_keep_out_of_the_argo_cd_namespace_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, "validationActions: [Deny]", "validationActions: [Audit]");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Dev, copy.LineOf(Dev, "kind: Job"), RuleIds.ParentsProjectTooBroad,
+            "allows batch/Job while it reaches the Argo CD namespace argocd");
+    }
+
+    [Fact]
+    public async Task GO024_a_job_kind_in_a_stage_that_renders_no_hook_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Nightly, "    - group: argoproj.io\n      kind: Application\n", "    - group: argoproj.io\n      kind: Application\n    - group: batch\n      kind: Job\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Nightly, copy.LineOf(Nightly, "kind: Job"), RuleIds.ParentsProjectTooBroad,
+            "allows batch/Job, but no environment of stage nightly renders the e2e hook");
+    }
+
+    [Fact]
+    public async Task GO024_the_default_project_that_may_deploy_anywhere_is_reported()
+    {
+        const string DefaultProject = "environments/argocd/default-project.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(DefaultProject, "  sourceRepos: []\n", "  sourceRepos:\n    - \"*\"\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, DefaultProject, copy.LineOf(DefaultProject, "- \"*\""), RuleIds.ParentsProjectTooBroad,
+            "Argo CD's built-in project default must allow nothing");
+    }
+}
