@@ -3,6 +3,15 @@
 {{ .Values.stage }}-{{ .Values.cloud }}
 {{- end }}
 
+{{/*
+The namespace the PostSync e2e trigger Job runs in: one of its own per stage, never Argo CD's, where a Job could name
+the application controller's service account and act with its rights. ProvisionManagementCluster creates it with the
+token Secret (E2eTriggerToken.HookNamespace); the parents' AppProject allows Jobs only there.
+*/}}
+{{- define "app-of-apps.e2eHookNamespace" -}}
+eurodat-{{ .Values.stage }}-e2e-hook
+{{- end }}
+
 {{/* Whether deployedRelease is a SemVer (a released platform) rather than a branch. */}}
 {{- define "app-of-apps.isRelease" -}}
 {{- if regexMatch "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" .Values.deployedRelease -}}

@@ -14,6 +14,9 @@ public static class EnvironmentLayout
 
     public const string ArgoCdValuesFile = "environments/argocd/argocd-values.yaml";
 
+    /// <summary>Argo CD's built-in project "default", emptied: ProvisionManagementCluster applies it after the install.</summary>
+    public const string DefaultProjectFile = "environments/argocd/default-project.yaml";
+
     public const string RenderedDirectoryRoot = ".nuke/temp/rendered";
 
     public static string StageDirectory(Stage stage) => $"{EnvironmentsDirectory}/{stage.ToName()}";

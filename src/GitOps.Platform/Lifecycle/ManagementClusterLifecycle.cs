@@ -10,8 +10,8 @@ namespace GitOps.Platform.Lifecycle;
 
 /// <summary>
 /// A stage's management cluster, as control-mgmt-cluster.sh did: Terraform, then the pinned Argo CD with helm, then
-/// the configuration the chart does not hold (the stage's AppProject, the Application health check, the e2e trigger
-/// token Secret the app-of-apps' PostSync hook reads); destroyed only
+/// the configuration the chart does not hold (the stage's AppProjects, Argo CD's default project emptied, the
+/// Application health check, the e2e hook's namespace and the trigger token Secret it reads); destroyed only
 /// when no environment cluster of the stage is registered with it any more.
 /// </summary>
 public sealed class ManagementClusterLifecycle(LifecycleContext context)
@@ -23,11 +23,13 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
         {
             var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
             var chart = ArgoCdChart.Load(context.RepositoryRoot);
-            var projects = AppOfAppsManifest.LoadProjects(context.AppOfAppsFile(stage));
+            var projects = AppOfAppsManifest.LoadProjects(context.AppOfAppsFile(stage))
+                .Concat(AppOfAppsManifest.LoadProjects(EnvironmentLayout.Resolve(context.RepositoryRoot, EnvironmentLayout.DefaultProjectFile)))
+                .ToList();
             var triggerToken = context.Environment(E2eTriggerToken.Variable) is { Length: > 0 } token
                 ? token
                 : throw new UsageException($"{E2eTriggerToken.Variable} is not set: the PostSync e2e trigger of every environment of stage {stage.ToName()} reads "
-                    + $"this GitLab pipeline trigger token from Secret {chart.Namespace}/{E2eTriggerToken.SecretName}; store it as a masked CI/CD variable or in .env");
+                    + $"this GitLab pipeline trigger token from Secret {E2eTriggerToken.HookNamespace(stage)}/{E2eTriggerToken.SecretName}; store it as a masked CI/CD variable or in .env");
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
             var identity = ArgoCdWorkloadIdentity.ServiceAccountAnnotations(context.Catalog.ManagementCloud(stage), cluster);
             await using (var helmKubeconfig = await context.Clusters.ForHelmAsync(cluster.KubeconfigPath, HelmArgoCdInstaller.WaitTimeout + TimeSpan.FromMinutes(5), cancellationToken))
@@ -43,7 +45,9 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             }
 
             await configuration.ApplyApplicationHealthCheckAsync(chart.ApplicationHealthLua, cancellationToken);
-            await new E2eTriggerToken(client, context.Log, context.Secrets, chart.Namespace).ApplyAsync(triggerToken, cancellationToken);
+            var hookToken = new E2eTriggerToken(client, context.Log, context.Secrets, E2eTriggerToken.HookNamespace(stage));
+            await hookToken.ApplyAsync(triggerToken, cancellationToken);
+            await hookToken.RemoveFromAsync(chart.Namespace, cancellationToken);
             context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
             return cluster;
         }, cancellationToken), cancellationToken);

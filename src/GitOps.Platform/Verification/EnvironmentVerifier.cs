@@ -51,7 +51,10 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             foreach (var stage in catalog.Stages)
             {
                 AppOfAppsRule.Check(context, stage);
+                ParentsProjectRule.Check(context, stage);
             }
+
+            ParentsProjectRule.CheckDefaultProject(context);
 
             prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
                 .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];

@@ -72,7 +72,7 @@ internal sealed class LifecycleWorld : IAsyncDisposable
         Root = root;
         Server = server;
         Controller = controller;
-        CopyFromRepository("environments/stages.yaml", "environments/argocd/argocd-chart.yaml", "environments/argocd/argocd-values.yaml");
+        CopyFromRepository("environments/stages.yaml", "environments/argocd/argocd-chart.yaml", "environments/argocd/argocd-values.yaml", EnvironmentLayout.DefaultProjectFile);
         foreach (var stage in Enum.GetValues<Stage>())
         {
             CopyFromRepository(EnvironmentLayout.AppOfAppsFile(stage));

@@ -45,6 +45,14 @@ public sealed class ManagementClusterLifecycleTests
         // As a real API server does: no namespaced object in a namespace that does not exist. helm made argocd.
         world.Server.Store.RequireNamespaces = true;
         world.Server.Store.Apply(ResourceType.Namespace, string.Empty, "argocd", Namespace("argocd"), "helm");
+        // Where an earlier version kept the token: Argo CD's namespace, reachable by every Job a parent could create there.
+        world.Server.Store.Apply(ResourceType.Secret, "argocd", "e2e-trigger-token", new System.Text.Json.Nodes.JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "e2e-trigger-token", ["namespace"] = "argocd" },
+            ["stringData"] = new System.Text.Json.Nodes.JsonObject { ["token"] = LifecycleWorld.TriggerToken },
+        }, "gitops");
 
         await new ManagementClusterLifecycle(world.Context()).ProvisionAsync(Stage.Dev, Cloud.Gcp, CancellationToken.None);
 

@@ -50,6 +50,15 @@ internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId 
             return;
         }
 
+        // Never Argo CD's namespace: a Job there can name the application controller's service account (GO024).
+        var hookNamespace = E2eTriggerToken.HookNamespace(environment.Stage);
+        var jobNamespace = trigger.Root.At("metadata", "namespace").Text();
+        if (jobNamespace != hookNamespace)
+        {
+            Report(trigger, $"the e2e trigger Job runs in namespace '{jobNamespace ?? "(unset)"}'; it must run in '{hookNamespace}', the hook's own namespace, "
+                + "where ProvisionManagementCluster creates its token Secret and the parents' AppProject allows Jobs", "  namespace: ");
+        }
+
         var expected = new Dictionary<string, string?>
         {
             ["STAGE"] = environment.Stage.ToName(),

@@ -1,0 +1,161 @@
+using GitOps.Platform.ArgoCd;
+using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Yaml;
+using GitOps.Platform.Pipelines;
+using YamlDotNet.RepresentationModel;
+
+namespace GitOps.Platform.Verification.Checks;
+
+/// <summary>
+/// The parents' AppProject (the project of a stage's app-of-apps Applications) reaches the management cluster's Argo
+/// CD namespace, which Argo CD's docs call admin-level. It may allow only what the parents render: Applications, and
+/// the e2e hook Job where the stage renders one, in the Argo CD namespace and the hook's own namespace, no cluster-scoped
+/// kind. Argo CD checks a resource's kind and its namespace separately (AppProject.IsGroupKindPermitted,
+/// IsDestinationPermitted), so allowing batch/Job for the hook's namespace allows it in argocd too, where a Job could
+/// name serviceAccountName: argocd-application-controller. The admission policy in argocd-values.yaml closes that; a
+/// Job kind without it is refused. Argo CD's built-in project default must allow nothing.
+/// </summary>
+internal static class ParentsProjectRule
+{
+    private static readonly string[] ParentKinds = ["argoproj.io/Application", HookKind];
+
+    private const string HookKind = "batch/Job";
+
+    private const string InCluster = "in-cluster";
+
+    private const string InClusterServer = "https://kubernetes.default.svc";
+
+    public static void Check(VerificationContext context, StageDefinition stage)
+    {
+        var path = EnvironmentLayout.AppOfAppsFile(stage.Stage);
+        if (!context.Files.Exists(path) || YamlFile.Read(context.Files, path, context.Sink) is not { } file)
+        {
+            return;
+        }
+
+        var parentProjects = file.Documents.Where(document => document.Child("kind").Text() == "Application")
+            .Select(application => application.At("spec", "project").Text())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var rendersHook = stage.Environments.Any(GitOpsPipelines.PostSyncEnvironments(context.Catalog).Contains);
+        foreach (var project in file.Documents.Where(document => document.Child("kind").Text() == "AppProject"
+            && parentProjects.Contains(document.At("metadata", "name").Text() ?? string.Empty)))
+        {
+            CheckParents(context, path, stage.Stage, project, rendersHook);
+        }
+    }
+
+    /// <summary>environments/argocd/default-project.yaml: no repository, no destination, no kind.</summary>
+    public static void CheckDefaultProject(VerificationContext context)
+    {
+        var path = EnvironmentLayout.DefaultProjectFile;
+        if (!context.Files.Exists(path) || YamlFile.Read(context.Files, path, context.Sink) is not { } file || file.Root is not { } project)
+        {
+            context.Sink.Add(path, 1, RuleIds.ParentsProjectTooBroad,
+                "is missing: Argo CD's built-in project default must allow nothing, and ProvisionManagementCluster applies this file to make it so");
+            return;
+        }
+
+        void Report(YamlNode node, string what) => context.Sink.Add(path, node.Line(), RuleIds.ParentsProjectTooBroad,
+            $"Argo CD's built-in project default must allow nothing, but it {what}; an Application naming no project would deploy with it");
+
+        foreach (var field in new[] { "sourceRepos", "destinations", "clusterResourceWhitelist", "namespaceResourceWhitelist" })
+        {
+            foreach (var entry in project.At("spec", field).Items())
+            {
+                Report(entry, $"has an entry in {field}");
+            }
+        }
+
+        var blacklist = project.At("spec", "namespaceResourceBlacklist").Items();
+        if (!blacklist.Any(entry => entry.Child("group").Text() == "*" && entry.Child("kind").Text() == "*"))
+        {
+            Report(project.At("spec") ?? project, "does not blacklist every namespaced kind (namespaceResourceBlacklist group '*' kind '*')");
+        }
+    }
+
+    private static void CheckParents(VerificationContext context, string path, Stage stage, YamlNode project, bool rendersHook)
+    {
+        var name = project.At("metadata", "name").Text();
+        var hookNamespace = E2eTriggerToken.HookNamespace(stage);
+        void Report(YamlNode? node, string message) =>
+            context.Sink.Add(path, (node ?? project).Line(), RuleIds.ParentsProjectTooBroad, $"AppProject {name} {message}");
+
+        foreach (var entry in project.At("spec", "clusterResourceWhitelist").Items())
+        {
+            Report(entry.Child("kind") ?? entry, $"allows the cluster-scoped {Kind(entry)}; the parents create no cluster-scoped object");
+        }
+
+        if (project.At("spec", "namespaceResourceWhitelist") is not YamlSequenceNode whitelist)
+        {
+            Report(project.At("metadata", "name"), "has no namespaceResourceWhitelist, so it allows every namespaced kind; list argoproj.io/Application (and batch/Job where a hook runs)");
+            return;
+        }
+
+        var argoCdNamespace = "argocd";
+        foreach (var destination in project.At("spec", "destinations").Items())
+        {
+            var cluster = destination.Child("name").Text() ?? destination.Child("server").Text();
+            var target = destination.Child("namespace").Text();
+            if ((cluster != InCluster && cluster != InClusterServer) || (target != argoCdNamespace && target != hookNamespace))
+            {
+                Report(destination.Child("namespace") ?? destination,
+                    $"reaches namespace '{target}' of {cluster}; the parents may reach {argoCdNamespace} (Applications) and {hookNamespace} (the e2e hook Job) only");
+            }
+        }
+
+        foreach (var entry in whitelist.Children)
+        {
+            var kind = Kind(entry);
+            if (!ParentKinds.Contains(kind, StringComparer.Ordinal))
+            {
+                Report(entry.Child("kind") ?? entry, $"allows {kind}; in Argo CD's namespace that runs as whatever service account it names. The parents render Applications and the e2e hook Job only");
+            }
+            else if (kind == HookKind && !rendersHook)
+            {
+                Report(entry.Child("kind") ?? entry, $"allows {HookKind}, but no environment of stage {stage.ToName()} renders the e2e hook; remove it");
+            }
+            else if (kind == HookKind && AdmissionPolicyGap(context) is { } gap)
+            {
+                Report(entry.Child("kind") ?? entry,
+                    $"allows {HookKind} while it reaches the Argo CD namespace {argoCdNamespace}: Argo CD checks kind and namespace separately, so a Job could run there as the "
+                    + $"application controller. {gap}");
+            }
+        }
+    }
+
+    /// <summary>Why argocd-values.yaml's admission policy does not keep the controller's workloads out of argocd, or null when it does.</summary>
+    private static string? AdmissionPolicyGap(VerificationContext context)
+    {
+        var values = YamlFile.Read(context.Files, EnvironmentLayout.ArgoCdValuesFile, context.Sink)?.Root;
+        var objects = values.Child("extraObjects").Items().ToList();
+        var policy = objects.FirstOrDefault(item => item.Child("kind").Text() == "ValidatingAdmissionPolicy"
+            && item.At("metadata", "name").Text() == ArgoCdWorkloadGuard.PolicyName);
+        var binding = objects.FirstOrDefault(item => item.Child("kind").Text() == "ValidatingAdmissionPolicyBinding"
+            && item.At("spec", "policyName").Text() == ArgoCdWorkloadGuard.PolicyName);
+        var fix = $"{EnvironmentLayout.ArgoCdValuesFile} (extraObjects) needs ValidatingAdmissionPolicy {ArgoCdWorkloadGuard.PolicyName}";
+        if (policy is null || binding is null)
+        {
+            return $"{fix} and a binding for it.";
+        }
+
+        if (!binding.At("spec", "validationActions").Items().Any(action => action.Text() == "Deny"))
+        {
+            return $"{fix}'s binding to use validationActions [Deny].";
+        }
+
+        if (policy.At("spec", "matchConstraints", "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name").Text() != "argocd")
+        {
+            return $"{fix} to select the namespace argocd (namespaceSelector kubernetes.io/metadata.name).";
+        }
+
+        var covered = policy.At("spec", "matchConstraints", "resourceRules").Items()
+            .SelectMany(rule => rule.Child("apiGroups").Items().SelectMany(group => rule.Child("resources").Items()
+                .Select(resource => $"{group.Text()}/{resource.Text()}")))
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = ArgoCdWorkloadGuard.Workloads.Where(workload => !covered.Contains(workload)).ToList();
+        return missing.Count == 0 ? null : $"{fix} to cover {string.Join(", ", missing)}.";
+    }
+
+    private static string Kind(YamlNode entry) => $"{entry.Child("group").Text()}/{entry.Child("kind").Text()}";
+}
