@@ -78,7 +78,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     }
 
     [Theory]
-    [InlineData("schedule", "", "nightly:Provision:nightly-gcp nightly:DeployAppOfApps:nightly-gcp nightly:RunE2E:nightly-gcp nightly:Destroy:nightly-gcp")]
+    [InlineData("schedule", "", "nightly:Run:nightly-gcp")]
     [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-gcp postsync:OpenPromotionMR:qa-gcp")]
     [InlineData("trigger", "STAGE=qa-int CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-int-gcp")]
     [InlineData("api", "RELEASE_ENTRY_VERSION=1.5.0", "release:OpenPromotionMR")]
@@ -137,8 +137,63 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
             foreach (var job in child.Keys)
             {
                 child[job].When.ShouldBe("on_success", "the trigger job decided; inside the child both run");
-                Script(childCi, job).Contains(" --require-newest-commit true", StringComparison.Ordinal).ShouldBe(environment != "dev-gcp", job);
+                // Automatic or not: GitLab's Retry re-runs any old job with its pipeline's outdated commit.
+                Script(childCi, job).ShouldContain(" --require-newest-commit true", customMessage: job);
             }
+        }
+    }
+
+    /// <summary>
+    /// nightly's run (provision, deploy, e2e, destroy) is one unit under nightly-gcp: a trigger job holding the group
+    /// starts the child, so a second scheduled run and the manual main:Destroy:nightly-gcp (same group) wait for all of
+    /// it. The teardown keeps when: always, and Provision's on_stop names it, in the same (child) pipeline.
+    /// </summary>
+    [Fact]
+    public void Nightlys_run_holds_its_resource_group_as_one_unit_and_always_tears_down()
+    {
+        const string Nightly = ".ci/pipelines/nightly-nightly-gcp.yml";
+        var ci = CommittedCi();
+        var trigger = (YamlMappingNode)ci["nightly:Run:nightly-gcp"];
+        ((YamlScalarNode)trigger["resource_group"]).Value.ShouldBe("nightly-gcp");
+        ((YamlScalarNode)((YamlMappingNode)trigger["trigger"])["include"]).Value.ShouldBe(Nightly);
+        ((YamlScalarNode)((YamlMappingNode)trigger["trigger"])["strategy"]).Value.ShouldBe("depend");
+        ((YamlScalarNode)((YamlMappingNode)ci["main:Destroy:nightly-gcp"])["resource_group"]).Value.ShouldBe("nightly-gcp");
+
+        var result = GitLabCiLocal.Get().Run(clone.Root, new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "parent_pipeline" }, "--file", Nightly, "--list-csv");
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        result.Output.ShouldNotContain("Invalid");
+        var child = Yaml(Path.Combine(clone.Root, Nightly));
+        child.Children.Keys.Cast<YamlScalarNode>().Select(key => key.Value).Where(key => key!.StartsWith("nightly:", StringComparison.Ordinal))
+            .ShouldBe(["nightly:Provision:nightly-gcp", "nightly:DeployAppOfApps:nightly-gcp", "nightly:RunE2E:nightly-gcp", "nightly:Destroy:nightly-gcp"]);
+        foreach (var job in new[] { "nightly:Provision:nightly-gcp", "nightly:DeployAppOfApps:nightly-gcp", "nightly:RunE2E:nightly-gcp", "nightly:Destroy:nightly-gcp" })
+        {
+            ((YamlMappingNode)child[job]).Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == "resource_group", job);
+        }
+
+        Script(child, "nightly:Provision:nightly-gcp").ShouldContain(" --require-newest-commit true");
+        Script(child, "nightly:DeployAppOfApps:nightly-gcp").ShouldContain(" --require-newest-commit true");
+        ((YamlScalarNode)((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)child["nightly:Destroy:nightly-gcp"])["rules"])[0])["when"]).Value.ShouldBe("always");
+        ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)child["nightly:Provision:nightly-gcp"])["environment"])["on_stop"]).Value.ShouldBe("nightly:Destroy:nightly-gcp");
+    }
+
+    /// <summary>
+    /// The stop jobs of main are linked to a start: GitLab runs an environment's on_stop job only from the pipeline that
+    /// deployed it last, not from a child (gitlab-org/gitlab#427222), so the trigger job, which may carry environment
+    /// since GitLab 16.4, starts it and names main:Destroy. gitlab-ci-local (GitLab's schema) accepts it.
+    /// </summary>
+    [Fact]
+    public void Each_main_destroy_is_the_on_stop_of_the_trigger_job_that_deploys_its_environment()
+    {
+        var ci = CommittedCi();
+        ListJobs(MainPush).ShouldNotBeEmpty();
+        foreach (var environment in new[] { "dev-gcp", "qa-gcp", "qa-int-gcp", "prod-gcp" })
+        {
+            var started = (YamlMappingNode)((YamlMappingNode)ci[$"main:Deploy:{environment}"])["environment"];
+            ((YamlScalarNode)started["action"]).Value.ShouldBe("start");
+            ((YamlScalarNode)started["on_stop"]).Value.ShouldBe($"main:Destroy:{environment}");
+            var stopped = (YamlMappingNode)((YamlMappingNode)ci[$"main:Destroy:{environment}"])["environment"];
+            ((YamlScalarNode)stopped["action"]).Value.ShouldBe("stop");
+            ((YamlScalarNode)stopped["name"]).Value.ShouldBe(((YamlScalarNode)started["name"]).Value);
         }
     }
 

@@ -25,16 +25,17 @@ internal static class EnvironmentLanes
         new(target) { When = when, EnvironmentAction = GitLabEnvironmentAction.Start };
 
     /// <summary>
-    /// A step a person starts from a default-branch pipeline. Its button stays in every old pipeline, so the job passes
-    /// --require-newest-commit (on the command line, which no pipeline variable can change) and refuses to act from a
-    /// commit that is no longer the branch's head. Automatic jobs run when their pipeline is created and need no such
-    /// check; a person can press an old button days later.
+    /// A step a person starts from a default-branch pipeline. Its button stays in every old pipeline, so it is
+    /// <see cref="Guarded"/>: pressed days later, it refuses to act from a commit that is no longer the branch's head.
     /// </summary>
-    public static LaneStep ByHand(LaneStep step) => step with
-    {
-        When = StepWhen.OnDemand,
-        Parameters = [.. step.Parameters, new(RequireNewestCommit, "true")],
-    };
+    public static LaneStep ByHand(LaneStep step) => Guarded(step) with { When = StepWhen.OnDemand };
+
+    /// <summary>
+    /// A step that applies Terraform or manifests passes --require-newest-commit (on the command line, which no
+    /// pipeline variable can change). Automatic jobs need it as much as manual ones: GitLab's Retry re-runs any job of
+    /// an old pipeline with that pipeline's commit, and would apply outdated Terraform and manifests.
+    /// </summary>
+    public static LaneStep Guarded(LaneStep step) => step with { Parameters = [.. step.Parameters, new(RequireNewestCommit, "true")] };
 
     public const string RequireNewestCommit = "require-newest-commit";
 

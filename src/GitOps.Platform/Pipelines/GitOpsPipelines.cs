@@ -96,9 +96,9 @@ public static class GitOpsPipelines
     {
         { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))),
         { RequiresSemVer: false } => For(
-            environment, Deploy(Provision), Deploy(DeployAppOfApps), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
+            environment, Guarded(Deploy(Provision)), Guarded(Deploy(DeployAppOfApps)), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
         _ => For(
-            environment, ByHand(Deploy(Provision)), Deploy(DeployAppOfApps) with { Parameters = [new(RequireNewestCommit, "true")] },
+            environment, ByHand(Deploy(Provision)), Guarded(Deploy(DeployAppOfApps)),
             ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
     };
 
@@ -114,7 +114,13 @@ public static class GitOpsPipelines
 
     public const string ChildDirectory = ".ci/pipelines";
 
-    /// <summary>Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed.</summary>
+    /// <summary>
+    /// Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed,
+    /// as one child pipeline under the environment's resource group, so a second scheduled run or the manual
+    /// main:Destroy (which asks for the same group) waits for the whole run instead of slipping in between its jobs.
+    /// The teardown is not guarded by the newest commit: it destroys what this run's own Provision made, from the same
+    /// commit, and refusing because main moved on meanwhile would leave nightly's clusters up until the next night.
+    /// </summary>
     private static PipelineDeclaration Nightly(StageCatalog catalog) =>
         new("nightly", PipelineSources.Schedule)
         {
@@ -122,10 +128,13 @@ public static class GitOpsPipelines
             [
                 .. catalog.Stages.Where(stage => stage.OutsidePromotions).SelectMany(stage => stage.Environments).Select(environment => For(
                     environment,
-                    Deploy(Provision),
-                    Deploy(DeployAppOfApps),
+                    Guarded(Deploy(Provision)),
+                    Guarded(Deploy(DeployAppOfApps)),
                     new LaneStep(RunE2E) { EnvironmentAction = GitLabEnvironmentAction.Verify },
-                    Destroy(environment, StepWhen.Always) with { After = [RunE2E] })),
+                    Destroy(environment, StepWhen.Always) with { After = [RunE2E] }) with
+                {
+                    Child = new LaneChild("Run", ChildFile("nightly", environment)) { Targets = [Provision, DeployAppOfApps, RunE2E, PipelineTargets.Destroy] },
+                }),
             ],
         };
 

@@ -102,11 +102,21 @@ public sealed partial class WorkloadIdentityConditionTests
             .Select(line => Assignment().Match(line)).Where(match => match.Success)
             .ToDictionary(match => match.Groups["name"].Value, match => match.Groups["value"].Value, StringComparer.Ordinal);
 
-    /// <summary>The committed pipeline's jobs that request GCP_ID_TOKEN, with the claims GitLab gives them on main (protected).</summary>
+    /// <summary>
+    /// The committed pipeline's jobs that request GCP_ID_TOKEN, with the claims GitLab gives them on main (protected):
+    /// .gitlab-ci.yml's and its child pipelines' (.ci/pipelines), where the deploying jobs run.
+    /// </summary>
     private static List<(string Name, string Stage, GitLabIdTokenClaims Claims)> GoogleJobs()
     {
+        var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".ci", "pipelines"), "*.yml").Order(StringComparer.Ordinal)
+            .Prepend(Path.Combine(RepositoryRoot.Path, ".gitlab-ci.yml"));
+        return [.. files.SelectMany(GoogleJobsOf)];
+    }
+
+    private static List<(string Name, string Stage, GitLabIdTokenClaims Claims)> GoogleJobsOf(string file)
+    {
         var yaml = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(RepositoryRoot.Path, ".gitlab-ci.yml")))
+        using (var reader = new StreamReader(file))
         {
             yaml.Load(reader);
         }

@@ -4,7 +4,9 @@ namespace GitOps.Targets.GitLabCi.Generation;
 /// Steps of a lane that must run as one unit against its environment (provision, then deploy): they become a child
 /// pipeline in their own file, started by one trigger job that holds the lane's resource group until the child has
 /// finished. A resource group on each job would serialise the jobs one by one, so two pipelines could interleave them.
-/// The first step's <see cref="LaneStep.When"/> becomes the trigger job's; inside the child every step runs on success.
+/// The first step's <see cref="LaneStep.When"/> becomes the trigger job's; inside the child every step runs on success,
+/// but for <see cref="StepWhen.Always"/>, which a teardown keeps. The trigger job starts the environment and links the
+/// stop job when that stays in the parent; a stop job inside the child is linked from the child's start jobs.
 /// </summary>
 /// <param name="Name">Names the trigger job in place of a target, e.g. <c>Deploy</c> gives <c>main:Deploy:qa-gcp</c>.</param>
 /// <param name="File">Repository-relative path the child pipeline is written to.</param>

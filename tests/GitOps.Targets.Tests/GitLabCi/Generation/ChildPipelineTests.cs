@@ -56,4 +56,48 @@ public sealed class ChildPipelineTests
 
         deadlocked.Validate().ShouldContain($"{File}: job 'p:Provision:qa-gcp' asks for resource group 'qa-gcp', which the job triggering it holds: it would wait forever");
     }
+
+    /// <summary>
+    /// GitLab runs an environment's on_stop job only from the pipeline that deployed it last; a stop job in a child is
+    /// never run when the environment is stopped (gitlab-org/gitlab#427222). Since GitLab 16.4 a trigger job may carry
+    /// environment (gitlab-org/gitlab!128693), so the trigger job starts the environment and names the parent's stop job.
+    /// </summary>
+    [Fact]
+    public void The_trigger_job_starts_the_environment_and_links_the_stop_job_of_its_own_pipeline()
+    {
+        var pipeline = GraphFixture.Generate(Lane);
+
+        var environment = pipeline.Jobs[0].Environment.ShouldNotBeNull();
+        (environment.Name, environment.Action, environment.OnStop).ShouldBe(("qa/gcp", GitLabEnvironmentAction.Start, "p:Destroy:qa-gcp"));
+        pipeline.Validate().ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// A lane whose teardown belongs in the unit (provision, deploy, test, then destroy even when a step failed): the
+    /// teardown keeps when: always inside the child, and the start jobs link it, since it is in the same pipeline.
+    /// </summary>
+    [Fact]
+    public void A_teardown_inside_the_child_keeps_when_always_and_its_on_stop_link()
+    {
+        const string Whole = ".ci/pipelines/p-qa-gcp-run.yml";
+        var lane = GraphFixture.QaLane(
+            new LaneStep("Provision") { EnvironmentAction = GitLabEnvironmentAction.Start },
+            new LaneStep("Deploy") { EnvironmentAction = GitLabEnvironmentAction.Start },
+            new LaneStep("Destroy") { EnvironmentAction = GitLabEnvironmentAction.Stop, When = StepWhen.Always, After = ["Deploy"] }) with
+        {
+            Child = new LaneChild("Run", Whole) { Targets = ["Provision", "Deploy", "Destroy"] },
+        };
+
+        var pipeline = GraphFixture.Generate(lane);
+        var child = pipeline.Children[Whole];
+
+        pipeline.Jobs.Select(job => job.Name).ShouldBe(["p:Run:qa-gcp"]);
+        pipeline.Jobs[0].ResourceGroup.ShouldBe("qa-gcp");
+        var teardown = child.Job("Destroy").Rules.ShouldHaveSingleItem();
+        (teardown.If, teardown.When).ShouldBe((null, GitLabWhen.Always));
+        child.Job("Provision").Environment!.OnStop.ShouldBe("p:Destroy:qa-gcp");
+        child.Jobs.ShouldAllBe(job => job.ResourceGroup == null);
+        child.Validate().ShouldBeEmpty();
+        pipeline.Validate().ShouldBeEmpty();
+    }
 }

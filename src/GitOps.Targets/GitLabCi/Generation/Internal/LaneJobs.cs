@@ -25,18 +25,25 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         }
     }
 
-    /// <summary>The child pipeline's jobs: no rules (the trigger job decided), no resource group (the trigger job holds it).</summary>
+    /// <summary>
+    /// The child pipeline's jobs: no resource group (the trigger job holds it), and no rules (the trigger job decided)
+    /// except when: always, which a teardown keeps so that it runs although an earlier step of the unit failed.
+    /// </summary>
     public IReadOnlyList<GitLabJob> ChildJobs() =>
     [
         .. lane.Steps.Where(step => inChild.Contains(step.Target)).Select(step => Job(step) with
         {
-            Rules = [],
+            Rules = step.When == StepWhen.Always ? [new GitLabRule { When = GitLabWhen.Always }] : [],
             ResourceGroup = null,
-            // on_stop must name a job of the same pipeline; the stop job stays in the parent.
-            Environment = Job(step).Environment is { } environment ? environment with { OnStop = null } : null,
+            // on_stop must name a job of the same pipeline: kept only when the stop job is in the child too.
+            Environment = Job(step).Environment is { } environment
+                ? environment with { OnStop = StopStep is { } stop && inChild.Contains(stop.Target) ? environment.OnStop : null }
+                : null,
             Needs = [.. Needs(step).Where(inChild.Contains).Select(need => new GitLabNeed(NameOf(need)))],
         }),
     ];
+
+    private LaneStep? StopStep => lane.Steps.FirstOrDefault(step => step.EnvironmentAction == GitLabEnvironmentAction.Stop);
 
     private string NameOf(string target) => PipelineGenerator.JobName(pipeline.Name, target, lane.Name);
 
@@ -54,9 +61,20 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             Needs = [.. outside.Select(need => new GitLabNeed(NeedOf(need)))],
             Rules = [Rule(first.When) with { Changes = first.Changes }],
             ResourceGroup = lane.Environment?.ResourceGroup,
+            Environment = TriggerEnvironment(first),
             Trigger = new GitLabTrigger(child.File),
         };
     }
+
+    /// <summary>
+    /// GitLab runs an environment's on_stop job only from the pipeline that last deployed it, never from a child
+    /// (gitlab-org/gitlab#427222). So when the child starts the environment and the stop job stays in this pipeline,
+    /// the trigger job starts it too (environment on trigger jobs: GitLab 16.4+) and names the stop job.
+    /// </summary>
+    private GitLabEnvironment? TriggerEnvironment(LaneStep first) =>
+        first.EnvironmentAction == GitLabEnvironmentAction.Start && StopStep is { } stop && !inChild.Contains(stop.Target)
+            ? Environment(GitLabEnvironmentAction.Start)
+            : null;
 
     private GitLabJob Job(LaneStep step)
     {
@@ -110,7 +128,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             return null;
         }
 
-        var stop = lane.Steps.FirstOrDefault(step => step.EnvironmentAction == GitLabEnvironmentAction.Stop);
+        var stop = StopStep;
         return new GitLabEnvironment(environment.Name)
         {
             Action = action,
