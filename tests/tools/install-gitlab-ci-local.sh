@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs gitlab-ci-local (pinned) into a repo-local npm prefix so tests and CI use the same version, and links it
 # as .nuke/tools/bin/gitlab-ci-local, where the build's ToolLocator looks first.
-# Idempotent: returns at once when the pinned version is already there.
+# Idempotent: returns at once when the pinned version is already there and complete.
+# Atomic: npm installs into a staging directory beside the prefix; only once the installed executable has run and
+# named the pinned version is the staging directory marked and renamed into place. So the prefix is always either a
+# verified install or absent, and one that is not complete (left by an older installer, or damaged) is redone.
 # Prints the path of the executable on the last line of stdout; npm's own output goes to stderr.
 # Usage: tests/tools/install-gitlab-ci-local.sh [tools-dir]   (default: <repo>/.nuke/tools)
 set -euo pipefail
@@ -13,14 +16,20 @@ tools_dir="${1:-$repo_root/.nuke/tools}"
 prefix="$tools_dir/gitlab-ci-local"
 package_json="$prefix/node_modules/gitlab-ci-local/package.json"
 link="$tools_dir/bin/gitlab-ci-local"
-# Written only after a complete install: npm lays files down (and builds native modules) for a while, and a second
-# process must not take a half-installed package for a finished one.
+# Written into the staging directory after the install there ran, then renamed into place with it.
 marker="$prefix/.installed-$version"
+executable="$prefix/node_modules/.bin/gitlab-ci-local"
 lock="$tools_dir/.gitlab-ci-local.lock"
+staging="$tools_dir/.gitlab-ci-local.staging.$$"
 
-installed_version() {
-  [[ -f "$package_json" ]] || return 0
-  sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$package_json" | head -n 1
+version_in() { # package.json
+  [[ -f "$1" ]] || return 0
+  sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$1" | head -n 1
+}
+
+# Cheap enough for every call: the marker, the pinned version and an executable. Running it is left to the install.
+installed() {
+  [[ -f "$marker" && -x "$executable" && "$(version_in "$package_json")" == "$version" ]]
 }
 
 # The lock is a directory (mkdir is atomic everywhere; flock is missing on Git Bash and macOS) holding its owner's
@@ -84,6 +93,7 @@ acquire_lock() {
 }
 
 release_lock() {
+  rm -rf "$staging"
   if [[ "$(cat "$owner_file" 2>/dev/null || true)" == "$$" ]]; then
     rm -rf "$lock"
   fi
@@ -95,23 +105,33 @@ if ! command -v rsync >/dev/null 2>&1; then
   exit 1
 fi
 
-if [[ ! -f "$marker" ]]; then
+if ! installed; then
   acquire_lock
 fi
 
-if [[ ! -f "$marker" ]]; then
+if ! installed; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "npm is missing; gitlab-ci-local $version is an npm package (needs Node 20 or later)." >&2
     exit 1
   fi
 
-  mkdir -p "$prefix"
-  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error "gitlab-ci-local@$version" >&2
-  if [[ "$(installed_version)" != "$version" ]]; then
-    echo "gitlab-ci-local $version did not install into $prefix" >&2
+  # Holding the lock: staging directories of installers that were killed are nobody's.
+  rm -rf "$tools_dir"/.gitlab-ci-local.staging.*
+  mkdir -p "$staging"
+  npm install --prefix "$staging" --no-audit --no-fund --loglevel=error "gitlab-ci-local@$version" >&2
+  staged="$staging/node_modules/.bin/gitlab-ci-local"
+  if [[ "$(version_in "$staging/node_modules/gitlab-ci-local/package.json")" != "$version" || ! -x "$staged" ]] \
+    || [[ "$("$staged" --version 2>/dev/null | tail -n 1)" != "$version" ]]; then
+    echo "gitlab-ci-local $version did not install: npm finished, but $staged does not run or does not say $version; nothing was put in place of $prefix" >&2
     exit 1
   fi
-  touch "$marker"
+  touch "$staging/.installed-$version"
+
+  if [[ -e "$prefix" ]]; then
+    echo "replacing $prefix: it is not a complete gitlab-ci-local $version install (half-finished, damaged, or another version)" >&2
+    rm -rf "$prefix"
+  fi
+  mv "$staging" "$prefix"
 fi
 
 mkdir -p "$tools_dir/bin"
