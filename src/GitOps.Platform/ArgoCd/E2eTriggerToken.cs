@@ -72,6 +72,8 @@ public sealed class E2eTriggerToken(IKubernetes kubernetes, ILog log, ISecretReg
     {
         try
         {
+            // Looked up first, so a cluster that never had the old copy sees no delete at all.
+            await kubernetes.CoreV1.ReadNamespacedSecretAsync(SecretName, oldNamespace, cancellationToken: cancellationToken);
             await kubernetes.CoreV1.DeleteNamespacedSecretAsync(SecretName, oldNamespace, cancellationToken: cancellationToken);
             log.Info($"Removed the old e2e trigger token Secret {oldNamespace}/{SecretName}; it now lives in {@namespace}.");
         }

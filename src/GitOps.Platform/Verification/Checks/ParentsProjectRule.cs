@@ -127,7 +127,13 @@ internal static class ParentsProjectRule
     /// <summary>Why argocd-values.yaml's admission policy does not keep the controller's workloads out of argocd, or null when it does.</summary>
     private static string? AdmissionPolicyGap(VerificationContext context)
     {
-        var values = YamlFile.Read(context.Files, EnvironmentLayout.ArgoCdValuesFile, context.Sink)?.Root;
+        if (YamlFile.Read(context.Files, EnvironmentLayout.ArgoCdValuesFile, context.Sink) is not { } file)
+        {
+            // Unreadable: GO019 names the file already, and what it says cannot be judged.
+            return null;
+        }
+
+        var values = file.Root;
         var objects = values.Child("extraObjects").Items().ToList();
         var policy = objects.FirstOrDefault(item => item.Child("kind").Text() == "ValidatingAdmissionPolicy"
             && item.At("metadata", "name").Text() == ArgoCdWorkloadGuard.PolicyName);
