@@ -22,6 +22,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -172,6 +173,21 @@ namespace GitOpsBootstrap
             Launch.Run(AssemblyPath(root), session.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
                 Launch.ForwardedArguments(scriptPath, bound));
 
+        // dotnet build of build/, its messages in the log (MSBuild's file logger: a redirected pipe could be held open
+        // by a build server that outlives the build). 130 when interrupted, as build.sh's compile.
+        public static int Compile(string root, string log)
+        {
+            string temp = Path.Combine(root, ".nuke", "temp");
+            ProcessStartInfo start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = root };
+            foreach (string word in new[] { "build", Path.Combine(root, "build", "_build.csproj"), "-c", "Release", "-o", Path.Combine(temp, "build-bin"),
+                "-nologo", "-noConsoleLogger", "-fileLogger", "-fileLoggerParameters:LogFile=" + log + ";Verbosity=quiet" })
+            {
+                start.ArgumentList.Add(word);
+            }
+
+            return Child.Run(start);
+        }
+
         private static string StampPath(string root) => Path.Combine(root, ".nuke", "temp", "build.stamp");
 
         private static string AssemblyPath(string root) => Path.Combine(root, ".nuke", "temp", "build-bin", "_build.dll");
@@ -211,10 +227,56 @@ namespace GitOpsBootstrap
             ProcessStartInfo start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory };
             start.ArgumentList.Add(assembly);
             foreach (string word in words) { start.ArgumentList.Add(word); }
-            using (Process build = Process.Start(start))
+            return Child.Run(start);
+        }
+    }
+
+    // A child process that is told whatever interrupts this one, as build.sh's exec gives the build the signals itself.
+    // Without it a SIGTERM ended pwsh (143) and left the build running, and a Ctrl-C during the compile exited 0.
+    public static class Child
+    {
+        public const int Interrupted = 130;
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int signal);
+
+        // The child's exit code, or 130 when this process got SIGINT or SIGTERM while the child ran. Such a signal is
+        // passed on (a terminal's Ctrl-C reaches the child too; the build takes a second one within a moment as the
+        // same interrupt) and this process waits for the child to stop.
+        public static int Run(ProcessStartInfo start)
+        {
+            object gate = new object();
+            Process child = null;
+            bool interrupted = false;
+            Action<PosixSignalContext> forward = context =>
             {
-                build.WaitForExit();
-                return build.ExitCode;
+                context.Cancel = true;
+                lock (gate)
+                {
+                    interrupted = true;
+                    if (child != null && !OperatingSystem.IsWindows())
+                    {
+                        // Windows delivers Ctrl-C to every process of the console; there is nothing to pass on.
+                        kill(child.Id, context.Signal == PosixSignal.SIGINT ? 2 : 15);
+                    }
+                }
+            };
+
+            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, forward))
+            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, forward))
+            {
+                lock (gate)
+                {
+                    // Interrupted before it started: start nothing, rather than a child that missed the signal.
+                    if (interrupted) { return Interrupted; }
+                    child = Process.Start(start);
+                }
+
+                using (child)
+                {
+                    child.WaitForExit();
+                    lock (gate) { return interrupted ? Interrupted : child.ExitCode; }
+                }
             }
         }
     }
@@ -272,8 +334,12 @@ function Invoke-Compile($Bootstrap, $Inputs) {
     [System.IO.File]::Delete([System.IO.Path]::Combine($temp, 'build.stamp'))
     [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
     $log = [System.IO.Path]::Combine($temp, 'build-compile.log')
-    & dotnet build ([System.IO.Path]::Combine($PSScriptRoot, 'build', '_build.csproj')) -c Release -o ([System.IO.Path]::Combine($temp, 'build-bin')) -nologo -v quiet -clp:NoSummary *> $log
-    if ($LASTEXITCODE -ne 0) {
+    $code = $Bootstrap::Compile($PSScriptRoot, $log)
+    if ($code -eq 130) {
+        [Console]::Error.WriteLine('build.ps1: interrupted while compiling the build; nothing was stamped, the next run compiles again')
+        exit 130
+    }
+    if ($code -ne 0) {
         $errors = @(Get-Content $log | Where-Object { $_ -match 'error|Error' })
         if ($errors.Count -eq 0) { $errors = @(Get-Content $log) }
         foreach ($line in $errors) { [Console]::Error.WriteLine($line) }

@@ -16,9 +16,24 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Interrupted before the build starts (SIGINT or SIGTERM): 130, as the build itself exits when interrupted.
+trap 'exit 130' INT TERM
+
+# A link to this file (~/bin/gitops -> /repo/build.sh) stands for the repository it points into. Followed link by
+# link with readlink without -f, which macOS's readlink lacked before 12.3; a relative target is read from the link's
+# directory. [ -L ] is a builtin: a script that is no link costs no process here.
+script="${BASH_SOURCE[0]}"
+while [ -L "$script" ]; do
+  target="$(readlink "$script")"
+  case "$target" in
+  /*) script="$target" ;;
+  *) case "$script" in */*) script="${script%/*}/$target" ;; *) script="$target" ;; esac ;;
+  esac
+done
+
 # CDPATH would make cd print the directory into $root.
-case "${BASH_SOURCE[0]}" in
-*/*) root="${BASH_SOURCE[0]%/*}" ;;
+case "$script" in
+*/*) root="${script%/*}" ;;
 *) root=. ;;
 esac
 root="$(CDPATH='' cd -- "$root" && pwd)"
@@ -114,12 +129,30 @@ compile() { # content, listing
   mkdir -p "$temp"
   rm -f "$stamp"
   printf 'Compiling the build (its inputs changed)...\n' >&2
-  local log="$temp/build-compile.log"
-  if ! dotnet build "$root/build/_build.csproj" -c Release -o "$bin" -nologo -v quiet -clp:NoSummary >"$log" 2>&1; then
+  local log="$temp/build-compile.log" status=0
+  # In the background, so that a signal to this shell is acted on at once and passed on, not after dotnet build ends
+  # (a SIGTERM to bash alone used to leave the compile running). SIGTERM for both: a background job of a
+  # non-interactive shell ignores SIGINT.
+  trap 'interrupted_compile' INT TERM
+  dotnet build "$root/build/_build.csproj" -c Release -o "$bin" -nologo -v quiet -clp:NoSummary >"$log" 2>&1 &
+  compiling=$!
+  wait "$compiling" || status=$?
+  trap 'exit 130' INT TERM
+  if [ "$status" -ne 0 ]; then
     grep -E 'error|Error' "$log" >&2 || cat "$log" >&2
     fail "compiling build/_build.csproj failed (full output: ${log#"$root"/})"
   fi
   write_stamp "$1" "$2"
+}
+
+compiling=""
+interrupted_compile() {
+  if [ -n "$compiling" ]; then
+    kill -s TERM "$compiling" 2>/dev/null || true
+    wait "$compiling" 2>/dev/null || true
+  fi
+  printf 'build.sh: interrupted while compiling the build; nothing was stamped, the next run compiles again\n' >&2
+  exit 130
 }
 
 current=""

@@ -33,20 +33,11 @@ public sealed class BuildHost
     public static BuildHost FromProcess(CancellationTokenSource interrupt)
     {
         ArgumentNullException.ThrowIfNull(interrupt);
-        Console.CancelKeyPress += (_, args) =>
-        {
-            // The first Ctrl+C stops targets gracefully; a second one ends the process at once.
-            args.Cancel = !interrupt.IsCancellationRequested;
-            interrupt.Cancel();
-        };
+        var signals = new InterruptSignals(interrupt, TimeProvider.System);
+        Console.CancelKeyPress += (_, args) => args.Cancel = signals.Handle();
         // Kept in a field: a collected registration would silently stop handling SIGTERM.
-        // SIGTERM (a CI job cancelled, docker stop, timeout) as Ctrl+C: the first stops targets and exits 130; a second
-        // ends the process at once, as a build stuck where it cannot see the cancellation would otherwise never end.
-        terminationSignal = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = !interrupt.IsCancellationRequested;
-            interrupt.Cancel();
-        });
+        // SIGTERM (a CI job cancelled, docker stop, timeout) as Ctrl+C.
+        terminationSignal = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = signals.Handle());
         return new BuildHost
         {
             Out = Console.Out,

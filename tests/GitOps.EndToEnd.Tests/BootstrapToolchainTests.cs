@@ -47,6 +47,44 @@ public sealed class BootstrapToolchainTests
         edited.Output.ShouldStartWith("title: two\n");
     }
 
+    [Theory]
+    [InlineData("gnu")]
+    [InlineData("busybox")]
+    [InlineData("bsd")]
+    public void A_link_to_build_sh_finds_the_repository_it_points_into(string flavour)
+    {
+        using var repository = new BootstrapRepository();
+        using var tools = flavour switch
+        {
+            "busybox" => ToolDirectory.Busybox(),
+            "bsd" => ToolDirectory.Bsd(RepositoryRoot.Find()),
+            _ => null,
+        };
+        var environment = new Dictionary<string, string?>(tools?.Environment ?? new Dictionary<string, string?>());
+        if (flavour == "bsd")
+        {
+            environment["OSTYPE"] = "darwin23";
+        }
+
+        // ~/bin/gitops -> ../repo/build.sh (relative), and a second link, absolute, to the first one.
+        var bin = Directory.CreateDirectory(Path.Combine(repository.Parent, "home", "bin")).FullName;
+        var relative = Path.Combine(bin, "gitops");
+        File.CreateSymbolicLink(relative, Path.Combine("..", "..", "repo", "build.sh"));
+        var absolute = Path.Combine(repository.Parent, "gitops-latest");
+        File.CreateSymbolicLink(absolute, relative);
+        var elsewhere = Directory.CreateDirectory(Path.Combine(repository.Parent, "elsewhere")).FullName;
+
+        foreach (var link in new[] { relative, absolute })
+        {
+            var run = ProcessResult.Run(link, ["x"], elsewhere, environment);
+            run.ExitCode.ShouldBe(0, $"{link}: {run.Error}");
+            run.Output.ShouldBe($"title: one\narg: <x>\ncwd: {elsewhere}\n", link);
+        }
+
+        File.Exists(repository.StampPath).ShouldBeTrue("the repository's own stamp");
+        Directory.Exists(Path.Combine(bin, ".nuke")).ShouldBeFalse("nothing written next to the link");
+    }
+
     [Fact]
     public void The_bsd_shims_refuse_what_macOS_tools_lack()
     {
@@ -58,6 +96,7 @@ public sealed class BootstrapToolchainTests
         Run("stat -c %s bash").ExitCode.ShouldNotBe(0);
         Run("command -v md5sum || command -v sha256sum").ExitCode.ShouldNotBe(0);
         Run("date +%s%N").ExitCode.ShouldNotBe(0);
+        Run("readlink -f bash").ExitCode.ShouldNotBe(0);
         Run("stat -f '%N %z' bash").Output.ShouldStartWith("bash ");
         Run("printf x | shasum -a 256").Output.ShouldStartWith("2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881  -");
     }

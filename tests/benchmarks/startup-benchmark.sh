@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Warm start-up of `./build.sh --help` against NUKE's bootstrap pattern (dotnet build + dotnet run --no-build) on the
 # same build project, and against running the compiled build directly; and of `pwsh -File build.ps1 --help` against
-# pwsh's own start-up (the pinned PowerShell of .config/dotnet-tools.json). Prints medians side by side and the ratios.
+# pwsh's own start-up (the pinned PowerShell of .config/dotnet-tools.json). Prints medians side by side and the ratios,
+# with the load average at the end.
 # Goals: build.sh <= 0.05x the NUKE pattern (issue 2) and <= 1.25x the bare compiled build (issue 13);
 # build.ps1 <= pwsh's own start-up + 0.2 s (issue 13).
 # Usage: tests/benchmarks/startup-benchmark.sh [runs]   (default 9)
@@ -11,19 +12,20 @@ runs="${1:-9}"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-median_ms() {
-  # Runs the command $runs times (after one warm-up) and prints the median wall time in milliseconds.
+# The machine may be shared: load changes while this runs. So the commands are interleaved, one run of each per
+# round, and each one's median is taken over the rounds; every command meets the same load, on average.
+declare -A samples=()
+measure() { # name command...: one timed run, appended to the name's samples
+  local name="$1" start end
+  shift
+  start=$(date +%s%N)
   "$@" >/dev/null 2>&1
-  local samples=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1
-    end=$(date +%s%N)
-    samples+=($(((end - start) / 1000000)))
-  done
-  printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  end=$(date +%s%N)
+  samples[$name]+="$(((end - start) / 1000000)) "
 }
+
+# shellcheck disable=SC2086 # the samples are numbers separated by spaces
+median_of() { printf '%s\n' ${samples[$1]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 nuke_pattern() {
   dotnet build build/_build.csproj /nodeReuse:false /p:UseSharedCompilation=false -nologo --verbosity quiet &&
@@ -40,14 +42,24 @@ pwsh_dll="${packages%/}/powershell/$version/tools/net10.0/any/unix/pwsh.dll"
 pwsh() { dotnet "$pwsh_dll" -NoProfile -NonInteractive "$@"; }
 pwsh -File build.ps1 --help >/dev/null
 
-ours=$(median_ms ./build.sh --help)
-bare=$(median_ms dotnet .nuke/temp/build-bin/_build.dll --help)
-ps1=$(median_ms pwsh -File build.ps1 --help)
-pwsh_alone=$(median_ms pwsh -Command exit)
-nuke=$(median_ms nuke_pattern)
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 0 "$runs"); do
+  # round 0 warms every command up; its times are dropped after it
+  measure ours ./build.sh --help
+  measure bare dotnet .nuke/temp/build-bin/_build.dll --help
+  measure ps1 pwsh -File build.ps1 --help
+  measure pwsh_alone pwsh -Command exit
+  measure nuke nuke_pattern
+  [ "$round" -gt 0 ] || samples=()
+done
+ours=$(median_of ours)
+bare=$(median_of bare)
+ps1=$(median_of ps1)
+pwsh_alone=$(median_of pwsh_alone)
+nuke=$(median_of nuke)
 
-printf 'cores: %s, load: %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-44s %10s\n' "warm --help, median of $runs runs" "ms"
+printf 'cores: %s, load at start: %s, at end: %s\n' "$(nproc)" "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %10s\n' "warm --help, median of $runs interleaved rounds" "ms"
 printf '%-44s %10s\n' "./build.sh --help" "$ours"
 printf '%-44s %10s\n' "compiled build directly (dotnet _build.dll)" "$bare"
 printf '%-44s %10s\n' "NUKE pattern (dotnet build + dotnet run)" "$nuke"

@@ -2,10 +2,13 @@
 #:property RestorePackagesWithLockFile=false
 #:property NoWarn=$(NoWarn);NU1603
 // Console entry for verify-benchmark.sh (a .NET file-based app: no project file, no lock file of its own). Times the Verify verifier over the
-// repository's environments and over generated values files, and prints the median milliseconds of each.
+// repository's environments and over generated values files, and the serial sum of helm lint + helm template per
+// environment over the same lists, and prints the median milliseconds of each. The four are interleaved round by
+// round, so that on a shared machine each meets the same load.
 // Without a lock file NuGet warns (NU1603) that Semver's Microsoft.Extensions.Primitives 5.0.1 resolved to 6.0.0: the
 // version src/GitOps.Platform/packages.lock.json pins too, so the warning is off here.
-// Usage: dotnet run verify-benchmark.cs -- <repository root> <runs> <generated list: "stage-cloud<TAB>path" per line>
+// Usage: dotnet run verify-benchmark.cs -- <repository root> <runs> <generated list> <real list>
+//   (lists: "stage-cloud<TAB>path" per line)
 using System.Diagnostics;
 using System.Globalization;
 using GitOps.Platform.Environments;
@@ -17,40 +20,86 @@ using GitOps.Targets.Tooling;
 
 var root = Path.GetFullPath(args[0]);
 var runs = int.Parse(args[1], CultureInfo.InvariantCulture);
-var generated = File.ReadAllLines(args[2])
-    .Where(line => line.Length > 0)
-    .Select(line => line.Split('\t'))
-    .Select(parts => new EnvironmentValuesFile(
-        EnvironmentId.TryParse(parts[0], out var environment) ? environment : throw new FormatException(parts[0]), parts[1]))
-    .ToList();
+var generated = ReadList(args[2]);
+var real = ReadList(args[3]);
 
 var tools = Path.Combine(root, ".nuke", "tools");
 var runner = new ToolRunner(new ToolLocator(tools), NullLog.Instance, new SecretMasker());
-var helm = new HelmCli(runner, await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
+var helmPath = await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None);
+var helm = new HelmCli(runner, helmPath);
 var schemas = new ManifestSchemaValidator(runner, await ManifestSchemaInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
 var verifier = new EnvironmentVerifier(helm, schemas, runner, NullLog.Instance);
+var chart = Path.Combine(root, "charts", "app-of-apps");
 
-await verifier.VerifyAsync(root, CancellationToken.None); // warm-up: JIT, file cache
-var real = await MedianAsync(async () => await verifier.VerifyAsync(root, CancellationToken.None));
-var many = await MedianAsync(async () => await verifier.VerifyEnvironmentsAsync(root, generated, CancellationToken.None));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"real {real:0}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {many:0}"));
-
-async Task<double> MedianAsync(Func<Task<IReadOnlyList<Finding>>> verify)
+var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+for (var round = 0; round <= runs; round++)
 {
-    var times = new List<double>();
-    for (var run = 0; run < runs; run++)
+    // Round 0 warms up (JIT, file cache) and is not counted.
+    await TimeAsync(round, "real", async () => Expect(await verifier.VerifyAsync(root, CancellationToken.None)));
+    await TimeAsync(round, "real-serial", () => SerialAsync(real));
+    await TimeAsync(round, "generated", async () => Expect(await verifier.VerifyEnvironmentsAsync(root, generated, CancellationToken.None)));
+    await TimeAsync(round, "generated-serial", () => SerialAsync(generated));
+}
+
+foreach (var (name, samples) in times)
+{
+    samples.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {samples[samples.Count / 2]:0}"));
+}
+
+async Task TimeAsync(int round, string name, Func<Task> work)
+{
+    var stopwatch = Stopwatch.StartNew();
+    await work();
+    if (round > 0)
     {
-        var stopwatch = Stopwatch.StartNew();
-        var findings = await verify();
-        times.Add(stopwatch.Elapsed.TotalMilliseconds);
-        if (findings.Count > 0)
-        {
-            Console.Error.WriteLine($"unexpected findings:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
-            Environment.Exit(1);
-        }
+        (times.TryGetValue(name, out var samples) ? samples : times[name] = []).Add(stopwatch.Elapsed.TotalMilliseconds);
+    }
+}
+
+// What one would run by hand: each environment's lint, then its template, one helm process at a time.
+async Task SerialAsync(IReadOnlyList<EnvironmentValuesFile> environments)
+{
+    foreach (var entry in environments)
+    {
+        await HelmAsync("lint", chart, "--values", entry.Path);
+        await HelmAsync("template", EnvironmentLayout.ReleaseName(entry.Environment), chart, "--namespace", "argocd", "--values", entry.Path);
+    }
+}
+
+async Task HelmAsync(params string[] words)
+{
+    var start = new ProcessStartInfo(helmPath) { RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var word in words)
+    {
+        start.ArgumentList.Add(word);
     }
 
-    times.Sort();
-    return times[times.Count / 2];
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEndAsync();
+    var error = process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    await Task.WhenAll(output, error);
+    if (process.ExitCode != 0)
+    {
+        Console.Error.WriteLine($"helm {string.Join(' ', words)} failed: {await error}");
+        Environment.Exit(1);
+    }
 }
+
+static void Expect(IReadOnlyList<Finding> findings)
+{
+    if (findings.Count > 0)
+    {
+        Console.Error.WriteLine($"unexpected findings:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+        Environment.Exit(1);
+    }
+}
+
+static List<EnvironmentValuesFile> ReadList(string path) =>
+    File.ReadAllLines(path)
+        .Where(line => line.Length > 0)
+        .Select(line => line.Split('\t'))
+        .Select(parts => new EnvironmentValuesFile(
+            EnvironmentId.TryParse(parts[0], out var environment) ? environment : throw new FormatException(parts[0]), parts[1]))
+        .ToList();

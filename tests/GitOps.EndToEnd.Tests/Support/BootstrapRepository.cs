@@ -3,12 +3,18 @@ namespace GitOps.EndToEnd.Tests.Support;
 /// <summary>
 /// A repository with the shape build.sh and build.ps1 bootstrap (build/_build.csproj, src/, the root props files,
 /// global.json, .editorconfig) and this repository's own build.sh and build.ps1, whose build is a tiny real program
-/// that prints its title, each argument it got and its working directory. It compiles in seconds, so the bootstrap's
+/// that prints its title, each argument it got and its working directory (or, given only "block", waits to be
+/// interrupted). It compiles in seconds, so the bootstrap's
 /// stamp can be tested from a state no other test touches.
 /// </summary>
 public sealed class BootstrapRepository : IDisposable
 {
     private const string Program = """
+        if (args.Length == 1 && args[0] == "block")
+        {
+            return Blocking.UntilInterrupted();
+        }
+
         System.Console.WriteLine("title: " + Title.Text);
         foreach (var arg in args)
         {
@@ -17,6 +23,30 @@ public sealed class BootstrapRepository : IDisposable
 
         System.Console.WriteLine("cwd: " + System.Environment.CurrentDirectory);
         return args.Length == 2 && args[0] == "exit" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+        """;
+
+    // The build's interrupt contract (BuildHost): SIGINT or SIGTERM stops a running target, and the build exits 130.
+    private const string Blocking = """
+        using System.Runtime.InteropServices;
+
+        internal static class Blocking
+        {
+            public static int UntilInterrupted()
+            {
+                using var stop = new System.Threading.ManualResetEventSlim();
+                void OnSignal(PosixSignalContext context)
+                {
+                    context.Cancel = true;
+                    System.Console.WriteLine("interrupted: " + context.Signal);
+                    stop.Set();
+                }
+
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+                System.Console.WriteLine("blocking");
+                return stop.Wait(System.TimeSpan.FromMinutes(3)) ? 130 : 0;
+            }
+        }
         """;
 
     private const string Project = """
@@ -50,6 +80,7 @@ public sealed class BootstrapRepository : IDisposable
         Write(".editorconfig", "root = true\n");
         Write("build/_build.csproj", Project);
         Write("build/Program.cs", Program);
+        Write("build/Blocking.cs", Blocking);
         Write("src/Domain/Notes.txt", "not compiled, but an input all the same\n");
         SetTitle("one");
 

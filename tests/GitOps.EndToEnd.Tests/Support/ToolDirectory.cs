@@ -9,7 +9,7 @@ public sealed class ToolDirectory : IDisposable
 {
     private static readonly string[] PosixTools = ["cat", "mv", "mkdir", "rm", "head", "tail", "cut", "tr", "wc", "uname", "dirname", "basename", "env"];
 
-    private static readonly string[] BsdShims = ["find", "stat", "sort", "date", "sed", "grep", "awk", "shasum"];
+    private static readonly string[] BsdShims = ["find", "stat", "sort", "date", "sed", "grep", "awk", "shasum", "readlink"];
 
     private ToolDirectory()
     {

@@ -1,0 +1,99 @@
+using GitOps.EndToEnd.Tests.Support;
+
+namespace GitOps.EndToEnd.Tests;
+
+/// <summary>
+/// build.sh and build.ps1 interrupted while they compile the build and while the build runs a target: by a SIGTERM to
+/// the script alone (a CI runner, docker stop, a service manager), a SIGINT to it alone, or Ctrl-C typed into a real
+/// terminal (a pty from <c>script</c>, which signals the terminal's whole foreground group). Each must exit 130 and leave
+/// no process behind. The build here is BootstrapRepository's tiny program, which keeps the real build's interrupt
+/// contract (a signal stops it with 130); build servers are switched off so that "nothing left" can be checked.
+/// </summary>
+public sealed class BootstrapInterruptTests
+{
+    // MSBuild's reused nodes and the compiler server outlive a build on purpose; they are not what these tests look for.
+    private static readonly Dictionary<string, string?> NoBuildServers = new()
+    {
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+        ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        ["UseSharedCompilation"] = "false",
+    };
+
+    [Theory]
+    [InlineData("build.sh", "TERM")]
+    [InlineData("build.sh", "INT")]
+    [InlineData("build.ps1", "TERM")]
+    [InlineData("build.ps1", "INT")]
+    public void A_signal_to_the_script_while_a_target_runs_stops_the_build_and_exits_130(string script, string signal)
+    {
+        using var repository = new BootstrapRepository();
+        repository.BuildSh(repository.Root, NoBuildServers).ExitCode.ShouldBe(0, "the first run compiles");
+        using var run = Start(repository, script, "block");
+        run.WaitUntil(() => run.Output.Contains("blocking", StringComparison.Ordinal), "the build's target running");
+
+        run.Signal(signal);
+
+        run.WaitForExit().ShouldBe(130, $"{run.Output}{run.Error}");
+        run.Output.ShouldContain("interrupted: SIG" + signal, customMessage: "the build itself was told");
+        run.SurvivorsAfterExit().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("build.sh")]
+    [InlineData("build.ps1")]
+    public void A_sigterm_to_the_script_while_it_compiles_stops_the_compile_and_exits_130(string script)
+    {
+        using var repository = new BootstrapRepository();
+        using var run = Start(repository, script, "x");
+        run.WaitUntil(() => run.Running("_build.csproj"), "dotnet build of build/_build.csproj");
+
+        run.Signal("TERM");
+
+        run.WaitForExit().ShouldBe(130, $"{run.Output}{run.Error}");
+        run.SurvivorsAfterExit().ShouldBeEmpty();
+        File.Exists(repository.StampPath).ShouldBeFalse("an interrupted compile is not stamped");
+        run.Error.ShouldContain("interrupted while compiling the build");
+    }
+
+    [Theory]
+    [InlineData("build.sh", "x")]
+    [InlineData("build.ps1", "x")]
+    [InlineData("build.sh", "block")]
+    [InlineData("build.ps1", "block")]
+    public void Ctrl_c_in_a_terminal_exits_130_and_leaves_nothing_running(string script, string argument)
+    {
+        using var repository = new BootstrapRepository();
+        if (argument == "block")
+        {
+            repository.BuildSh(repository.Root, NoBuildServers).ExitCode.ShouldBe(0, "the first run compiles");
+        }
+
+        // script -e exits with its command's code; exec makes the script itself that command, not a shell around it.
+        var environment = new Dictionary<string, string?>(NoBuildServers) { ["SHELL"] = ToolDirectory.Which("bash") };
+        using var run = SignalledRun.Start(repository.Root, repository.Root, environment, "script", "-qefc", "exec " + Command(repository, script, argument), "/dev/null");
+        if (argument == "block")
+        {
+            run.WaitUntil(() => run.Output.Contains("blocking", StringComparison.Ordinal), "the build's target running");
+        }
+        else
+        {
+            run.WaitUntil(() => run.Running("_build.csproj"), "dotnet build of build/_build.csproj");
+        }
+
+        run.Type("\u0003");
+
+        run.WaitForExit().ShouldBe(130, run.Output);
+        run.SurvivorsAfterExit().ShouldBeEmpty();
+    }
+
+    private static SignalledRun Start(BootstrapRepository repository, string script, string argument) =>
+        script == "build.sh"
+            ? SignalledRun.Start(repository.Root, repository.Root, NoBuildServers, Path.Combine(repository.Root, "build.sh"), argument)
+            : SignalledRun.Start(repository.Root, repository.Root, NoBuildServers, "dotnet", PowerShell.Dll, "-NoProfile", "-File", Path.Combine(repository.Root, "build.ps1"), argument);
+
+    // As a user types it (build.ps1 through pwsh without -NonInteractive, as its shebang starts it); temp paths hold no quotes.
+    private static string Command(BootstrapRepository repository, string script, string argument) =>
+        script == "build.sh"
+            ? $"'{Path.Combine(repository.Root, "build.sh")}' {argument}"
+            : $"dotnet '{PowerShell.Dll}' -NoProfile -File '{Path.Combine(repository.Root, "build.ps1")}' {argument}";
+}
