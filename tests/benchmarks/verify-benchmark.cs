@@ -26,7 +26,7 @@ var generated = File.ReadAllLines(args[2])
 
 var tools = Path.Combine(root, ".nuke", "tools");
 var runner = new ToolRunner(new ToolLocator(tools), NullLog.Instance, new SecretMasker());
-var helm = new HelmCli(runner, await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
+var helm = new HelmCli(runner, await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, inPipeline: false, CancellationToken.None));
 var schemas = new ManifestSchemaValidator(runner, await ManifestSchemaInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
 var verifier = new EnvironmentVerifier(helm, schemas, runner, NullLog.Instance);
 

@@ -114,7 +114,7 @@ public sealed class LifecycleContext
         name == GoogleCredentialFile.Variable && workloadIdentityCredentials is not null ? workloadIdentityCredentials : Environment(name);
 
     internal IArgoCdInstaller Installer =>
-        ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"));
+        ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"), CiJobMarkers.Present(Environment));
 
     /// <summary>A client for the cluster of a kubeconfig (checked first), each request bounded by the shorter of <paramref name="wait"/> and <see cref="ClusterRequestTimeout"/>.</summary>
     internal k8s.IKubernetes Cluster(string kubeconfig, TimeSpan? wait = null) =>
