@@ -76,6 +76,7 @@ public static partial class WorkloadIdentityCredentials
         }
 
         RequireAudience(idToken, provider);
+        RequireProtected(idToken);
         endpoints ??= GoogleEndpoints.Google;
 
         var directory = DirectoryUnder(temporaryDirectory);
@@ -132,7 +133,41 @@ public static partial class WorkloadIdentityCredentials
         }
     }
 
-    private static List<string>? Audiences(string jwt)
+    private static List<string>? Audiences(string jwt) => Payload(jwt)?["aud"] switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var single) => [single],
+        JsonArray array => [.. array.OfType<JsonValue>().Select(item => item.TryGetValue<string>(out var text) ? text : null).OfType<string>()],
+        _ => null,
+    };
+
+    /// <summary>
+    /// The provider's condition wants a protected ref and a protected environment. GitLab says in the token whether
+    /// they are; a "false" there means STS would answer only "rejected by the attribute condition", so the reason is
+    /// named here, with what to do. GitLab Free has no protected environments at all: every token says "false".
+    /// </summary>
+    private static void RequireProtected(string idToken)
+    {
+        var payload = Payload(idToken);
+        if (Claim(payload, "environment_protected") == "false")
+        {
+            throw new CloudConfigurationException(
+                $"{IdTokenVariable} says GitLab environment '{Claim(payload, "environment")}' is not protected, and the Workload Identity condition admits only protected environments; "
+                + "protect it under Settings > CI/CD > Protected environments (GitLab Premium or Ultimate: GitLab Free has none, so there no job can act as the deployer). Nothing was requested.");
+        }
+
+        if (Claim(payload, "ref_protected") == "false")
+        {
+            throw new CloudConfigurationException(
+                $"{IdTokenVariable} says ref '{Claim(payload, "ref")}' is not protected, and the Workload Identity condition admits only protected branches and tags; "
+                + "deploy from a protected branch (Settings > Repository > Protected branches). Nothing was requested.");
+        }
+    }
+
+    private static string? Claim(JsonObject? payload, string name) =>
+        payload?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>The JWT's claims, unverified (STS verifies them); null when it is not a readable JWT.</summary>
+    private static JsonObject? Payload(string jwt)
     {
         var parts = jwt.Split('.');
         if (parts.Length != 3)
@@ -144,18 +179,7 @@ public static partial class WorkloadIdentityCredentials
         {
             var payload = parts[1].Replace('-', '+').Replace('_', '/');
             payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("aud", out var aud))
-            {
-                return null;
-            }
-
-            return aud.ValueKind switch
-            {
-                JsonValueKind.String => [aud.GetString()!],
-                JsonValueKind.Array => [.. aud.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.String).Select(item => item.GetString()!)],
-                _ => null,
-            };
+            return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))) as JsonObject;
         }
         catch (Exception error) when (error is FormatException or JsonException or ArgumentException)
         {

@@ -309,6 +309,39 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
         google.Requests.ShouldBeEmpty();
     }
 
+    /// <summary>GitLab Free has no protected environments: every job's token says environment_protected "false".</summary>
+    [Fact]
+    public async Task A_token_from_an_unprotected_environment_says_what_to_protect_and_that_gitlab_free_cannot_before_asking_sts()
+    {
+        var idToken = Jwt("""{"aud":"https://iam.googleapis.com/projects/223606797749/locations/global/workloadIdentityPools/gitlab-prod/providers/gitlab","ref":"main","ref_protected":"true","environment":"prod/gcp","environment_protected":"false"}""");
+        var environment = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", [WorkloadIdentityCredentials.IdTokenVariable] = idToken };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() => WorkloadIdentityCredentials.WriteAsync(
+            temp.FullName, environment.GetValueOrDefault, masker, CommittedDeployer.Load(RepositoryRoot.Path, "prod"), CancellationToken.None,
+            new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot)));
+
+        failure.Message.ShouldBe(
+            "GCP_ID_TOKEN says GitLab environment 'prod/gcp' is not protected, and the Workload Identity condition admits only protected environments; "
+            + "protect it under Settings > CI/CD > Protected environments (GitLab Premium or Ultimate: GitLab Free has none, so there no job can act as the deployer). Nothing was requested.");
+        google.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refusal_by_the_attribute_condition_says_what_the_condition_admits()
+    {
+        var file = await WriteWorkloadIdentityAsync();
+        google.RejectedByAttributeCondition = true;
+
+        var failure = await Should.ThrowAsync<GoogleAuthException>(() => GoogleAccessTokens.FromFile(file, masker, inPipeline: true).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        failure.Message.ShouldStartWith($"Google refused the external_account credentials in {file} (HTTP 400): unauthorized_client: The given credential is rejected by the attribute condition.; ");
+        failure.Message.ShouldContain("on a protected ref deploying to the protected environment <stage>/gcp (GitLab Free has no protected environments)");
+        failure.Message.ShouldNotContain(IdToken);
+    }
+
+    private static string Jwt(string claims) =>
+        $"eyJhbGciOiJSUzI1NiJ9.{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(claims)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}.sig-canary-3c9d";
+
     private async Task<string> WriteWorkloadIdentityAsync()
     {
         var environment = new Dictionary<string, string?>
