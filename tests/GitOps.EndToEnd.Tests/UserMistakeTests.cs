@@ -56,14 +56,17 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
     [Fact]
     public void In_a_pipeline_a_variable_adding_a_ca_to_the_builds_own_tls_stops_it_before_anything_runs()
     {
-        var ca = Path.Combine(scratch, "interceptor-ca.pem");
+        // Where the runner writes a file-type variable: <builds>/<project>.tmp/<NAME>, beside the checkout.
+        var ca = Path.Combine(Path.GetDirectoryName(clone.Root.TrimEnd(Path.DirectorySeparatorChar))!, $"{Path.GetFileName(clone.Root.TrimEnd(Path.DirectorySeparatorChar))}.tmp", "INTERCEPTOR_CA");
+        Directory.CreateDirectory(Path.GetDirectoryName(ca)!);
         File.WriteAllText(ca, "-----BEGIN CERTIFICATE-----\nMIIcanary-ca-77f0\n-----END CERTIFICATE-----\n");
-        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["SSL_CERT_FILE"] = ca, ["HTTPS_PROXY"] = "http://127.0.0.1:9" };
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["SSL_CERT_FILE"] = ca, ["SSL_CERT_DIR"] = null, ["HTTPS_PROXY"] = "http://127.0.0.1:9" };
 
         var result = clone.BuildSh(trigger, "Provision", "--stage", "dev", "--cloud", "gcp");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        OneLine(result.Error).ShouldStartWith("error: SSL_CERT_FILE is set: in a pipeline the build trusts only the system's certificate store");
+        OneLine(result.Error).ShouldStartWith("error: SSL_CERT_FILE points into the builds or temporary directory, where a file-type pipeline variable is written");
+        Directory.Delete(Path.GetDirectoryName(ca)!, recursive: true);
         (result.Output + result.Error).ShouldNotContain("canary-ca-77f0");
         result.Output.ShouldNotContain("terraform");
     }
