@@ -38,9 +38,12 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
             {
                 // In a pipeline a root that requires providers must commit its lock (TerraformLockFile); a maintainer makes it
                 // where the registry is reachable. Its hashes do not matter to the stand-in.
-                File.WriteAllText(Path.Combine(copy.Root, "environments", "terraform", "gcp", "environment-cluster", ".terraform.lock.hcl"),
-                    "provider \"registry.terraform.io/hashicorp/google\" {\n  version     = \"6.50.0\"\n  constraints = \"6.50.0\"\n  hashes = [\n    \"zh:stand-in\",\n  ]\n}\n");
-                FreshClone.Git(copy.Root, "add", "environments/terraform/gcp/environment-cluster/.terraform.lock.hcl");
+                foreach (var terraformRoot in new[] { "management-cluster", "environment-cluster" })
+                {
+                    File.WriteAllText(Path.Combine(copy.Root, "environments", "terraform", "gcp", terraformRoot, ".terraform.lock.hcl"),
+                        "provider \"registry.terraform.io/hashicorp/google\" {\n  version     = \"6.50.0\"\n  constraints = \"6.50.0\"\n  hashes = [\n    \"zh:stand-in\",\n  ]\n}\n");
+                    FreshClone.Git(copy.Root, "add", $"environments/terraform/gcp/{terraformRoot}/.terraform.lock.hcl");
+                }
                 PinStandIn(copy.Root, root + "releases/terraform_{version}_{os}_{arch}.zip", platform, Convert.ToHexStringLower(SHA256.HashData(archive)));
                 RemoveCachedTerraform(copy.Root);
                 File.WriteAllText(Path.Combine(work, "credentials.json"), "{}");
