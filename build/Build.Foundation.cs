@@ -1,3 +1,4 @@
+using GitOps.Platform.Clouds.Google;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Foundation;
 using GitOps.Platform.Terraform;
@@ -14,7 +15,7 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var workspace = new FoundationLayout(RootDirectory, TfStateBucket, name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name)).For(Stage!.Value.ToName());
-            var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings()).ProvisionAsync(workspace, cancellationToken);
-            Log.Info($"GitLab CI/CD variables for stage {Stage!.Value.ToName()}: GCP_WORKLOAD_IDENTITY_PROVIDER={outputs.WorkloadIdentityProvider} GCP_DEPLOYER_SERVICE_ACCOUNT={outputs.DeployerServiceAccount} (the state bucket {outputs.StateBucket} is committed; no TF_STATE_BUCKET needed)");
+            var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings { RequireLockFile = IsPipeline }).ProvisionAsync(workspace, cancellationToken);
+            Log.Info(outputs.NextStep(CommittedDeployer.Load(RootDirectory, Stage!.Value.ToName())));
         });
 }

@@ -93,6 +93,7 @@ internal sealed partial class Build
         StateBucket = TfStateBucket,
         MgmtKubeconfig = MgmtKubeconfig,
         ClusterRequestTimeout = Timeout,
+        Terraform = new() { RequireLockFile = IsPipeline },
     };
 
     /// <summary>A mistyped --mgmt-kubeconfig is refused before anything runs, not after Terraform created a cluster.</summary>

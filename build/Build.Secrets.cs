@@ -18,6 +18,8 @@ internal sealed partial class Build
     /// <summary>Secrets already in the environment (a runner's tokens, a developer's exports) are masked from the start.</summary>
     protected override async Task OnBuildInitializedAsync(CancellationToken cancellationToken)
     {
+        // Before any secret is read or token requested: what the build's own TLS trusts (PipelineTrustStore).
+        GitOps.Platform.Pipelines.PipelineTrustStore.ThrowIfAltered(IsPipeline, RootDirectory, Host.Variable);
         var templatePath = Path.Combine(RootDirectory, EnvTemplate.RelativePath);
         var template = File.Exists(templatePath) ? await EnvTemplate.ReadAsync(RootDirectory, cancellationToken) : null;
         SecretVariables.Register(Secrets, template, Host.Variables());

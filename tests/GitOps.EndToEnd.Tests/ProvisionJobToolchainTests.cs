@@ -36,6 +36,14 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
             var (server, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, $"/releases/terraform_1.11.4_{platform}.zip", archive));
             await using (server)
             {
+                // In a pipeline a root that requires providers must commit its lock (TerraformLockFile); a maintainer makes it
+                // where the registry is reachable. Its hashes do not matter to the stand-in.
+                foreach (var terraformRoot in new[] { "management-cluster", "environment-cluster" })
+                {
+                    File.WriteAllText(Path.Combine(copy.Root, "environments", "terraform", "gcp", terraformRoot, ".terraform.lock.hcl"),
+                        "provider \"registry.terraform.io/hashicorp/google\" {\n  version     = \"6.50.0\"\n  constraints = \"6.50.0\"\n  hashes = [\n    \"zh:stand-in\",\n  ]\n}\n");
+                    FreshClone.Git(copy.Root, "add", $"environments/terraform/gcp/{terraformRoot}/.terraform.lock.hcl");
+                }
                 PinStandIn(copy.Root, root + "releases/terraform_{version}_{os}_{arch}.zip", platform, Convert.ToHexStringLower(SHA256.HashData(archive)));
                 RemoveCachedTerraform(copy.Root);
                 File.WriteAllText(Path.Combine(work, "credentials.json"), "{}");
@@ -58,6 +66,7 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                 output.ShouldNotContain("terraform: not found on PATH or under .nuke/tools, and installing it failed");
                 File.Exists(calls).ShouldBeTrue($"the stand-in terraform never ran:\n{output}");
                 File.ReadAllLines(calls).ShouldContain(line => line.StartsWith("init", StringComparison.Ordinal), $"no terraform init:\n{File.ReadAllText(calls)}\n{output}");
+                File.ReadAllLines(calls).ShouldContain(line => line.StartsWith("init", StringComparison.Ordinal) && line.Contains("-lockfile=readonly", StringComparison.Ordinal));
             }
         }
         finally

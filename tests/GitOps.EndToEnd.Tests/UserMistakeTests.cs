@@ -49,6 +49,28 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         OneLine(result.Error).ShouldStartWith("error: environment variable E2E_COMMAND is set, but in a pipeline --e2e-command is read only");
     }
 
+    /// <summary>
+    /// A file-type trigger variable holding a CA, as SSL_CERT_FILE, would make the build's own HttpClients (Google's
+    /// token exchange, GitLab, Kubernetes) trust an interceptor: refused before any token is read.
+    /// </summary>
+    [Fact]
+    public void In_a_pipeline_a_variable_adding_a_ca_to_the_builds_own_tls_stops_it_before_anything_runs()
+    {
+        // Where the runner writes a file-type variable: <builds>/<project>.tmp/<NAME>, beside the checkout.
+        var ca = Path.Combine(Path.GetDirectoryName(clone.Root.TrimEnd(Path.DirectorySeparatorChar))!, $"{Path.GetFileName(clone.Root.TrimEnd(Path.DirectorySeparatorChar))}.tmp", "INTERCEPTOR_CA");
+        Directory.CreateDirectory(Path.GetDirectoryName(ca)!);
+        File.WriteAllText(ca, "-----BEGIN CERTIFICATE-----\nMIIcanary-ca-77f0\n-----END CERTIFICATE-----\n");
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["SSL_CERT_FILE"] = ca, ["SSL_CERT_DIR"] = null, ["HTTPS_PROXY"] = "http://127.0.0.1:9" };
+
+        var result = clone.BuildSh(trigger, "Provision", "--stage", "dev", "--cloud", "gcp");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: SSL_CERT_FILE points into the builds or temporary directory, where a file-type pipeline variable is written");
+        Directory.Delete(Path.GetDirectoryName(ca)!, recursive: true);
+        (result.Output + result.Error).ShouldNotContain("canary-ca-77f0");
+        result.Output.ShouldNotContain("terraform");
+    }
+
     /// <summary>VERSION from a trigger once turned RunE2E into a skipped, green job (and OpenPromotionMR into a release entry).</summary>
     [Fact]
     public void In_a_pipeline_a_trigger_variable_cannot_skip_e2e_by_naming_a_version()

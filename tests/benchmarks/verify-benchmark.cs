@@ -25,7 +25,7 @@ var real = ReadList(args[3]);
 
 var tools = Path.Combine(root, ".nuke", "tools");
 var runner = new ToolRunner(new ToolLocator(tools), NullLog.Instance, new SecretMasker());
-var helmPath = await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None);
+var helmPath = await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, inPipeline: false, CancellationToken.None);
 var helm = new HelmCli(runner, helmPath);
 var schemas = new ManifestSchemaValidator(runner, await ManifestSchemaInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
 var verifier = new EnvironmentVerifier(helm, schemas, runner, NullLog.Instance);

@@ -63,11 +63,11 @@ public static class HelmInstaller
     }
 
     /// <summary>The build's helm for a repository whose tools directory is <paramref name="toolsDirectory"/> (<c>&lt;root&gt;/.nuke/tools</c>).</summary>
-    public static Task<string> EnsureAsync(string toolsDirectory, IToolRunner runner, ILog log, CancellationToken cancellationToken)
+    public static Task<string> EnsureAsync(string toolsDirectory, IToolRunner runner, ILog log, bool inPipeline, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(toolsDirectory);
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(toolsDirectory).TrimEnd(Path.DirectorySeparatorChar)))!;
-        var toolchain = new Toolchain.Toolchain(toolsDirectory, ToolPinTable.Load(root), ToolSource.Official, runner, log);
+        var toolchain = new Toolchain.Toolchain(toolsDirectory, ToolPinTable.Load(root), ToolSource.Official, runner, log) { VerifiedCacheOnly = inPipeline };
         return FindOrInstallAsync(toolchain, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
     /// kubeconfig, so a developer gets both kubeconfigs locally.
     /// </summary>
     public Task<ProvisionedCluster> ProvisionAsync(EnvironmentId environment, bool terraformOnly, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(environment.Stage, async () =>
         {
             var workspace = context.Layout.ForEnvironment(environment.Stage.ToName(), context.EnvironmentCloud(environment));
             if (terraformOnly)
@@ -52,7 +52,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
 
     /// <summary>Applies the stage's AppProject and the environment's app-of-apps Application, syncs, and waits by watch.</summary>
     public Task<AppOfAppsDeployment> DeployAppOfAppsAsync(EnvironmentId environment, TimeSpan timeout, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(environment.Stage, async () =>
         {
             context.EnvironmentCloud(environment);
             var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
@@ -67,7 +67,7 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
     /// credentials or a wrong state stop it before anything is deleted; Applications that do not go stop it before Terraform.
     /// </summary>
     public Task DestroyAsync(EnvironmentId environment, TimeSpan timeout, DestroyApproval approval, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(environment.Stage, async () =>
         {
             ArgumentNullException.ThrowIfNull(approval);
             approval.Require(environment.Stage, environment.ToString());

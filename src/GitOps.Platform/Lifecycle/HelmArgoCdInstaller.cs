@@ -17,8 +17,8 @@ public sealed class HelmArgoCdInstaller(IToolRunner runner, ILog log, Func<Cance
     public static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>The installer the build uses: helm from PATH, or the pinned helm installed into <paramref name="toolsDirectory"/>.</summary>
-    public static HelmArgoCdInstaller ForBuild(IToolRunner runner, ILog log, string toolsDirectory) =>
-        new(runner, log, cancellationToken => HelmInstaller.EnsureAsync(toolsDirectory, runner, log, cancellationToken));
+    public static HelmArgoCdInstaller ForBuild(IToolRunner runner, ILog log, string toolsDirectory, bool inPipeline) =>
+        new(runner, log, cancellationToken => HelmInstaller.EnsureAsync(toolsDirectory, runner, log, inPipeline, cancellationToken));
 
     /// <param name="chart">The pinned chart.</param>
     /// <param name="kubeconfigPath">The management cluster.</param>

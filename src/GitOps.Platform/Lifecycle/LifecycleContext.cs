@@ -82,13 +82,14 @@ public sealed class LifecycleContext
 
     /// <summary>
     /// Runs a lifecycle operation with the job's cloud identity: in a GitLab job with an OIDC ID token, the Workload
-    /// Identity credential file is written first (Terraform and the build read it through GOOGLE_APPLICATION_CREDENTIALS)
+    /// Identity credential file is written first, for the stage's committed provider and deployer (Terraform and the build read it through GOOGLE_APPLICATION_CREDENTIALS)
     /// and removed afterwards; elsewhere application default credentials are used as they are.
     /// </summary>
-    internal async Task<T> WithCloudIdentityAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    internal async Task<T> WithCloudIdentityAsync<T>(Stage stage, Func<Task<T>> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        workloadIdentityCredentials = await WorkloadIdentityCredentials.WriteAsync(TemporaryDirectory, Environment, Secrets, cancellationToken, GoogleEndpoints);
+        workloadIdentityCredentials = await WorkloadIdentityCredentials.WriteAsync(
+            TemporaryDirectory, Environment, Secrets, CommittedDeployer.Load(RepositoryRoot, stage.ToName()), cancellationToken, GoogleEndpoints);
         try
         {
             return await operation();
@@ -102,7 +103,7 @@ public sealed class LifecycleContext
         }
     }
 
-    internal Task WithCloudIdentityAsync(Func<Task> operation, CancellationToken cancellationToken) => WithCloudIdentityAsync(async () =>
+    internal Task WithCloudIdentityAsync(Stage stage, Func<Task> operation, CancellationToken cancellationToken) => WithCloudIdentityAsync(stage, async () =>
     {
         await operation();
         return true;
@@ -113,7 +114,7 @@ public sealed class LifecycleContext
         name == GoogleCredentialFile.Variable && workloadIdentityCredentials is not null ? workloadIdentityCredentials : Environment(name);
 
     internal IArgoCdInstaller Installer =>
-        ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"));
+        ArgoCdInstaller ?? HelmArgoCdInstaller.ForBuild(Tools, Log, Path.Combine(RepositoryRoot, ".nuke", "tools"), CiJobMarkers.Present(Environment));
 
     /// <summary>A client for the cluster of a kubeconfig (checked first), each request bounded by the shorter of <paramref name="wait"/> and <see cref="ClusterRequestTimeout"/>.</summary>
     internal k8s.IKubernetes Cluster(string kubeconfig, TimeSpan? wait = null) =>

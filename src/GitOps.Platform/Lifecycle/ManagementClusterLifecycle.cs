@@ -19,7 +19,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
     private readonly ManagementKubeconfig management = new(context);
 
     public Task<ProvisionedCluster> ProvisionAsync(Stage stage, Cloud managementCloud, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(stage, async () =>
         {
             var workspace = context.Layout.ForManagement(stage.ToName(), context.ManagementCloud(stage, managementCloud));
             var chart = ArgoCdChart.Load(context.RepositoryRoot);
@@ -58,7 +58,7 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
     /// management Terraform manages no Kubernetes objects, so terraform destroy never needs to reach the cluster.
     /// </summary>
     public Task DestroyAsync(Stage stage, Cloud managementCloud, DestroyApproval approval, CancellationToken cancellationToken) =>
-        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(async () =>
+        LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(stage, async () =>
         {
             ArgumentNullException.ThrowIfNull(approval);
             var key = ClusterKey.Management(stage.ToName());

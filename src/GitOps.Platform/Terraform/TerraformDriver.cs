@@ -26,11 +26,14 @@ public sealed class TerraformDriver(
 
     public string ModuleDirectory { get; } = moduleDirectory;
 
-    /// <summary>Idempotent: safe to repeat, also after an interrupted run.</summary>
+    /// <summary>
+    /// Idempotent: safe to repeat, also after an interrupted run. With a committed lock file, init only installs the
+    /// providers and hashes it names and never rewrites it (<see cref="TerraformLockFile"/>).
+    /// </summary>
     public async Task InitAsync(IReadOnlyDictionary<string, string> backendConfig, bool reconfigure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(backendConfig);
-        List<string> arguments = ["init", .. Common(), LockTimeout()];
+        List<string> arguments = ["init", .. Common(), LockTimeout(), .. TerraformLockFile.InitArguments(ModuleDirectory, settings.RequireLockFile)];
         arguments.AddRange(backendConfig.OrderBy(entry => entry.Key, StringComparer.Ordinal)
             .Select(entry => $"-backend-config={entry.Key}={entry.Value}"));
         if (reconfigure)

@@ -9,6 +9,12 @@ public sealed record TerraformSettings
     /// <summary>Limit for one command; GKE creation takes a quarter of an hour, so none by default.</summary>
     public TimeSpan? CommandTimeout { get; init; }
 
+    /// <summary>
+    /// In a pipeline: a root that requires providers must commit its <c>.terraform.lock.hcl</c>, or init is refused
+    /// (without one, init takes whatever provider build the registry or a configured mirror serves for the pinned version).
+    /// </summary>
+    public bool RequireLockFile { get; init; }
+
     /// <summary>Extra environment for terraform (a null value removes an inherited variable).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 }

@@ -7,7 +7,8 @@ namespace GitOps.Platform.Toolchain;
 /// <summary>
 /// The external programs the build runs: a compatible copy on PATH is used as it is; otherwise the pinned version is
 /// installed into <c>.nuke/tools/bin</c> from <see cref="Source"/>, checked against its SHA-256. A copy under
-/// <c>.nuke/tools</c> must be exactly the pinned version, so a changed pin replaces it.
+/// <c>.nuke/tools</c> must be exactly the pinned version, so a changed pin replaces it. In a pipeline
+/// (<see cref="VerifiedCacheOnly"/>) PATH is not searched at all.
 /// </summary>
 public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSource source, IToolRunner runner, ILog log)
 {
@@ -26,12 +27,20 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
     /// <summary>Replaces the HTTP client (tests point it at loopback only through the source; this is for handlers).</summary>
     public HttpClient? Http { get; init; }
 
+    /// <summary>
+    /// In a pipeline: only the pinned copy under <see cref="ToolsDirectory"/>, verified against its SHA-256, is run.
+    /// A pipeline variable can set PATH and HOME, and a copy found on PATH could only be asked for its version (its
+    /// bytes cannot be checked: the pin is the archive's hash), so a planted "terraform" would run with the deployer's
+    /// credentials.
+    /// </summary>
+    public bool VerifiedCacheOnly { get; init; }
+
     /// <summary>PATH as the tools are searched there; default the process's.</summary>
     public string? SearchPath { get; init; }
 
     /// <summary>The build's toolchain for the repository whose tools directory is <c>&lt;root&gt;/.nuke/tools</c>.</summary>
-    public static Toolchain ForRepository(string repositoryRoot, string? mirror, IToolRunner runner, ILog log) =>
-        new(Path.Combine(repositoryRoot, ".nuke", "tools"), ToolPinTable.Load(repositoryRoot), ToolSource.From(mirror), runner, log);
+    public static Toolchain ForRepository(string repositoryRoot, string? mirror, IToolRunner runner, ILog log, bool inPipeline) =>
+        new(Path.Combine(repositoryRoot, ".nuke", "tools"), ToolPinTable.Load(repositoryRoot), ToolSource.From(mirror), runner, log) { VerifiedCacheOnly = inPipeline };
 
     /// <summary>
     /// The requirement a target declares: checked before anything runs, installed when missing or unusable. The
@@ -74,7 +83,7 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
             }
         }
 
-        if (await CompatibleOnPathAsync(pin, cancellationToken) is { } onPath)
+        if (!VerifiedCacheOnly && await CompatibleOnPathAsync(pin, cancellationToken) is { } onPath)
         {
             // A stale pinned copy would be found before PATH, so it goes; PATH's compatible one is then used.
             if (File.Exists(pinned))
@@ -99,6 +108,10 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
     public async Task<string?> WhyUnusableAsync(ToolPin pin, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pin);
+        if (VerifiedCacheOnly && !IsUnderTools(path))
+        {
+            return $"{path} is on PATH, which a pipeline variable can set; in a pipeline only the pinned {pin.Name} {pin.Version.ToString(3)} under {ToolsDirectory}, checked against its SHA-256, is run";
+        }
 
         // A copy under .nuke/tools (a CI cache) is checked against its pinned archive before it is run at all.
         if (IsUnderTools(path) && await CachedToolIntegrity.WhyNotIntactAsync(Installer(), pin, path, cancellationToken) is { } tampered)

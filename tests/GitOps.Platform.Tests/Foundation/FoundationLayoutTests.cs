@@ -22,7 +22,7 @@ public sealed class FoundationLayoutTests
             new FoundationLayout(RepositoryRoot.Path, null, environment.GetValueOrDefault).For("dev"));
 
         failure.Message.ShouldBe(
-            $"{variable} is 'eurodat-prod-17320' but environments/terraform/gcp/stages/foundation/dev.tfvars:4 puts the foundation of stage dev "
+            $"{variable} is 'eurodat-prod-17320' but environments/terraform/gcp/stages/foundation/dev.tfvars:7 puts the foundation of stage dev "
             + $"in project_id 'eurodat-dev-31415'; unset {variable} or set it to 'eurodat-dev-31415'. Nothing was run.");
     }
 

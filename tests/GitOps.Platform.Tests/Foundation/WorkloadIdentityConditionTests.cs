@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cel;
+using GitOps.Platform.Clouds.Google;
 using GitOps.Platform.Foundation;
 using GitOps.Platform.Tests.Terraform.Schema;
 using YamlDotNet.RepresentationModel;
@@ -37,15 +38,78 @@ public sealed partial class WorkloadIdentityConditionTests
     public async Task Prods_deployer_is_not_reachable_from_any_non_prod_job_nor_without_a_protected_prod_environment()
     {
         var prod = (await ConditionsAsync())["prod"];
-        var path = ProjectPath("prod");
+        var ours = new GitLabIdTokenClaims(ProjectPath("prod"), "main", RefProtected: true, "prod/gcp", EnvironmentProtected: true) { ProjectId = ProjectId("prod") };
 
-        Accepts(prod, new GitLabIdTokenClaims(path, "main", RefProtected: true, "prod/gcp", EnvironmentProtected: true)).ShouldBeTrue();
-        Accepts(prod, new GitLabIdTokenClaims(path, "main", RefProtected: true, "qa-int/gcp", EnvironmentProtected: true)).ShouldBeFalse("a qa-int job on main");
-        Accepts(prod, new GitLabIdTokenClaims(path, "main", RefProtected: true, "prod/gcp", EnvironmentProtected: false)).ShouldBeFalse("prod/gcp not protected in GitLab");
-        Accepts(prod, new GitLabIdTokenClaims(path, "main", RefProtected: true, Environment: null, EnvironmentProtected: false)).ShouldBeFalse("a job with no environment");
-        Accepts(prod, new GitLabIdTokenClaims(path, "feature", RefProtected: false, "prod/gcp", EnvironmentProtected: true)).ShouldBeFalse("an unprotected branch");
-        Accepts(prod, new GitLabIdTokenClaims("eurodat/fork", "main", RefProtected: true, "prod/gcp", EnvironmentProtected: true)).ShouldBeFalse("another project");
-        Accepts(prod, new GitLabIdTokenClaims(path, "main", RefProtected: true, "prod/gcp-other", EnvironmentProtected: true)).ShouldBeFalse("a look-alike environment");
+        Accepts(prod, ours).ShouldBeTrue();
+        Accepts(prod, ours with { Environment = "qa-int/gcp" }).ShouldBeFalse("a qa-int job on main");
+        Accepts(prod, ours with { EnvironmentProtected = false }).ShouldBeFalse("prod/gcp not protected in GitLab");
+        Accepts(prod, ours with { Environment = null, EnvironmentProtected = false }).ShouldBeFalse("a job with no environment");
+        Accepts(prod, ours with { Ref = "feature", RefProtected = false }).ShouldBeFalse("an unprotected branch");
+        Accepts(prod, ours with { ProjectPath = "eurodat/fork", ProjectId = "4712" }).ShouldBeFalse("another project");
+        Accepts(prod, ours with { Environment = "prod/gcp-other" }).ShouldBeFalse("a look-alike environment");
+    }
+
+    [Fact]
+    public async Task A_project_that_took_over_the_path_after_a_rename_or_transfer_is_not_trusted()
+    {
+        var conditions = await ConditionsAsync();
+        foreach (var stage in Stages)
+        {
+            var ours = new GitLabIdTokenClaims(ProjectPath(stage), "main", RefProtected: true, $"{stage}/gcp", EnvironmentProtected: true) { ProjectId = ProjectId(stage) };
+            Accepts(conditions[stage], ours).ShouldBeTrue(stage);
+            Accepts(conditions[stage], ours with { ProjectId = "90210" }).ShouldBeFalse($"{stage}: another project now registered at {ours.ProjectPath}");
+        }
+    }
+
+    [Fact]
+    public async Task The_deployers_binding_names_the_project_by_its_id_not_its_path()
+    {
+        var member = (await FoundationResourceAsync("google_service_account_iam_member", "deployer_from_gitlab"))["member"]!.GetValue<string>();
+
+        member.ShouldEndWith("/attribute.project_id/${var.gitlab_project_id}");
+        (await MappingAsync()).ShouldContainKey("attribute.project_id");
+    }
+
+    /// <summary>
+    /// Google refuses a mapped google.subject over 127 bytes (the exchange fails); GitLab's own sub grows with the
+    /// project path and the branch. The longest stage, the longest path GitLab allows (255 characters per segment;
+    /// two segments here), a 255-character protected branch and 20-digit ids must still fit.
+    /// </summary>
+    [Fact]
+    public async Task The_mapped_google_subject_stays_within_127_bytes_for_the_longest_names()
+    {
+        var subject = (await MappingAsync())["google.subject"];
+        var longestStage = Stages.MaxBy(stage => stage.Length)!;
+        var claims = new GitLabIdTokenClaims($"{new string('g', 255)}/{new string('p', 255)}", new string('r', 255), RefProtected: true, $"{longestStage}/gcp", EnvironmentProtected: true)
+        {
+            ProjectId = "99999999999999999999",
+            NamespaceId = "99999999999999999999",
+            JobId = "99999999999999999999",
+        };
+
+        var mapped = new CelEnvironment(null, null).Program(subject, new Dictionary<string, object?> { ["assertion"] = claims.ToAssertion() }).ShouldBeOfType<string>();
+
+        System.Text.Encoding.UTF8.GetByteCount(mapped).ShouldBeLessThanOrEqualTo(127, mapped);
+        mapped.ShouldContain(claims.ProjectId);
+        mapped.ShouldContain(claims.JobId);
+    }
+
+    [Fact]
+    public async Task The_committed_provider_and_deployer_the_build_derives_are_the_ones_the_foundation_creates()
+    {
+        var bodies = await FoundationBodiesAsync();
+        var audience = bodies.SelectMany(body => (body["locals"] as JsonArray) ?? []).Select(block => block!["workload_identity_audience"])
+            .Single(value => value is not null)!.GetValue<string>();
+        var account = (await FoundationResourceAsync("google_service_account", "deployer"))["account_id"]!.GetValue<string>();
+
+        foreach (var stage in Stages)
+        {
+            var committed = CommittedDeployer.Load(RepositoryRoot.Path, stage);
+            committed.Complete.ShouldBeTrue(committed.VarFile);
+            audience.Replace("${data.google_project.this.number}", committed.ProjectNumber, StringComparison.Ordinal).Replace("${var.stage}", stage, StringComparison.Ordinal)
+                .ShouldBe(WorkloadIdentityCredentials.Audience(committed.Provider));
+            $"{account.Replace("${var.stage}", stage, StringComparison.Ordinal)}@{committed.ProjectId}.iam.gserviceaccount.com".ShouldBe(committed.ServiceAccount);
+        }
     }
 
     [Fact]
@@ -70,14 +134,27 @@ public sealed partial class WorkloadIdentityConditionTests
         }
     }
 
-    /// <summary>Each stage's attribute_condition with var.* and local.* filled in from its tfvars.</summary>
-    private static async Task<Dictionary<string, string>> ConditionsAsync()
+    private static async Task<List<JsonObject>> FoundationBodiesAsync()
     {
         var installation = await ProviderSchemaInstallation.GetAsync();
         var module = Path.Combine(RepositoryRoot.Path, FoundationLayout.ModuleDirectory);
         var files = Directory.GetFiles(module, "*.tf");
         var parsed = await new HclParser(installation.NodeModules).ParseAsync(files);
-        var bodies = parsed.Values.Select(result => result.Body.ShouldNotBeNull(result.Error)).ToList();
+        return [.. parsed.Values.Select(result => result.Body.ShouldNotBeNull(result.Error))];
+    }
+
+    private static async Task<JsonObject> FoundationResourceAsync(string type, string name) =>
+        (await FoundationBodiesAsync()).SelectMany(body => (body["resource"]?[type]?[name] as JsonArray) ?? []).ShouldHaveSingleItem()!.AsObject();
+
+    /// <summary>The provider's attribute_mapping: Google attribute to CEL expression.</summary>
+    private static async Task<Dictionary<string, string>> MappingAsync() =>
+        (await FoundationResourceAsync("google_iam_workload_identity_pool_provider", "gitlab"))["attribute_mapping"]!.AsObject()
+            .ToDictionary(pair => pair.Key, pair => pair.Value!.GetValue<string>(), StringComparer.Ordinal);
+
+    /// <summary>Each stage's attribute_condition with var.* and local.* filled in from its tfvars.</summary>
+    private static async Task<Dictionary<string, string>> ConditionsAsync()
+    {
+        var bodies = await FoundationBodiesAsync();
         var provider = bodies.SelectMany(body => (body["resource"]?["google_iam_workload_identity_pool_provider"]?["gitlab"] as JsonArray) ?? [])
             .ShouldHaveSingleItem()!.AsObject();
         var locals = bodies.SelectMany(body => (body["locals"] as JsonArray) ?? []).SelectMany(block => block!.AsObject())
@@ -96,6 +173,8 @@ public sealed partial class WorkloadIdentityConditionTests
         : Tfvars(stage).TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"var.{name} is not in {FoundationLayout.VarFile(stage)}");
 
     private static string ProjectPath(string stage) => Tfvars(stage)["gitlab_project_path"];
+
+    private static string ProjectId(string stage) => Tfvars(stage)["gitlab_project_id"];
 
     private static Dictionary<string, string> Tfvars(string stage) =>
         File.ReadLines(Path.Combine(RepositoryRoot.Path, FoundationLayout.VarFile(stage)))
@@ -135,7 +214,7 @@ public sealed partial class WorkloadIdentityConditionTests
             var environment = job.Children.TryGetValue("environment", out var declared)
                 ? declared is YamlMappingNode mapping ? mapping.Children["name"].ToString() : declared.ToString()
                 : null;
-            jobs.Add((key.ToString(), stage, new GitLabIdTokenClaims(ProjectPath(stage), "main", RefProtected: true, environment, EnvironmentProtected: true)));
+            jobs.Add((key.ToString(), stage, new GitLabIdTokenClaims(ProjectPath(stage), "main", RefProtected: true, environment, EnvironmentProtected: true) { ProjectId = ProjectId(stage) }));
         }
 
         return jobs;

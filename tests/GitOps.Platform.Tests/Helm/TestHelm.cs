@@ -15,7 +15,7 @@ internal static class TestHelm
     public static IToolRunner Runner { get; } = new ToolRunner(new ToolLocator(ToolsDirectory), NullLog.Instance, new SecretMasker());
 
     private static readonly Lazy<Task<string>> Installed = new(() =>
-        HelmInstaller.EnsureAsync(ToolsDirectory, Runner, NullLog.Instance, CancellationToken.None));
+        HelmInstaller.EnsureAsync(ToolsDirectory, Runner, NullLog.Instance, inPipeline: false, CancellationToken.None));
 
     public static Task<string> PathAsync() => Installed.Value;
 

@@ -202,10 +202,15 @@ internal sealed class LifecycleWorld : IAsyncDisposable
             File.WriteAllText(tfvars, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(tfvars), "kubeconfig_path = \".*\"", $"kubeconfig_path = \"{kubeconfig}\""));
         }
 
+        // The pipeline's provider and deployer are the stage's committed ones (no CI/CD variable names them).
+        var foundation = Path.Combine(Root, Platform.Terraform.CommittedStateBucket.VarFile("dev"));
+        Directory.CreateDirectory(Path.GetDirectoryName(foundation)!);
+        File.WriteAllText(foundation, "project_id     = \"test-project\"\nproject_number = \"123456789012\"\n");
+        var committed = Platform.Clouds.Google.CommittedDeployer.Load(Root, "dev");
+        google.Audience = $"//iam.googleapis.com/{committed.Provider}";
+        google.ServiceAccount = committed.ServiceAccount;
         google.SubjectToken = idToken;
         Variables[Platform.Clouds.Google.WorkloadIdentityCredentials.IdTokenVariable] = idToken;
-        Variables[Platform.Clouds.Google.WorkloadIdentityCredentials.ProviderVariable] = google.Audience["//iam.googleapis.com/".Length..];
-        Variables[Platform.Clouds.Google.WorkloadIdentityCredentials.ServiceAccountVariable] = google.ServiceAccount;
         Variables["GITLAB_CI"] = "true";
         GoogleEndpoints = new Platform.Clouds.Google.GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot);
         Server.RequireBearerToken(google.IsValidAccessToken);

@@ -29,6 +29,51 @@ public sealed class TerraformDriverTests : IDisposable
         outputsAfterDestroy.All.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// Real terraform: without -lockfile=readonly, init rewrites a committed lock to whatever the configuration now
+    /// needs (here it drops hashicorp/google, which the module does not use); with it, init fails and the file stays.
+    /// </summary>
+    [Fact]
+    public async Task A_committed_lock_file_is_never_rewritten_and_a_provider_change_fails_init()
+    {
+        var lockFile = Path.Combine(module.ModuleDirectory, ".terraform.lock.hcl");
+        const string committed = """
+            provider "registry.terraform.io/hashicorp/google" {
+              version     = "6.50.0"
+              constraints = "6.50.0"
+              hashes = [
+                "zh:0000000000000000000000000000000000000000000000000000000000000000",
+              ]
+            }
+
+            """;
+        File.WriteAllText(lockFile, committed);
+
+        await Should.ThrowAsync<ToolFailedException>(() => module.CreateDriver().InitAsync(module.Workspace.BackendConfig, reconfigure: false, CancellationToken.None));
+
+        File.ReadAllText(lockFile).ShouldBe(committed);
+    }
+
+    [Fact]
+    public async Task In_a_pipeline_a_root_that_requires_providers_but_commits_no_lock_is_refused_before_terraform_runs()
+    {
+        File.WriteAllText(Path.Combine(module.ModuleDirectory, "versions.tf"), """
+            terraform {
+              required_providers {
+                google = { source = "hashicorp/google", version = "= 6.50.0" }
+              }
+            }
+            """);
+        var terraform = module.Workspace.CreateDriver(module.Runner, module.Masker, module.Log, module.Settings with { RequireLockFile = true });
+
+        var failure = await Should.ThrowAsync<Platform.Clouds.CloudConfigurationException>(() => terraform.InitAsync(module.Workspace.BackendConfig, reconfigure: false, CancellationToken.None));
+
+        failure.Message.ShouldEndWith("/.terraform.lock.hcl is not committed: in a pipeline terraform installs only providers whose hashes the repository commits; "
+            + $"where the registry is reachable run 'terraform -chdir={Path.GetRelativePath(Directory.GetCurrentDirectory(), module.ModuleDirectory)} init -backend=false && terraform -chdir={Path.GetRelativePath(Directory.GetCurrentDirectory(), module.ModuleDirectory)} providers lock "
+            + "-platform=linux_amd64 -platform=linux_arm64 -platform=darwin_amd64 -platform=darwin_arm64 -platform=windows_amd64 -platform=windows_arm64' and commit the file. Nothing was run.");
+        module.Runner.Commands.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Every_command_is_non_interactive_colourless_and_uses_its_own_data_directory()
     {

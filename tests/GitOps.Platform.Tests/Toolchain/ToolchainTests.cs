@@ -71,10 +71,37 @@ public sealed class ToolchainTests
         sandbox.Server.Requests.ShouldBeEmpty();
     }
 
-    private static Platform.Toolchain.Toolchain Toolchain(ToolInstallSandbox sandbox) =>
+    /// <summary>
+    /// A pipeline variable can set PATH (and HOME): a "terraform" placed first there would get only a version check and
+    /// then run with the deployer's credentials. In a pipeline only the pinned copy under .nuke/tools, checked against
+    /// its SHA-256, is run; the PATH copy is not even asked for its version.
+    /// </summary>
+    [Fact]
+    public async Task In_a_pipeline_a_tool_on_PATH_is_never_run_and_the_verified_pinned_copy_is_installed_instead()
+    {
+        await using var sandbox = await ToolInstallSandbox.CreateAsync();
+        var onPath = FakeOnPath(sandbox, "Terraform v1.12.1");
+        var ran = Path.Combine(sandbox.Directory.FullName, "path-terraform-ran");
+        File.WriteAllText(onPath, $"#!/bin/sh\ntouch '{ran}'\necho 'Terraform v1.12.1'\n");
+        sandbox.Server.Serve(Archive, Terraform);
+        var toolchain = Toolchain(sandbox, verifiedCacheOnly: true);
+        var requirement = Platform.Toolchain.Toolchain.Requirement("terraform", () => toolchain);
+
+        (await requirement.Check!(onPath, CancellationToken.None)).ShouldBe(
+            $"{onPath} is on PATH, which a pipeline variable can set; in a pipeline only the pinned terraform 1.11.4 under {sandbox.ToolsDirectory}, checked against its SHA-256, is run");
+        var found = await toolchain.EnsureAsync("terraform", CancellationToken.None);
+
+        found.ShouldBe(Path.Combine(sandbox.Bin, "terraform"));
+        sandbox.Server.Requests.ShouldBe([Archive]);
+        File.Exists(ran).ShouldBeFalse("the terraform on PATH was started");
+        (await requirement.Check!(found, CancellationToken.None)).ShouldBeNull();
+    }
+
+    private static Platform.Toolchain.Toolchain Toolchain(ToolInstallSandbox sandbox, bool verifiedCacheOnly = false) =>
         new(sandbox.ToolsDirectory, new ToolPinTable([TestPins.Terraform(TestArchives.Sha256(Terraform))]), ToolSource.From(sandbox.Server.Root + "mirror"), sandbox.Runner, sandbox.Log)
         {
             SearchPath = Path.Combine(sandbox.Directory.FullName, "path"),
+            VerifiedCacheOnly = verifiedCacheOnly,
         };
 
     private static string FakeOnPath(ToolInstallSandbox sandbox, string versionOutput)

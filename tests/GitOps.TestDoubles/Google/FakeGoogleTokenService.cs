@@ -46,6 +46,9 @@ public sealed class FakeGoogleTokenService : IAsyncDisposable
     public string SubjectToken { get; set; } = string.Empty;
 
     /// <summary>The service account the federated identity may impersonate.</summary>
+    /// <summary>The provider's attribute_condition rejects every token (as for a job without a protected environment).</summary>
+    public bool RejectedByAttributeCondition { get; set; }
+
     public string ServiceAccount { get; set; } = "gitops-deployer@test-project.iam.gserviceaccount.com";
 
     /// <summary>The authorized_user client and refresh token oauth2 accepts.</summary>
@@ -145,6 +148,13 @@ public sealed class FakeGoogleTokenService : IAsyncDisposable
         if (form["audience"] != Audience)
         {
             await ErrorAsync(context, "sts", 400, new JsonObject { ["error"] = "invalid_target", ["error_description"] = "The target service indicated by the \"audience\" parameters is invalid." });
+            return;
+        }
+
+        if (RejectedByAttributeCondition)
+        {
+            // Google's answer when the provider's attribute_condition is false for the token (or cannot be evaluated).
+            await ErrorAsync(context, "sts", 400, new JsonObject { ["error"] = "unauthorized_client", ["error_description"] = "The given credential is rejected by the attribute condition." });
             return;
         }
 

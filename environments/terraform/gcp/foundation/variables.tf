@@ -3,6 +3,16 @@ variable "project_id" {
   type        = string
 }
 
+variable "project_number" {
+  description = "Number of that project (gcloud projects describe <project_id> --format='value(projectNumber)'), committed so that a pipeline names its Workload Identity provider from the repository; the plan stops when it is not the project's."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]{6,20}$", var.project_number))
+    error_message = "The project number is the project's numeric id (gcloud projects describe <project_id> --format='value(projectNumber)')."
+  }
+}
+
 variable "stage" {
   description = "Stage this project serves (dev, nightly, qa, qa-int, prod); the build passes it."
   type        = string
@@ -38,6 +48,16 @@ variable "gitlab_url" {
 variable "gitlab_project_path" {
   description = "Path of this repository's GitLab project (group/project); only its jobs may act as the deployer."
   type        = string
+}
+
+variable "gitlab_project_id" {
+  description = "Numeric id of that GitLab project (Settings > General). Unlike its path it is never reused: after a rename or transfer another project can take the old path, never the id."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[1-9][0-9]{0,19}$", var.gitlab_project_id))
+    error_message = "The GitLab project id is a number (Settings > General > Project ID)."
+  }
 }
 
 variable "dns_zone_name" {

@@ -120,7 +120,7 @@ public sealed class GoogleAccessTokens
         {
             // Google's error and description name the problem (invalid_grant, unauthorized_client); they hold no token.
             var description = error.Error?.ErrorDescription is { Length: > 0 } text ? $": {text}" : string.Empty;
-            throw new GoogleAuthException($"Google refused the {Type} credentials in {File} (HTTP {(int?)error.StatusCode}): {error.Error?.Error}{description}");
+            throw new GoogleAuthException($"Google refused the {Type} credentials in {File} (HTTP {(int?)error.StatusCode}): {error.Error?.Error}{description}{Hint(error.Error?.ErrorDescription)}");
         }
         catch (HttpRequestException error)
         {
@@ -132,6 +132,16 @@ public sealed class GoogleAccessTokens
             throw new GoogleAuthException($"Cannot get a Google access token from the {Type} credentials in {File}: {error.Message}");
         }
     }
+
+    /// <summary>
+    /// STS says only that the attribute condition rejected the token; what the condition asks is the stage's
+    /// foundation (WorkloadIdentityCredentials checks the token's own protected claims before asking).
+    /// </summary>
+    private static string Hint(string? description) =>
+        description?.Contains("attribute condition", StringComparison.OrdinalIgnoreCase) == true
+            ? "; the stage's Workload Identity condition admits only jobs of the committed GitLab project (gitlab_project_id, gitlab_project_path in its foundation tfvars) "
+              + "on a protected ref deploying to the protected environment <stage>/gcp (GitLab Free has no protected environments)"
+            : string.Empty;
 
     private Task ForceRefreshAsync(CancellationToken cancellationToken) => credential.UnderlyingCredential switch
     {

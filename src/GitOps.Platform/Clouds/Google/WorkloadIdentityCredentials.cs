@@ -1,6 +1,9 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using GitOps.Targets.Output;
+using GitOps.Targets.Parameters;
 
 namespace GitOps.Platform.Clouds.Google;
 
@@ -36,23 +39,44 @@ public static partial class WorkloadIdentityCredentials
 
     /// <summary>
     /// Writes the credential configuration when the job has an ID token and returns its path, or null outside such a
-    /// job. Missing or malformed provider or service account settings are one-line usage errors naming the variable.
+    /// job. The provider and the service account are <paramref name="committed"/>'s when the stage's foundation tfvars
+    /// commit them, and a variable naming others is refused; in a pipeline they must be committed. Elsewhere, missing
+    /// or malformed variables are one-line errors naming the variable. Every check runs before a file is written or a
+    /// token requested.
     /// </summary>
     public static async Task<string?> WriteAsync(
-        string temporaryDirectory, Func<string, string?> environment, ISecretRegistry secrets, CancellationToken cancellationToken, GoogleEndpoints? endpoints = null)
+        string temporaryDirectory, Func<string, string?> environment, ISecretRegistry secrets, CommittedDeployer committed, CancellationToken cancellationToken,
+        GoogleEndpoints? endpoints = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(committed);
         if (environment(IdTokenVariable) is not { Length: > 0 } idToken)
         {
             return null;
         }
 
         secrets.Register(idToken);
-        var provider = Required(environment, ProviderVariable, ProviderName(),
-            "projects/<project number>/locations/global/workloadIdentityPools/<pool>/providers/<provider> (the foundation's output workload_identity_provider)");
-        var serviceAccount = Required(environment, ServiceAccountVariable, ServiceAccountEmail(),
-            "<name>@<project>.iam.gserviceaccount.com (the foundation's output deployer_service_account)");
+        string provider, serviceAccount;
+        if (committed.Complete)
+        {
+            provider = Repeating(environment, ProviderVariable, committed.Provider, committed);
+            serviceAccount = Repeating(environment, ServiceAccountVariable, committed.ServiceAccount, committed);
+        }
+        else if (CiJobMarkers.Present(environment))
+        {
+            throw new CloudConfigurationException(committed.Missing());
+        }
+        else
+        {
+            provider = Required(environment, ProviderVariable, ProviderName(),
+                "projects/<project number>/locations/global/workloadIdentityPools/<pool>/providers/<provider> (the foundation's output workload_identity_provider)");
+            serviceAccount = Required(environment, ServiceAccountVariable, ServiceAccountEmail(),
+                "<name>@<project>.iam.gserviceaccount.com (the foundation's output deployer_service_account)");
+        }
+
+        RequireAudience(idToken, provider);
+        RequireProtected(idToken);
         endpoints ??= GoogleEndpoints.Google;
 
         var directory = DirectoryUnder(temporaryDirectory);
@@ -79,6 +103,87 @@ public static partial class WorkloadIdentityCredentials
         foreach (var name in new[] { SubjectTokenFileName, CredentialsFileName })
         {
             File.Delete(Path.Combine(directory, name));
+        }
+    }
+
+    /// <summary>The committed value; a variable may repeat it, never name another.</summary>
+    private static string Repeating(Func<string, string?> environment, string variable, string expected, CommittedDeployer committed)
+    {
+        var given = environment(variable)?.Trim();
+        return string.IsNullOrEmpty(given) || given == expected
+            ? expected
+            : throw new CloudConfigurationException(
+                $"{variable} is '{given}' but {committed.VarFile} makes stage {committed.Stage}'s {(variable == ProviderVariable ? "Workload Identity provider" : "deployer")} '{expected}'; "
+                + $"unset it or set it to '{expected}' (a pipeline variable may not choose the credential source). Nothing was requested.");
+    }
+
+    /// <summary>
+    /// The job's id_tokens aud is built from the CI/CD variable GCP_WORKLOAD_IDENTITY_PROVIDER; STS would refuse a token
+    /// for another audience with a bare invalid_grant, so an unset or different variable is named here. A token that is
+    /// not a readable JWT is left to STS to judge.
+    /// </summary>
+    private static void RequireAudience(string idToken, string provider)
+    {
+        var expected = Audience(provider);
+        if (Audiences(idToken) is { } audiences && !audiences.Contains(expected, StringComparer.Ordinal))
+        {
+            throw new CloudConfigurationException(
+                $"{IdTokenVariable} was issued for aud '{string.Join(", ", audiences)}' but the Workload Identity provider accepts '{expected}'; "
+                + $"set the CI/CD variable {ProviderVariable} to '{provider}' (the job's id_tokens aud is built from it). Nothing was requested.");
+        }
+    }
+
+    private static List<string>? Audiences(string jwt) => Payload(jwt)?["aud"] switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var single) => [single],
+        JsonArray array => [.. array.OfType<JsonValue>().Select(item => item.TryGetValue<string>(out var text) ? text : null).OfType<string>()],
+        _ => null,
+    };
+
+    /// <summary>
+    /// The provider's condition wants a protected ref and a protected environment. GitLab says in the token whether
+    /// they are; a "false" there means STS would answer only "rejected by the attribute condition", so the reason is
+    /// named here, with what to do. GitLab Free has no protected environments at all: every token says "false".
+    /// </summary>
+    private static void RequireProtected(string idToken)
+    {
+        var payload = Payload(idToken);
+        if (Claim(payload, "environment_protected") == "false")
+        {
+            throw new CloudConfigurationException(
+                $"{IdTokenVariable} says GitLab environment '{Claim(payload, "environment")}' is not protected, and the Workload Identity condition admits only protected environments; "
+                + "protect it under Settings > CI/CD > Protected environments (GitLab Premium or Ultimate: GitLab Free has none, so there no job can act as the deployer). Nothing was requested.");
+        }
+
+        if (Claim(payload, "ref_protected") == "false")
+        {
+            throw new CloudConfigurationException(
+                $"{IdTokenVariable} says ref '{Claim(payload, "ref")}' is not protected, and the Workload Identity condition admits only protected branches and tags; "
+                + "deploy from a protected branch (Settings > Repository > Protected branches). Nothing was requested.");
+        }
+    }
+
+    private static string? Claim(JsonObject? payload, string name) =>
+        payload?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>The JWT's claims, unverified (STS verifies them); null when it is not a readable JWT.</summary>
+    private static JsonObject? Payload(string jwt)
+    {
+        var parts = jwt.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            var payload = parts[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+            return JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload))) as JsonObject;
+        }
+        catch (Exception error) when (error is FormatException or JsonException or ArgumentException)
+        {
+            return null;
         }
     }
 

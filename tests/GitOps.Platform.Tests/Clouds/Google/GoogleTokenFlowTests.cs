@@ -16,6 +16,9 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
     private const string Provider = "projects/123456789012/locations/global/workloadIdentityPools/gitlab-pool/providers/gitlab-provider";
     private const string Deployer = "gitops-deployer@test-project.iam.gserviceaccount.com";
 
+    /// <summary>A stage whose foundation tfvars commit no project number (outside a pipeline the variables are used).</summary>
+    private static readonly CommittedDeployer NotCommitted = new("environments/terraform/gcp/stages/foundation/dev.tfvars", "dev", "test-project", null);
+
     private readonly DirectoryInfo temp = Directory.CreateTempSubdirectory("gitops-google-");
     private readonly SecretMasker masker = new();
     private FakeGoogleTokenService google = null!;
@@ -217,7 +220,7 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
         };
 
         var failure = await Should.ThrowAsync<CloudConfigurationException>(() =>
-            WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, CancellationToken.None));
+            WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, NotCommitted, CancellationToken.None));
 
         failure.Message.ShouldStartWith(expected);
         Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
@@ -226,9 +229,118 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
     [Fact]
     public async Task Outside_a_job_with_an_id_token_nothing_is_written()
     {
-        (await WorkloadIdentityCredentials.WriteAsync(temp.FullName, _ => null, masker, CancellationToken.None)).ShouldBeNull();
+        (await WorkloadIdentityCredentials.WriteAsync(temp.FullName, _ => null, masker, NotCommitted, CancellationToken.None)).ShouldBeNull();
         Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task In_a_pipeline_the_committed_provider_and_deployer_are_used_without_any_variable()
+    {
+        var committed = CommittedDeployer.Load(RepositoryRoot.Path, "prod");
+        committed.Complete.ShouldBeTrue($"{committed.VarFile} commits project_id and project_number");
+        google.Audience = $"//iam.googleapis.com/{committed.Provider}";
+        google.ServiceAccount = committed.ServiceAccount;
+        var environment = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", [WorkloadIdentityCredentials.IdTokenVariable] = IdToken };
+
+        var file = (await WorkloadIdentityCredentials.WriteAsync(
+            temp.FullName, environment.GetValueOrDefault, masker, committed, CancellationToken.None, new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot))).ShouldNotBeNull();
+        var token = await GoogleAccessTokens.FromFile(file, masker, inPipeline: true).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        committed.Provider.ShouldBe("projects/223606797749/locations/global/workloadIdentityPools/gitlab-prod/providers/gitlab");
+        committed.ServiceAccount.ShouldBe("gitops-deployer-prod@eurodat-prod-17320.iam.gserviceaccount.com");
+        google.IsValidAccessToken(token.Value).ShouldBeTrue();
+        google.Requests.ShouldBe(["sts ok", "generateAccessToken ok"]);
+    }
+
+    [Theory]
+    [InlineData("GCP_WORKLOAD_IDENTITY_PROVIDER", "projects/666/locations/global/workloadIdentityPools/evil-pool/providers/evil",
+        "GCP_WORKLOAD_IDENTITY_PROVIDER is 'projects/666/locations/global/workloadIdentityPools/evil-pool/providers/evil' but environments/terraform/gcp/stages/foundation/prod.tfvars makes stage prod's Workload Identity provider 'projects/223606797749/locations/global/workloadIdentityPools/gitlab-prod/providers/gitlab'; unset it or set it to")]
+    [InlineData("GCP_DEPLOYER_SERVICE_ACCOUNT", "attacker-sa@evil-project.iam.gserviceaccount.com",
+        "GCP_DEPLOYER_SERVICE_ACCOUNT is 'attacker-sa@evil-project.iam.gserviceaccount.com' but environments/terraform/gcp/stages/foundation/prod.tfvars makes stage prod's deployer 'gitops-deployer-prod@eurodat-prod-17320.iam.gserviceaccount.com'")]
+    public async Task A_variable_naming_another_credential_source_than_the_committed_one_is_refused_before_any_token_is_requested(string variable, string value, string expected)
+    {
+        var environment = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", [WorkloadIdentityCredentials.IdTokenVariable] = IdToken, [variable] = value };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() => WorkloadIdentityCredentials.WriteAsync(
+            temp.FullName, environment.GetValueOrDefault, masker, CommittedDeployer.Load(RepositoryRoot.Path, "prod"), CancellationToken.None,
+            new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot)));
+
+        failure.Message.ShouldStartWith(expected);
+        failure.Message.ShouldNotContain(IdToken);
+        google.Requests.ShouldBeEmpty();
+        Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task In_a_pipeline_a_stage_that_commits_no_project_number_is_refused_even_with_both_variables_set()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["CI_JOB_ID"] = "1",
+            [WorkloadIdentityCredentials.IdTokenVariable] = IdToken,
+            [WorkloadIdentityCredentials.ProviderVariable] = Provider,
+            [WorkloadIdentityCredentials.ServiceAccountVariable] = Deployer,
+        };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() =>
+            WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, NotCommitted, CancellationToken.None));
+
+        failure.Message.ShouldStartWith("environments/terraform/gcp/stages/foundation/dev.tfvars sets no project_number: in a pipeline stage dev's Workload Identity provider and deployer come from the repository");
+        failure.Message.ShouldContain("gcloud projects describe test-project --format='value(projectNumber)'");
+        Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_id_token_issued_for_another_audience_names_the_variable_its_aud_is_built_from()
+    {
+        // What GitLab issues when the CI/CD variable the job's aud is built from is unset: aud "https://iam.googleapis.com/".
+        var payload = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("""{"aud":"https://iam.googleapis.com/","project_id":"4711"}""")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var idToken = $"eyJhbGciOiJSUzI1NiJ9.{payload}.sig-canary-19ab";
+        var environment = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", [WorkloadIdentityCredentials.IdTokenVariable] = idToken };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() => WorkloadIdentityCredentials.WriteAsync(
+            temp.FullName, environment.GetValueOrDefault, masker, CommittedDeployer.Load(RepositoryRoot.Path, "prod"), CancellationToken.None,
+            new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot)));
+
+        failure.Message.ShouldBe(
+            "GCP_ID_TOKEN was issued for aud 'https://iam.googleapis.com/' but the Workload Identity provider accepts 'https://iam.googleapis.com/projects/223606797749/locations/global/workloadIdentityPools/gitlab-prod/providers/gitlab'; "
+            + "set the CI/CD variable GCP_WORKLOAD_IDENTITY_PROVIDER to 'projects/223606797749/locations/global/workloadIdentityPools/gitlab-prod/providers/gitlab' (the job's id_tokens aud is built from it). Nothing was requested.");
+        failure.Message.ShouldNotContain("sig-canary-19ab");
+        google.Requests.ShouldBeEmpty();
+    }
+
+    /// <summary>GitLab Free has no protected environments: every job's token says environment_protected "false".</summary>
+    [Fact]
+    public async Task A_token_from_an_unprotected_environment_says_what_to_protect_and_that_gitlab_free_cannot_before_asking_sts()
+    {
+        var idToken = Jwt("""{"aud":"https://iam.googleapis.com/projects/223606797749/locations/global/workloadIdentityPools/gitlab-prod/providers/gitlab","ref":"main","ref_protected":"true","environment":"prod/gcp","environment_protected":"false"}""");
+        var environment = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", [WorkloadIdentityCredentials.IdTokenVariable] = idToken };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() => WorkloadIdentityCredentials.WriteAsync(
+            temp.FullName, environment.GetValueOrDefault, masker, CommittedDeployer.Load(RepositoryRoot.Path, "prod"), CancellationToken.None,
+            new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot)));
+
+        failure.Message.ShouldBe(
+            "GCP_ID_TOKEN says GitLab environment 'prod/gcp' is not protected, and the Workload Identity condition admits only protected environments; "
+            + "protect it under Settings > CI/CD > Protected environments (GitLab Premium or Ultimate: GitLab Free has none, so there no job can act as the deployer). Nothing was requested.");
+        google.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refusal_by_the_attribute_condition_says_what_the_condition_admits()
+    {
+        var file = await WriteWorkloadIdentityAsync();
+        google.RejectedByAttributeCondition = true;
+
+        var failure = await Should.ThrowAsync<GoogleAuthException>(() => GoogleAccessTokens.FromFile(file, masker, inPipeline: true).GetAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        failure.Message.ShouldStartWith($"Google refused the external_account credentials in {file} (HTTP 400): unauthorized_client: The given credential is rejected by the attribute condition.; ");
+        failure.Message.ShouldContain("on a protected ref deploying to the protected environment <stage>/gcp (GitLab Free has no protected environments)");
+        failure.Message.ShouldNotContain(IdToken);
+    }
+
+    private static string Jwt(string claims) =>
+        $"eyJhbGciOiJSUzI1NiJ9.{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(claims)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}.sig-canary-3c9d";
 
     private async Task<string> WriteWorkloadIdentityAsync()
     {
@@ -239,6 +351,6 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
             [WorkloadIdentityCredentials.ServiceAccountVariable] = Deployer,
         };
         var endpoints = new GoogleEndpoints(google.StsEndpoint, google.IamCredentialsRoot);
-        return (await WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, CancellationToken.None, endpoints)).ShouldNotBeNull();
+        return (await WorkloadIdentityCredentials.WriteAsync(temp.FullName, environment.GetValueOrDefault, masker, NotCommitted, CancellationToken.None, endpoints)).ShouldNotBeNull();
     }
 }
