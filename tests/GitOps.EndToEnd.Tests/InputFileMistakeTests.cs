@@ -46,7 +46,7 @@ public sealed class InputFileMistakeTests(FreshClone clone) : IDisposable
 
             result.ExitCode.ShouldBe(2, result.Output + result.Error);
             OneLine(result.Error).ShouldBe($"error: environments/dev/app-of-apps-dev.yaml:{line}: Application app-of-apps-dev-gcp names the values file "
-                + "environments/dev/values-dev-extra.yaml, which is not found; a values file must be a regular file of at most 1 MiB in this repository");
+                + "environments/dev/values-dev-extra.yaml, which is not found; a values file must be a regular file in this repository");
             result.Output.ShouldNotContain("PrepareSensitiveInformation");
         }
         finally

@@ -54,12 +54,36 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         return bound;
     }
 
+    /// <summary>
+    /// <c>-stage</c> means <c>--stage</c>; a single letter is ambiguous, so the options it starts (the first three, by
+    /// name) are named, rather than the nearest by spelling (for <c>-x</c> that would be any short name).
+    /// </summary>
+    private static string SingleDashHint(string name, IReadOnlyList<string> known)
+    {
+        IReadOnlyList<string> candidates = name.Length > 1
+            ? Suggestion.Closest(name, known) is { } closest ? [closest] : []
+            : [.. known.Where(option => option.StartsWith(name, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(3)];
+        if (candidates.Count == 0)
+        {
+            return name.Length == 1 ? $"; no option starts with '{name}'." : ".";
+        }
+
+        var quoted = candidates.Select(candidate => $"'--{candidate}'").ToList();
+        var list = quoted.Count == 1 ? quoted[0] : $"{string.Join(", ", quoted.SkipLast(1))} or {quoted[^1]}";
+        return $". Did you mean {list}?";
+    }
+
     private void RejectUnknownOptions(CommandLine commandLine)
     {
         var known = parameters.Select(parameter => parameter.Name).Concat(CommandLine.EngineOptions).ToList();
         var knownKeys = known.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var option in commandLine.Options.Where(option => !knownKeys.Contains(option.Key)))
         {
+            if (option.SingleDash)
+            {
+                throw new UsageException($"Unknown option '-{option.Name}': options start with two dashes (--name value){SingleDashHint(option.Name, known)} Run ./build.sh --help to list the parameters.");
+            }
+
             var hint = Suggestion.Closest(option.Name, known) is { } closest ? $" Did you mean '--{closest}'?" : string.Empty;
             throw new UsageException($"Unknown parameter '--{option.Name}'.{hint} Run ./build.sh --help to list the parameters.");
         }

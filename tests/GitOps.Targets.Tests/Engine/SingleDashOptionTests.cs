@@ -16,7 +16,7 @@ public sealed class SingleDashOptionTests : IDisposable
     [InlineData(new[] { "-x" }, "error: Unknown option '-x': options start with two dashes (--name value); no option starts with 'x'. Run ./build.sh --help to list the parameters.")]
     [InlineData(new[] { "-flavour", "plain" }, "error: Unknown option '-flavour': options start with two dashes (--name value). Did you mean '--flavour'? Run ./build.sh --help to list the parameters.")]
     [InlineData(new[] { "-w", "5" }, "error: Unknown option '-w': options start with two dashes (--name value). Did you mean '--wait'? Run ./build.sh --help to list the parameters.")]
-    [InlineData(new[] { "Show", "-c", "2" }, "error: Unknown option '-c': options start with two dashes (--name value). Did you mean '--count' or '--command'? Run ./build.sh --help to list the parameters.")]
+    [InlineData(new[] { "Show", "-c", "2" }, "error: Unknown option '-c': options start with two dashes (--name value). Did you mean '--command' or '--count'? Run ./build.sh --help to list the parameters.")]
     public async Task A_single_dash_word_is_an_unknown_option_with_the_closest_known_one(string[] args, string expected)
     {
         (await run.RunAsync<SampleBuild>(x => x.Show, args)).ShouldBe(2);
