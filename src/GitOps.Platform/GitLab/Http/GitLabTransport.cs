@@ -44,11 +44,11 @@ internal sealed class GitLabTransport(HttpClient http, GitLabConnection connecti
         }
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw GaveUp(request, options.TotalTimeout, history, exception);
+            throw GaveUp(request, options.TotalTimeout, string.Empty, history, exception);
         }
         catch (OperationCanceledException exception) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw GaveUp(request, left, history, exception);
+            throw GaveUp(request, left, ", when the time --timeout allows was up", history, exception);
         }
         catch (GitLabTransientException exception)
         {
@@ -60,12 +60,11 @@ internal sealed class GitLabTransport(HttpClient http, GitLabConnection connecti
         }
     }
 
-    private static GitLabApiException GaveUp(GitLabRequest request, TimeSpan after, AttemptHistory history, Exception exception)
+    private static GitLabApiException GaveUp(GitLabRequest request, TimeSpan after, string why, AttemptHistory history, Exception exception)
     {
-        // A deadline's remainder is a hair under what --timeout said when the first request starts: name it as typed.
         var seconds = Math.Round(after.TotalSeconds, 1).ToString("0.#", CultureInfo.InvariantCulture);
         return new GitLabApiException(
-            $"{request.Describe()}: gave up after {seconds}s and {history.Attempts} attempt(s); last: {history.LastProblem ?? "no answer"}",
+            $"{request.Describe()}: gave up after {seconds}s and {history.Attempts} attempt(s){why}; last: {history.LastProblem ?? "no answer"}",
             exception) { StatusCode = history.LastStatus };
     }
 
