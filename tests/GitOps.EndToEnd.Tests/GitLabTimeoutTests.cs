@@ -35,7 +35,8 @@ public sealed class GitLabTimeoutTests(FreshClone clone)
         };
 
         // Compiled before the clock starts: the first test of the clone pays for it.
-        clone.BuildSh("--help", "--no-logo").ExitCode.ShouldBe(0);
+        // The compile may take minutes on a loaded machine; it is not what is measured.
+        ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["--help", "--no-logo"], clone.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(15)).ExitCode.ShouldBe(0);
         var clock = Stopwatch.StartNew();
         var result = ProcessResult.Run(Path.Combine(clone.Root, "build.sh"), ["PrepareSensitiveInformation", "--timeout", "3s"], clone.Root, environment, TimeSpan.FromMinutes(4));
         clock.Stop();
