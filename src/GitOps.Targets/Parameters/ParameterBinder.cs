@@ -101,6 +101,7 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         {
             throw new UsageException($"{file.Path}:{entry.Line}: unknown parameter '{entry.Name}'.{Suggestion.DidYouMean(entry.Name, known.Values)}");
         }
+
     }
 
     /// <summary>A list-valued parameter collects every occurrence (<c>--names a --names b</c>); any other takes one.</summary>
@@ -109,6 +110,12 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         IReadOnlyList<string>? values = parameter.IsArray
             ? commandLine.All(parameter.Name) is { Count: > 0 } all ? [.. all.SelectMany(option => option.Values)] : null
             : commandLine.Find(parameter.Name, showValues: !parameter.IsSecret)?.Values;
+        // "--name=" or "--name $UNSET": for text, an empty value would quietly mean "not given" (or the working directory).
+        if (values is [var only] && string.IsNullOrWhiteSpace(only) && parameter.Type == typeof(string))
+        {
+            throw new UsageException($"{parameter.Flag} is empty; give it a value, or leave {parameter.Flag} out.");
+        }
+
         return values is null
             ? null
             : new ParameterValue(parameter, ValueConverter.Convert(parameter, values, parameter.Flag), ParameterSource.CommandLine, parameter.Flag);

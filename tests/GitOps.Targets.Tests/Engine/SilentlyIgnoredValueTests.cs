@@ -4,8 +4,7 @@ namespace GitOps.Targets.Tests.Engine;
 
 /// <summary>
 /// Values that were silently dropped, found trying issue 13 item 6 as a new user: <c>--mgmt-kubeconfig=</c> (an empty
-/// value, as an unset variable in a calling script gives) acted as if the option were not there, and a command-line-only
-/// parameter set in .nuke/parameters.json was ignored without a word.
+/// value, as an unset variable in a calling script gives) acted as if the option were not there.
 /// </summary>
 public sealed class SilentlyIgnoredValueTests : IDisposable
 {
@@ -29,17 +28,6 @@ public sealed class SilentlyIgnoredValueTests : IDisposable
     [Fact]
     public void Nothing_typed_is_close_to_no_name() =>
         GitOps.Targets.Text.Suggestion.Closest(string.Empty, ["qa", "dev", "prod"]).ShouldBeNull();
-
-    [Fact]
-    public async Task A_command_line_only_parameter_in_the_parameters_file_is_refused_at_its_line()
-    {
-        await File.WriteAllTextAsync(Path.Combine(run.Root, ".nuke", "parameters.json"), "{\n  \"count\": 2,\n  \"override\": true\n}\n");
-
-        (await run.RunAsync<SampleBuild>(x => x.Show)).ShouldBe(2);
-
-        run.Ran.ShouldBeEmpty();
-        OneLine(run.Error).ShouldBe("error: .nuke/parameters.json:3: 'override' is read only from the command line (--override), never from a file; remove it here.");
-    }
 
     private static string OneLine(string error)
     {
