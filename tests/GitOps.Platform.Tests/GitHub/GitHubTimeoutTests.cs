@@ -52,7 +52,8 @@ public sealed class GitHubTimeoutTests
         }
 
         held.ForEach(client => client.Dispose());
-        error.Message.ShouldBe("GitHub GET /repos/platform/gitops/: no answer within 2s");
+        // What is left of the 2 s when the client is made, rounded: 2s, or a little less on a loaded machine.
+        error.Message.ShouldMatch(@"^GitHub GET /repos/platform/gitops/: no answer within (2|1\.\d)s$");
         error.Message.ShouldNotContain("canary");
         // Generous for a loaded machine: without the bound it took 100 s.
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(40));
