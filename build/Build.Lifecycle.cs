@@ -52,6 +52,7 @@ internal sealed partial class Build
         .Requires(() => Stage)
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)
+        .Requires(() => ValuesFilesAreUsable)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));

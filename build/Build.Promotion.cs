@@ -34,6 +34,7 @@ internal sealed partial class Build
         .OnlyWhenStatic(() => Version == null)
         .Requires(() => Stage)
         .Requires(() => EnvironmentIsDeclared)
+        .Requires(() => ValuesFilesAreUsable)
         .Requires(() => ReleaseIsValid)
         .Requires(() => GitLabIsCommittedProject)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new E2eSuite(Promotion).RunAsync(
@@ -112,5 +113,6 @@ internal sealed partial class Build
         IsPipeline = IsPipeline,
         GitLabUrl = GitLabUrl,
         GitLabProject = GitLabProject,
+        GitLabTimeout = Timeout,
     };
 }

@@ -20,6 +20,8 @@ internal sealed partial class Build
     {
         // Before any secret is read or token requested: what the build's own TLS trusts (PipelineTrustStore).
         GitOps.Platform.Pipelines.PipelineTrustStore.ThrowIfAltered(IsPipeline, RootDirectory, Host.Variable);
+        // Every build needs the stage catalog: a missing or broken one is one line before any target starts.
+        _ = Catalog;
         var templatePath = Path.Combine(RootDirectory, EnvTemplate.RelativePath);
         var template = File.Exists(templatePath) ? await EnvTemplate.ReadAsync(RootDirectory, cancellationToken) : null;
         SecretVariables.Register(Secrets, template, Host.Variables());
@@ -28,6 +30,7 @@ internal sealed partial class Build
     private Target PrepareSensitiveInformation => _ => _
         .Description("Loads .env and the project's GitLab CI/CD variables as masked secrets for the targets and tools (skipped in pipeline mode).")
         .OnlyWhenStatic(() => !IsPipeline)
+        .Requires(() => DotEnvIsReadable)
         .Executes(async cancellationToken =>
         {
             SensitiveValues values;
@@ -53,6 +56,7 @@ internal sealed partial class Build
 
     private Target ListSensitiveInformation => _ => _
         .Description("Lists the variables a person must set (environments/env.template): which are set and which are missing, values masked.")
+        .Requires(() => DotEnvIsReadable)
         .Executes(async cancellationToken =>
         {
             var template = await EnvTemplate.ReadAsync(RootDirectory, cancellationToken);
@@ -60,7 +64,7 @@ internal sealed partial class Build
             // --gitlab-url and --gitlab-project stand in for the variables they override.
             environment["CI_API_V4_URL"] = GitLabUrl ?? environment.GetValueOrDefault("CI_API_V4_URL");
             environment["CI_PROJECT_ID"] = GitLabProject ?? environment.GetValueOrDefault("CI_PROJECT_ID");
-            var dotEnv = await DotEnvFile.ReadAsync(Path.Combine(RootDirectory, ".env"), cancellationToken);
+            var dotEnv = await DotEnvFile.ReadAsync(Path.Combine(RootDirectory, DotEnvFile.Name), DotEnvFile.Name, cancellationToken);
             var fromDotEnv = new SensitiveValues(
                 dotEnv.ToDictionary(), [.. dotEnv.Keys], [], gitLabSkipped: true);
             var report = SecretsReport.Create(template, environment, fromDotEnv);
@@ -70,6 +74,9 @@ internal sealed partial class Build
                 throw new BuildFailedException($"{report.MissingRequired.Count} required variable(s) missing: {string.Join(", ", report.MissingRequired)} (see environments/env.template)");
             }
         });
+
+    /// <summary>A broken .env is one line before anything runs, naming it relative to the root, not a failed target.</summary>
+    private bool DotEnvIsReadable => DotEnvFile.Read(Path.Combine(RootDirectory, DotEnvFile.Name), DotEnvFile.Name) is not null;
 
     /// <summary>A repository whose origin is on GitHub keeps its secrets in .env and the environment, not in GitLab.</summary>
     private async Task<string?> NotOnGitLabAsync(CancellationToken cancellationToken)
@@ -96,5 +103,6 @@ internal sealed partial class Build
         GitLabUrl = GitLabUrl,
         GitLabProject = GitLabProject,
         Pipeline = IsPipeline,
+        GitLabOptions = GitLabClientOptions.Default.Within(Timeout),
     };
 }

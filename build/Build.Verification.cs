@@ -42,7 +42,7 @@ internal sealed partial class Build
 
             if (findings.Count == 0)
             {
-                var environments = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile)).Environments;
+                var environments = Catalog.Environments;
                 Log.Success($"Verified {environments.Count} environments with no findings: {string.Join(", ", environments)}");
             }
 
@@ -58,6 +58,7 @@ internal sealed partial class Build
         .Description("Writes one environment's rendered manifests to .nuke/temp/rendered/<stage>-<cloud>/ for review.")
         .Requires(() => Stage)
         .Requires(() => Cloud)
+        .Requires(() => ValuesFilesAreUsable)
         .Requires(Helm)
         .Executes(async cancellationToken =>
         {

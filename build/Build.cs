@@ -47,12 +47,37 @@ internal sealed partial class Build : BuildScript
     /// <summary>Every tool the targets run starts with the allowlisted environment of ToolEnvironment, not the build's.</summary>
     protected override IToolRunner DecorateTools(IToolRunner runner) => new IsolatedToolRunner(runner, () => InPipeline);
 
+    /// <summary>The stage catalog, its problems named relative to the root (environments/stages.yaml:3).</summary>
+    private StageCatalog Catalog => StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile), EnvironmentLayout.StagesFile);
+
+    /// <summary>
+    /// The values files of the environment (every cloud of the stage without --cloud), and those its parent names, are
+    /// files before anything renders or deploys; an environment the catalog lacks is refused by the target itself.
+    /// </summary>
+    private bool ValuesFilesAreUsable
+    {
+        get
+        {
+            if (Stage is { } stage)
+            {
+                var catalog = Catalog;
+                IEnumerable<EnvironmentId> environments = Cloud is { } cloud ? [new EnvironmentId(stage, cloud)] : catalog.Definition(stage).Environments;
+                foreach (var environment in environments.Where(catalog.Contains))
+                {
+                    ValuesFileCheck.Require(RootDirectory, environment);
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>A trigger chooses STAGE and CLOUD: checked against the catalog before anything runs.</summary>
     private bool EnvironmentIsDeclared
     {
         get
         {
-            TriggerInputs.RequireDeclared(StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile)), Stage, Cloud);
+            TriggerInputs.RequireDeclared(Catalog, Stage, Cloud);
             return true;
         }
     }

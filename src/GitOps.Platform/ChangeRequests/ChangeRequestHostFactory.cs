@@ -7,6 +7,8 @@ namespace GitOps.Platform.ChangeRequests;
 /// <summary>Picks GitLab or GitHub for a repository from its git remote's host.</summary>
 public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings, ISecretRegistry secrets, ILog? log = null)
 {
+    /// <param name="remoteUrl">The checkout's origin; its host picks GitHub or GitLab.</param>
+    /// <param name="gitLabOptions">GitLab's client options; their <see cref="GitLabClientOptions.Deadline"/> (--timeout) bounds GitHub's requests too.</param>
     public IChangeRequestHost Create(string remoteUrl, GitLabClientOptions? gitLabOptions = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -15,7 +17,8 @@ public sealed class ChangeRequestHostFactory(ChangeRequestHostSettings settings,
         var remote = RemoteOf(remoteUrl);
         if (settings.GitHubHosts.Contains(remote.Host))
         {
-            return new GitHubPullRequests(GitHubConnectionFor(remote), secrets, log);
+            var left = gitLabOptions?.Deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : (TimeSpan?)null;
+            return new GitHubPullRequests(GitHubConnectionFor(remote), secrets, log, left is { } time ? TimeSpan.FromTicks(Math.Max(time.Ticks, TimeSpan.TicksPerSecond)) : null);
         }
 
         var gitLab = settings.GitLab ?? throw new GitLabConfigurationException(

@@ -17,7 +17,13 @@ public sealed class GitHubPullRequests : IChangeRequestHost
     private readonly GitHubConnection connection;
     private readonly ILog log;
 
-    public GitHubPullRequests(GitHubConnection connection, ISecretRegistry secrets, ILog? log = null)
+    private readonly TimeSpan? requestTimeout;
+
+    /// <param name="connection">Where and as whom.</param>
+    /// <param name="secrets">The token is registered here.</param>
+    /// <param name="log">Progress lines.</param>
+    /// <param name="requestTimeout">The longest one request may take (--timeout); Octokit's 100 s when null.</param>
+    public GitHubPullRequests(GitHubConnection connection, ISecretRegistry secrets, ILog? log = null, TimeSpan? requestTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(secrets);
@@ -28,6 +34,11 @@ public sealed class GitHubPullRequests : IChangeRequestHost
         {
             Credentials = new Credentials(connection.Token),
         };
+        if (requestTimeout is { } timeout)
+        {
+            this.requestTimeout = timeout;
+            client.SetRequestTimeout(timeout);
+        }
     }
 
     /// <summary>The repository must be visible to the token, which must be allowed to push (GitHub's permissions.push).</summary>
@@ -115,6 +126,12 @@ public sealed class GitHubPullRequests : IChangeRequestHost
         catch (HttpRequestException exception)
         {
             throw new GitHubApiException($"{described}: no answer ({exception.Message})", exception);
+        }
+        catch (OperationCanceledException exception)
+        {
+            // Octokit's calls take no token of ours: a cancellation is its request timeout firing.
+            var seconds = Math.Round((requestTimeout ?? TimeSpan.FromSeconds(100)).TotalSeconds, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            throw new GitHubApiException($"{described}: no answer within {seconds}s", exception);
         }
     }
 }

@@ -21,6 +21,16 @@ public sealed record GitLabClientOptions
 
     public int MaxRetries { get; init; } = 10;
 
+    /// <summary>
+    /// When set, no request runs past it, whatever <see cref="TotalTimeout"/> and <see cref="AttemptTimeout"/> allow:
+    /// the build's <c>--timeout</c>, counted from when the target started talking to GitLab.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>These options, with no request running past <paramref name="timeout"/> from now.</summary>
+    public GitLabClientOptions Within(TimeSpan timeout, TimeProvider? clock = null) =>
+        this with { Deadline = (clock ?? TimeProvider.System).GetUtcNow() + timeout };
+
     /// <summary>Items per page when listing; GitLab's maximum is 100.</summary>
     public int PageSize { get; init; } = 100;
 }

@@ -32,10 +32,15 @@ public static class KubeconfigFile
         var cluster = clusters.GetValueOrDefault(clusterName)
             ?? throw Problem(path, details, $"context '{contextName}' names cluster '{clusterName}', which is not among its clusters ({List(clusters.Keys)})");
         var users = Named(path, root, "users");
-        if (!users.ContainsKey(userName))
+        if (!users.TryGetValue(userName, out var user))
         {
             throw Problem(path, details, $"context '{contextName}' names user '{userName}', which is not among its users ({List(users.Keys)})");
         }
+
+        // The client would fail on these later, with a FormatException or CryptographicException and no file.
+        RequirePem(path, cluster.Child("cluster"), $"cluster '{clusterName}'", "certificate-authority-data", KubeconfigCredentialData.CertificateProblem);
+        RequirePem(path, user.Child("user"), $"user '{userName}'", "client-certificate-data", KubeconfigCredentialData.CertificateProblem);
+        RequirePem(path, user.Child("user"), $"user '{userName}'", "client-key-data", KubeconfigCredentialData.KeyProblem);
 
         var server = cluster.Child("cluster") is YamlMappingNode clusterDetails ? clusterDetails.Child("server") : null;
         if (!Uri.TryCreate(server.Text(), UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
@@ -117,6 +122,14 @@ public static class KubeconfigFile
         }
 
         return named;
+    }
+
+    private static void RequirePem(string path, YamlNode? details, string owner, string field, Func<string, string, string?> problem)
+    {
+        if (details.Child(field) is { } node && problem(field, node.Text() ?? string.Empty) is { } message)
+        {
+            throw Problem(path, node, $"{owner}: {message}");
+        }
     }
 
     private static string? Scalar(YamlMappingNode node, string key) => node.Child(key).Text() is { Length: > 0 } text ? text : null;

@@ -12,19 +12,35 @@ public static partial class DotEnvFile
 {
     private const string Export = "export ";
 
+    /// <summary>The file's name, relative to the repository root, as messages name it.</summary>
+    public const string Name = ".env";
+
     /// <summary>The variables of the file at <paramref name="path"/>, or none when there is no such file.</summary>
-    public static Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken) =>
+        ReadAsync(path, path, cancellationToken);
+
+    /// <param name="path">The file.</param>
+    /// <param name="displayPath">How messages name it: relative to the repository root, as the user knows it (".env").</param>
+    /// <param name="cancellationToken">Stops before reading.</param>
+    public static Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, string displayPath, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(path, displayPath));
+    }
+
+    /// <exception cref="DotEnvFormatException">Not a file, not UTF-8, or a line that is not KEY=VALUE (one line naming file and line).</exception>
+    public static IReadOnlyDictionary<string, string> Read(string path, string displayPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        cancellationToken.ThrowIfCancellationRequested();
+        ArgumentException.ThrowIfNullOrEmpty(displayPath);
         if (Directory.Exists(path))
         {
-            throw new DotEnvFormatException($"{path}: is a directory; .env must be a file of KEY=VALUE lines, or absent");
+            throw new DotEnvFormatException($"{displayPath}: is a directory; .env must be a file of KEY=VALUE lines, or absent");
         }
 
-        return Task.FromResult(File.Exists(path)
-            ? Parse(ReadText(path, path, "a .env file"), path)
-            : new Dictionary<string, string>());
+        return File.Exists(path)
+            ? Parse(ReadText(path, displayPath, "a .env file"), displayPath)
+            : new Dictionary<string, string>();
     }
 
     /// <summary>The text of a .env-style file, or one line naming it: not a regular file, over 1 MiB, not UTF-8 (with its line).</summary>

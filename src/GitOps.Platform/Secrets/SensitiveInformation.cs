@@ -22,7 +22,7 @@ public sealed class SensitiveInformation(ISecretRegistry secrets, ILog log)
         }
 
         RegisterSecretsAlreadySet(request);
-        var dotEnv = await DotEnvFile.ReadAsync(request.DotEnvPath, cancellationToken);
+        var dotEnv = await DotEnvFile.ReadAsync(request.DotEnvPath, DotEnvFile.Name, cancellationToken);
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var fromDotEnv = new List<string>();
         foreach (var (key, value) in dotEnv)

@@ -33,6 +33,12 @@ internal sealed record CommandLine(IReadOnlyList<string> Targets, IReadOnlyList<
                 // --name=value is complete: the words after it are targets again.
                 current = inline is null ? option : null;
             }
+            else if (arg.Length > 1 && arg[0] == '-' && arg[1] != '-' && char.IsAsciiLetter(arg[1]))
+            {
+                // -x is an option typed the old scripts' way, not a target; "-5s" stays a value (refused as one).
+                current = new CommandLineOption(arg[1..], []) { SingleDash = true };
+                options.Add(current);
+            }
             else if (current is null)
             {
                 targets.AddRange(SplitTargets(arg));

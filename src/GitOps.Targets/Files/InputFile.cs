@@ -11,6 +11,18 @@ public static class InputFile
 
     private const string Limit = "1 MiB";
 
+    /// <summary>Null for a regular file; else what the path is instead, in words: "not found", "a directory", "a named pipe (FIFO)".</summary>
+    public static string? NotARegularFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return FileKind.NotRegular(path) switch
+        {
+            null => null,
+            "missing" => "not found",
+            var kind => kind,
+        };
+    }
+
     /// <param name="path">The file to read.</param>
     /// <param name="displayPath">How messages name it.</param>
     /// <param name="what">What it should be, for messages: "a kubeconfig", "the stage catalog".</param>

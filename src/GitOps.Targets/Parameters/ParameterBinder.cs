@@ -54,12 +54,36 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         return bound;
     }
 
+    /// <summary>
+    /// <c>-stage</c> means <c>--stage</c>; a single letter is ambiguous, so the options it starts (the first three, by
+    /// name) are named, rather than the nearest by spelling (for <c>-x</c> that would be any short name).
+    /// </summary>
+    private static string SingleDashHint(string name, IReadOnlyList<string> known)
+    {
+        IReadOnlyList<string> candidates = name.Length > 1
+            ? Suggestion.Closest(name, known) is { } closest ? [closest] : []
+            : [.. known.Where(option => option.StartsWith(name, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(3)];
+        if (candidates.Count == 0)
+        {
+            return name.Length == 1 ? $"; no option starts with '{name}'." : ".";
+        }
+
+        var quoted = candidates.Select(candidate => $"'--{candidate}'").ToList();
+        var list = quoted.Count == 1 ? quoted[0] : $"{string.Join(", ", quoted.SkipLast(1))} or {quoted[^1]}";
+        return $". Did you mean {list}?";
+    }
+
     private void RejectUnknownOptions(CommandLine commandLine)
     {
         var known = parameters.Select(parameter => parameter.Name).Concat(CommandLine.EngineOptions).ToList();
         var knownKeys = known.Select(KebabCase.Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var option in commandLine.Options.Where(option => !knownKeys.Contains(option.Key)))
         {
+            if (option.SingleDash)
+            {
+                throw new UsageException($"Unknown option '-{option.Name}': options start with two dashes (--name value){SingleDashHint(option.Name, known)} Run ./build.sh --help to list the parameters.");
+            }
+
             var hint = Suggestion.Closest(option.Name, known) is { } closest ? $" Did you mean '--{closest}'?" : string.Empty;
             throw new UsageException($"Unknown parameter '--{option.Name}'.{hint} Run ./build.sh --help to list the parameters.");
         }
@@ -77,6 +101,7 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         {
             throw new UsageException($"{file.Path}:{entry.Line}: unknown parameter '{entry.Name}'.{Suggestion.DidYouMean(entry.Name, known.Values)}");
         }
+
     }
 
     /// <summary>A list-valued parameter collects every occurrence (<c>--names a --names b</c>); any other takes one.</summary>
@@ -85,6 +110,12 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         IReadOnlyList<string>? values = parameter.IsArray
             ? commandLine.All(parameter.Name) is { Count: > 0 } all ? [.. all.SelectMany(option => option.Values)] : null
             : commandLine.Find(parameter.Name, showValues: !parameter.IsSecret)?.Values;
+        // "--name=" or "--name $UNSET": for text, an empty value would quietly mean "not given" (or the working directory).
+        if (values is [var only] && string.IsNullOrWhiteSpace(only) && parameter.Type == typeof(string))
+        {
+            throw new UsageException($"{parameter.Flag} is empty; give it a value, or leave {parameter.Flag} out.");
+        }
+
         return values is null
             ? null
             : new ParameterValue(parameter, ValueConverter.Convert(parameter, values, parameter.Flag), ParameterSource.CommandLine, parameter.Flag);

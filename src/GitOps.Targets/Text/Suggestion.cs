@@ -5,6 +5,12 @@ internal static class Suggestion
 {
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
+        // Nothing typed is within reach of every short name: no hint is better than a guess.
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
         var best = candidates
             .Select(candidate => (candidate, distance: Distance(input.ToUpperInvariant(), candidate.ToUpperInvariant())))
             .OrderBy(pair => pair.distance)

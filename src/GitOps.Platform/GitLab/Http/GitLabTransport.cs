@@ -28,17 +28,27 @@ internal sealed class GitLabTransport(HttpClient http, GitLabConnection connecti
     {
         RequireTokenAllowed(request);
         var history = new AttemptHistory();
+        // The deadline (--timeout) bounds the whole request, retries, waits and each attempt included.
+        var left = options.Deadline is { } deadline ? deadline - DateTimeOffset.UtcNow : Timeout.InfiniteTimeSpan;
+        if (options.Deadline is not null && left <= TimeSpan.Zero)
+        {
+            throw new GitLabApiException($"{request.Describe()}: not sent; the time --timeout allows is used up");
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(left);
         try
         {
             return await pipeline.ExecuteAsync(
-                async token => await AttemptAsync(request, read, lookForEffect, history, token), cancellationToken);
+                async token => await AttemptAsync(request, read, lookForEffect, history, token), bounded.Token);
         }
         catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var seconds = options.TotalTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            throw new GitLabApiException(
-                $"{request.Describe()}: gave up after {seconds}s and {history.Attempts} attempt(s); last: {history.LastProblem ?? "no answer"}",
-                exception) { StatusCode = history.LastStatus };
+            throw GaveUp(request, options.TotalTimeout, string.Empty, history, exception);
+        }
+        catch (OperationCanceledException exception) when (bounded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw GaveUp(request, left, ", when the time --timeout allows was up", history, exception);
         }
         catch (GitLabTransientException exception)
         {
@@ -48,6 +58,14 @@ internal sealed class GitLabTransport(HttpClient http, GitLabConnection connecti
                 GitLabMessage = exception.GitLabMessage,
             };
         }
+    }
+
+    private static GitLabApiException GaveUp(GitLabRequest request, TimeSpan after, string why, AttemptHistory history, Exception exception)
+    {
+        var seconds = Math.Round(after.TotalSeconds, 1).ToString("0.#", CultureInfo.InvariantCulture);
+        return new GitLabApiException(
+            $"{request.Describe()}: gave up after {seconds}s and {history.Attempts} attempt(s){why}; last: {history.LastProblem ?? "no answer"}",
+            exception) { StatusCode = history.LastStatus };
     }
 
     private async Task<T> AttemptAsync<T>(

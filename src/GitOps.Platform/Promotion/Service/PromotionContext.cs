@@ -1,5 +1,6 @@
 using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.Git;
+using GitOps.Platform.GitLab;
 using GitOps.Platform.Helm;
 using GitOps.Targets.Errors;
 using GitOps.Targets.Output;
@@ -29,6 +30,9 @@ public sealed record PromotionContext
 
     public string? GitLabProject { get; init; }
 
+    /// <summary>How long the GitLab calls of one step may take in all (--timeout); GitLab's client defaults when null.</summary>
+    public TimeSpan? GitLabTimeout { get; init; }
+
     internal GitCli Git() => new(Tools, RepositoryRoot, Secrets);
 
     /// <summary>GitLab or GitHub, chosen from the host of the checkout's <c>origin</c>.</summary>
@@ -37,7 +41,9 @@ public sealed record PromotionContext
         var remote = await git.RemoteUrlAsync("origin", cancellationToken)
             ?? throw new UsageException("this checkout has no git remote 'origin'; promotion pushes its branch there and opens the MR on its host");
         var settings = ChangeRequestHostSettings.FromEnvironment(Variables(), GitLabUrl, GitLabProject);
-        return new ChangeRequestHostFactory(settings, Secrets, Log).Create(remote);
+        // Counted from here: the e2e suite may have run for long before its record is published.
+        var options = GitLabTimeout is { } timeout ? GitLabClientOptions.Default.Within(timeout) : null;
+        return new ChangeRequestHostFactory(settings, Secrets, Log).Create(remote, options);
     }
 
     /// <summary>In a GitLab job the checkout's CI_JOB_TOKEN cannot push: push with GITLAB_TOKEN instead.</summary>
