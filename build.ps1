@@ -332,6 +332,11 @@ function Invoke-Compile($Bootstrap, $Inputs) {
     $temp = [System.IO.Path]::Combine($PSScriptRoot, '.nuke', 'temp')
     [void] [System.IO.Directory]::CreateDirectory($temp)
     [System.IO.File]::Delete([System.IO.Path]::Combine($temp, 'build.stamp'))
+    # As build.sh: outputs MSBuild rewrites in place and keeps when newer than their inputs; a killed compile would
+    # leave them cut short for good.
+    foreach ($output in '_build.runtimeconfig.json', '_build.deps.json') {
+        [System.IO.File]::Delete([System.IO.Path]::Combine($temp, 'build-bin', $output))
+    }
     [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
     $log = [System.IO.Path]::Combine($temp, 'build-compile.log')
     $code = $Bootstrap::Compile($PSScriptRoot, $log)

@@ -127,7 +127,9 @@ require_dotnet() {
 compile() { # content, listing
   require_dotnet
   mkdir -p "$temp"
-  rm -f "$stamp"
+  # MSBuild rewrites these in place and keeps them when they are newer than their inputs, so a compile killed while
+  # writing them would leave them cut short for good ("Failed to map file"); they are cheap to regenerate.
+  rm -f "$stamp" "$bin/_build.runtimeconfig.json" "$bin/_build.deps.json"
   printf 'Compiling the build (its inputs changed)...\n' >&2
   local log="$temp/build-compile.log" status=0
   # In the background, so that a signal to this shell is acted on at once and passed on, not after dotnet build ends

@@ -70,6 +70,19 @@ public sealed class BootstrapStampTests
     }
 
     [Fact]
+    public void A_compile_killed_while_writing_the_output_is_redone_on_the_next_run()
+    {
+        using var repository = new BootstrapRepository();
+        repository.BuildSh().ExitCode.ShouldBe(0);
+        repository.LeaveAKilledCompileBehind();
+
+        var next = repository.BuildSh();
+        next.ExitCode.ShouldBe(0, next.Error);
+        next.Error.ShouldBe(Compiling);
+        next.Output.ShouldStartWith("title: one\n");
+    }
+
+    [Fact]
     public void Touching_adding_and_removing_inputs()
     {
         using var repository = new BootstrapRepository();

@@ -53,6 +53,20 @@ public sealed class PowerShellBootstrapTests
     }
 
     [Fact]
+    public void A_compile_killed_while_writing_the_output_is_redone_on_the_next_run()
+    {
+        using var repository = new BootstrapRepository();
+        var script = Path.Combine(repository.Root, "build.ps1");
+        repository.BuildSh().ExitCode.ShouldBe(0);
+        repository.LeaveAKilledCompileBehind();
+
+        var next = PowerShell.RunFile(script, [], repository.Root);
+        next.ExitCode.ShouldBe(0, next.Error);
+        next.Error.ShouldBe(Compiling);
+        next.Output.ShouldStartWith("title: one\n");
+    }
+
+    [Fact]
     public void Reads_dot_files_and_skips_bin_and_obj_only_below_the_inputs_in_a_path_that_holds_them()
     {
         using var repository = new BootstrapRepository(Path.Combine("bin", "obj"));

@@ -129,6 +129,18 @@ public sealed class BootstrapRepository : IDisposable
     /// Forces the next run to compare content: keeps the stamp's content line and drops its listing, as a fresh checkout
     /// (new mtimes) would.
     /// </summary>
+    /// <summary>
+    /// What a compile killed part-way leaves: no stamp, and outputs MSBuild writes in place (runtimeconfig, deps) cut
+    /// short but newer than their inputs, so an incremental build would keep them.
+    /// </summary>
+    public void LeaveAKilledCompileBehind()
+    {
+        File.Delete(StampPath);
+        var output = Path.Combine(Root, ".nuke", "temp", "build-bin");
+        File.WriteAllText(Path.Combine(output, "_build.runtimeconfig.json"), string.Empty);
+        File.WriteAllText(Path.Combine(output, "_build.deps.json"), string.Empty);
+    }
+
     public void ForgetListing()
     {
         var stamp = File.ReadAllText(StampPath);
