@@ -138,6 +138,16 @@ public sealed class ConfigurationPinsTests
         Should.Throw<ArgumentException>(() => ConfigurationPins.WithPin(after, File, "main")).Message.ShouldStartWith("'main' is not a full 40-hex commit SHA");
     }
 
+    [Fact]
+    public void The_repository_pins_every_promoted_stage()
+    {
+        foreach (var stage in Catalog.Stages.Select(definition => definition.Stage).Where(Catalog.IsPinned))
+        {
+            var pin = ConfigurationPins.Read(RepositoryRoot.Path, Catalog, stage).ShouldNotBeNull();
+            ConfigurationPins.IsFullSha(pin.Sha).ShouldBeTrue();
+        }
+    }
+
     private static string Parent(string name, string revision) => $"""
         apiVersion: argoproj.io/v1alpha1
         kind: Application
