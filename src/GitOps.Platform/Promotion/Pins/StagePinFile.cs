@@ -14,23 +14,19 @@ public sealed record StagePinFile(string Stage, string Path, string Text)
     }
 
     /// <summary>
-    /// The one commit every Application of the stage is pinned to. A stage whose clouds are pinned to different commits,
-    /// or to a branch, runs no single configuration that could be promoted.
+    /// The one commit every Application of the stage is pinned to, read as Verify reads it. A stage whose clouds are
+    /// pinned to different commits, or to a branch, runs no single configuration that could be promoted.
     /// </summary>
     public string Revision()
     {
-        var pins = Pins;
-        var revisions = pins.Select(pin => pin.Revision).Distinct(StringComparer.Ordinal).ToList();
-        if (revisions.Count != 1)
+        try
         {
-            var listed = pins.Count == 0 ? "no Application" : string.Join(", ", pins.Select(pin => $"{pin.Application}: {pin.Revision} (line {pin.Line})"));
-            throw new PromotionRefusedException(RefusalReason.InconsistentSource,
-                $"{Path}: stage '{Stage}' must pin every Application to one commit ({listed}); promote once they agree");
+            return ConfigurationPins.Parse(Text, Path, EnvironmentNames.ParseStage(Stage)).Sha;
         }
-
-        var pin = pins[0];
-        return CommitRevision.IsFull(pin.Revision) ? pin.Revision
-            : throw new PromotionRefusedException(RefusalReason.Unpinned,
-                $"{Path}:{pin.Line}: stage '{Stage}' tracks '{pin.Revision}', not a commit; a promoted stage runs a pinned commit (a full 40-hex SHA)");
+        catch (ConfigurationPinException exception)
+        {
+            throw new PromotionRefusedException(RefusalReason.Unpinned,
+                $"stage '{Stage}' runs no single pinned commit: {string.Join("; ", exception.Errors)}");
+        }
     }
 }

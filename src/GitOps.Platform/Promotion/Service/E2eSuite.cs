@@ -1,7 +1,6 @@
 using GitOps.Platform.E2e;
 using GitOps.Platform.Environments;
 using GitOps.Platform.GitLab;
-using GitOps.Platform.Promotion.Pins;
 using GitOps.Targets.Errors;
 using GitOps.Targets.Output;
 using GitOps.Targets.Tooling;
@@ -53,12 +52,12 @@ public sealed class E2eSuite(PromotionContext context)
             throw new BuildFailedException($"the trigger reports release {triggerRelease} synced to {environment}, but {path} in this checkout holds {release}; rerun the pipeline on the synced commit");
         }
 
-        var revision = await PinOfAsync(environment, cancellationToken);
-        if (triggerRevision is not null && triggerRevision != revision)
+        var revision = PinOf(environment);
+        if (triggerRevision is not null && revision is not null && triggerRevision != revision)
         {
             // The same race for the configuration: the hook reports the commit Argo CD rendered the chart from.
             throw new BuildFailedException($"the trigger reports revision {triggerRevision} synced to {environment}, but {EnvironmentLayout.AppOfAppsFile(environment.Stage)} "
-                + $"in this checkout pins {revision ?? "nothing"}; rerun the pipeline on the commit that pins it");
+                + $"in this checkout pins {revision}; rerun the pipeline on the commit that pins it");
         }
 
         var words = (command ?? "bash tests/e2e/run.sh").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -78,13 +77,11 @@ public sealed class E2eSuite(PromotionContext context)
         return $"e2e failed on {environment} for {record.Tested}: {record.Summary}; JUnit report: {record.JUnitPath}";
     }
 
-    /// <summary>The commit the checkout pins the environment's Application to; null where it tracks a branch (dev, nightly) or has no pin file.</summary>
-    private async Task<string?> PinOfAsync(EnvironmentId environment, CancellationToken cancellationToken)
+    /// <summary>The commit the checkout pins the environment's stage to; null where the stage follows a branch (dev, nightly).</summary>
+    private string? PinOf(EnvironmentId environment)
     {
-        var pins = await PromotionInputs.PinsAsync(context.RepositoryRoot, environment.Stage.ToName(), cancellationToken);
-        var application = EnvironmentLayout.ReleaseName(environment);
-        var pin = pins?.Pins.FirstOrDefault(candidate => candidate.Application == application);
-        return pin is not null && CommitRevision.IsFull(pin.Revision) ? pin.Revision : null;
+        var catalog = CatalogPromotionStages.Load(context.RepositoryRoot).Catalog;
+        return ConfigurationPins.Read(context.RepositoryRoot, catalog, environment.Stage)?.Sha;
     }
 
     /// <summary>Records a release whose e2e failed as rejected, by MR; a failure to do so must not hide the e2e failure.</summary>

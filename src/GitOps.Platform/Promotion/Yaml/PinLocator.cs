@@ -25,7 +25,7 @@ internal static class PinLocator
             var spec = document.Child("spec");
             var sources = spec?.Child("sources") is { IsSequence: true } list ? list.Items
                 : spec?.Child("source") is { IsMapping: true } single ? [single] : [];
-            var charts = sources.Where(candidate => candidate.Child("path")?.Scalar?.Value == chartPath).ToList();
+            var charts = sources.Where(candidate => candidate.Child("ref") is null && Normalised(candidate.Child("path")?.Scalar?.Value) == chartPath).ToList();
             if (charts.Count != 1)
             {
                 throw ScalarLocator.Error(source, document.Event.Start.Line,
@@ -39,4 +39,8 @@ internal static class PinLocator
 
         return pins;
     }
+
+    // Argo CD reads "./charts/app-of-apps/" as "charts/app-of-apps".
+    private static string? Normalised(string? path) =>
+        path is null ? null : (path.StartsWith("./", StringComparison.Ordinal) ? path[2..] : path).TrimEnd('/');
 }
