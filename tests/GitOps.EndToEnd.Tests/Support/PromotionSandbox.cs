@@ -30,6 +30,9 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     public string EnvironmentUrl { get; private set; } = string.Empty;
 
+    /// <summary>The release the loopback environment reports on /version: what Argo CD synced there.</summary>
+    public string EnvironmentRelease { get; set; } = string.Empty;
+
     /// <summary>Every build run so far, for the canary check.</summary>
     public IReadOnlyList<ProcessResult> Runs => runs;
 
@@ -94,12 +97,46 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     public string OriginGit(params string[] args) => FreshClone.Git(Origin, args);
 
+    /// <summary>
+    /// Merges a merge request as a person would in GitLab: its branch into origin's main (a merge commit), the fake's
+    /// state set to merged. The checkout then stands on the merge commit, as the pipeline that follows would.
+    /// </summary>
+    public void Merge(FakeMergeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Git("fetch", "--quiet", "origin", $"+refs/heads/{request.SourceBranch}:refs/remotes/origin/{request.SourceBranch}", "+refs/heads/main:refs/remotes/origin/main");
+        Git("checkout", "--quiet", "--detach", "origin/main");
+        Git("-c", "user.name=Reviewer", "-c", "user.email=reviewer@example.invalid", "merge", "--quiet", "--no-ff", "-m", $"Merge branch '{request.SourceBranch}' into 'main'", $"origin/{request.SourceBranch}");
+        Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        GitLab.Merge(request.Iid);
+    }
+
+    /// <summary>Commits the working tree's changes to main and pushes, as a merged change to main would land.</summary>
+    public string CommitToMain(string message)
+    {
+        Git("add", "-A");
+        Git("-c", "user.name=Developer", "-c", "user.email=dev@example.invalid", "commit", "--quiet", "-m", message);
+        Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        return Git("rev-parse", "HEAD").Trim();
+    }
+
+    /// <summary>What Render writes for an environment, every file's name and text, in one string to compare.</summary>
+    public string Rendered(string stage)
+    {
+        var result = Build("Render", "--stage", stage, "--cloud", "gcp");
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        var directory = Path.Combine(Root, ".nuke", "temp", "rendered", $"{stage}-gcp");
+        return string.Join('\n', Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal)
+            .Select(file => $"### {Path.GetFileName(file)}\n{File.ReadAllText(file)}"));
+    }
+
     public IReadOnlyList<string> OriginBranches() =>
         OriginGit("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private async Task StartEnvironmentAsync(string release)
     {
-        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, release));
+        EnvironmentRelease = release;
+        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, EnvironmentRelease));
         environment = app;
         EnvironmentUrl = root.ToString().TrimEnd('/');
     }
