@@ -17,7 +17,7 @@ public sealed class PairPromotionTests(FreshClone clone)
     public async Task A_chart_change_reaches_each_promoted_stage_exactly_when_its_promotion_mr_merges_and_rollback_returns_both()
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
-        var before = new[] { "dev", "nightly", "qa", "qa-int", "prod" }.ToDictionary(stage => stage, sandbox.Rendered);
+        var before = new[] { "dev", "nightly", "qa", "qa-int", "prod" }.ToDictionary(stage => stage, sandbox.ArgoRendered);
         var prodPin = Pin(sandbox, "prod");
         var prodValues = File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml"));
 
@@ -27,12 +27,12 @@ public sealed class PairPromotionTests(FreshClone clone)
         var change = sandbox.CommitToMain("Platform Applications keep 7 revisions");
         foreach (var stage in new[] { "qa", "qa-int", "prod" })
         {
-            sandbox.Rendered(stage).ShouldBe(before[stage], $"{stage} is pinned: a change on main must not reach it");
+            sandbox.ArgoRendered(stage).ShouldBe(before[stage], $"{stage} is pinned: a change on main must not reach it");
         }
 
         foreach (var stage in new[] { "dev", "nightly" })
         {
-            sandbox.Rendered(stage).ShouldContain(Change, customMessage: $"{stage} follows main");
+            sandbox.ArgoRendered(stage).ShouldContain(Change, customMessage: $"{stage} follows main");
         }
 
         // 2. dev -> qa: the release entry moves qa's release and pins it to main as it is now.
@@ -41,9 +41,9 @@ public sealed class PairPromotionTests(FreshClone clone)
         var toQa = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
         toQa.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to qa");
         ShowsTheChange(toQa.Description, "qa-gcp", change);
-        sandbox.Rendered("qa").ShouldBe(before["qa"], "nothing reaches qa before its MR is merged");
+        sandbox.ArgoRendered("qa").ShouldBe(before["qa"], "nothing reaches qa before its MR is merged");
         sandbox.Merge(toQa);
-        sandbox.Rendered("qa").ShouldContain(Change);
+        sandbox.ArgoRendered("qa").ShouldContain(Change);
         Pin(sandbox, "qa").ShouldBe(change);
 
         // 3. qa -> qa-int after e2e on qa passed for the pair Argo CD reports.
@@ -52,18 +52,18 @@ public sealed class PairPromotionTests(FreshClone clone)
         toQaInt.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to qa-int");
         ShowsTheChange(toQaInt.Description, "qa-int-gcp", change);
         toQaInt.Description.ShouldContain($"- **qa-gcp** `1.5.0 at {change[..12]}` passed");
-        sandbox.Rendered("qa-int").ShouldBe(before["qa-int"]);
+        sandbox.ArgoRendered("qa-int").ShouldBe(before["qa-int"]);
         sandbox.Merge(toQaInt);
-        sandbox.Rendered("qa-int").ShouldContain(Change);
+        sandbox.ArgoRendered("qa-int").ShouldContain(Change);
 
         // 4. qa-int -> prod, opened by hand and merged by a code owner.
         var toProd = PromoteAfterE2e(sandbox, "qa-int", change);
         toProd.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to prod");
         ShowsTheChange(toProd.Description, "prod-gcp", change);
         toProd.Description.ShouldContain("**Production.**");
-        sandbox.Rendered("prod").ShouldBe(before["prod"]);
+        sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
         sandbox.Merge(toProd);
-        var promoted = sandbox.Rendered("prod");
+        var promoted = sandbox.ArgoRendered("prod");
         promoted.ShouldContain(Change);
         Pin(sandbox, "prod").ShouldBe(change);
 
@@ -74,11 +74,11 @@ public sealed class PairPromotionTests(FreshClone clone)
         back.Title.ShouldBe($"Roll back prod to 1.3.0 at {prodPin[..12]}");
         back.Description.ShouldContain("### Commits taken out");
         back.Description.Split('\n').ShouldContain(line => line.StartsWith('-') && line.Contains(Change, StringComparison.Ordinal));
-        sandbox.Rendered("prod").ShouldBe(promoted, "a rollback too takes effect only on merge");
+        sandbox.ArgoRendered("prod").ShouldBe(promoted, "a rollback too takes effect only on merge");
         sandbox.Merge(back);
         Pin(sandbox, "prod").ShouldBe(prodPin);
         File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml")).ShouldBe(prodValues);
-        sandbox.Rendered("prod").ShouldBe(before["prod"]);
+        sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
     }
 
     /// <summary>RunE2E as the PostSync pipeline runs it (RELEASE and REVISION from the hook), then OpenPromotionMR; returns the new MR.</summary>

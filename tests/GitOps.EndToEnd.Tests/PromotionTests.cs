@@ -73,19 +73,21 @@ public sealed class PromotionTests(FreshClone clone)
     public async Task A_failed_e2e_run_is_recorded_and_quarantined_and_the_promotion_is_refused_without_an_mr()
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        var pin = Pin(sandbox, "qa");
         var failing = new Dictionary<string, string?> { ["E2E_SIMULATE_FAILURE"] = "1" };
 
         var e2e = sandbox.Build(failing, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--e2e-base-url", sandbox.EnvironmentUrl);
         var promotion = sandbox.Build("OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--skip", "RunE2E");
 
         e2e.ExitCode.ShouldBe(1, e2e.Output + e2e.Error);
-        e2e.Output.ShouldContain("e2e failed on qa-gcp for release 1.4.2: failed: 4 tests, 1 failures");
+        e2e.Output.ShouldContain($"e2e failed on qa-gcp for 1.4.2 at {pin[..12]}: failed: 4 tests, 1 failures");
         File.ReadAllText(Path.Combine(sandbox.Root, ".nuke/temp/e2e/qa-gcp.json")).ShouldContain("\"result\": \"failed\"");
         promotion.ExitCode.ShouldBe(1, promotion.Output + promotion.Error);
         promotion.Output.ShouldContain("Not promoting qa -> qa-int: e2e failed on qa-gcp");
         var quarantine = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
         quarantine.SourceBranch.ShouldBe("quarantine/1.4.2");
         sandbox.OriginBranches().ShouldBe(["main", "quarantine/1.4.2"], ignoreOrder: true);
+        sandbox.OriginGit("show", "quarantine/1.4.2:environments/rejected-releases.yaml").ShouldContain($"revision: \"{pin}\"", customMessage: "the pair is quarantined");
         AssertTokenNowhere(sandbox);
     }
 
@@ -123,7 +125,7 @@ public sealed class PromotionTests(FreshClone clone)
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
         var head = sandbox.Git("rev-parse", "HEAD").Trim();
-        result.Error.Trim().ShouldBe($"error: Not moving qa from 1.4.2 at {pin[..12]} to 1.0.0 at {head[..12]}: that is an older release; go back with Rollback --stage qa --to 1.0.0");
+        result.Output.ShouldContain($"Not moving qa from 1.4.2 at {pin[..12]} to 1.0.0 at {head[..12]}: that is an older release; go back with Rollback --stage qa --to 1.0.0");
         sandbox.GitLab.MergeRequests.ShouldBeEmpty();
         sandbox.OriginBranches().ShouldBe(["main"]);
     }

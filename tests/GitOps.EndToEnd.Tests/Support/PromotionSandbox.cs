@@ -130,6 +130,34 @@ public sealed class PromotionSandbox : IAsyncDisposable
             .Select(file => $"### {Path.GetFileName(file)}\n{File.ReadAllText(file)}"));
     }
 
+    /// <summary>
+    /// What Argo CD renders for the stage's environment, worked out independently of the build: the chart at the
+    /// revision the stage's parent Application names (its pin, or main for a stage that follows main) with the values
+    /// file as main holds it (the <c>ref: values</c> source). The checkout must stand on origin's main.
+    /// </summary>
+    public string ArgoRendered(string stage)
+    {
+        var pins = File.ReadLines(Path.Combine(Root, $"environments/{stage}/app-of-apps-{stage}.yaml"))
+            .Select(line => line.Trim()).Where(line => line.StartsWith("targetRevision:", StringComparison.Ordinal))
+            .Select(line => line["targetRevision:".Length..].Trim().Trim('"', '\'')).Distinct(StringComparer.Ordinal).ToList();
+        var revision = pins.SingleOrDefault(pin => pin != "main") ?? Git("rev-parse", "origin/main").Trim();
+        var worktree = Path.Combine(Parent, "argo-" + Guid.NewGuid().ToString("N")[..8]);
+        Git("worktree", "add", "--quiet", "--detach", worktree, revision);
+        try
+        {
+            var bundled = Path.Combine(Root, ".nuke", "tools", "bin", "helm");
+            var helm = ProcessResult.Run(File.Exists(bundled) ? bundled : "helm",
+                ["template", $"app-of-apps-{stage}-gcp", Path.Combine(worktree, "charts", "app-of-apps"), "--namespace", "argocd", "-f", Path.Combine(Root, $"environments/{stage}/values-{stage}-gcp.yaml")],
+                Root, new Dictionary<string, string?>());
+            helm.ExitCode.ShouldBe(0, helm.Error);
+            return helm.Output;
+        }
+        finally
+        {
+            Git("worktree", "remove", "--force", worktree);
+        }
+    }
+
     public IReadOnlyList<string> OriginBranches() =>
         OriginGit("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
