@@ -46,6 +46,13 @@ public sealed class PairPromotionTests(FreshClone clone)
         sandbox.ArgoRendered("qa").ShouldContain(Change);
         Pin(sandbox, "qa").ShouldBe(change);
 
+        // qa never ran this pair's e2e: no promotion, nothing pushed.
+        var branches = sandbox.OriginBranches();
+        var untested = sandbox.Build("OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--skip", "RunE2E");
+        untested.ExitCode.ShouldBe(1, untested.Output + untested.Error);
+        untested.Output.ShouldContain($"Not promoting qa -> qa-int: qa-gcp has no e2e record for the pair 1.5.0 at {change[..12]}");
+        sandbox.OriginBranches().ShouldBe(branches, ignoreOrder: true);
+
         // 3. qa -> qa-int after e2e on qa passed for the pair Argo CD reports.
         sandbox.EnvironmentRelease = "1.5.0";
         var toQaInt = PromoteAfterE2e(sandbox, "qa", change);
