@@ -16,6 +16,9 @@ public static class EnvironmentLayout
 
     public const string RenderedDirectoryRoot = ".nuke/temp/rendered";
 
+    /// <summary>Where the chart of each pinned commit is exported once (by SHA, so it never goes stale).</summary>
+    public const string PinnedChartsRoot = ".nuke/temp/pinned";
+
     public static string StageDirectory(Stage stage) => $"{EnvironmentsDirectory}/{stage.ToName()}";
 
     public static string ValuesFile(EnvironmentId environment) =>
