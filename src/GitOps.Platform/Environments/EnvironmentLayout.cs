@@ -26,6 +26,12 @@ public static class EnvironmentLayout
 
     public static string AppOfAppsFile(Stage stage) => $"{StageDirectory(stage)}/app-of-apps-{stage.ToName()}.yaml";
 
+    /// <summary>The stage's root Application file: it tracks main and holds only <see cref="AppOfAppsFile"/>.</summary>
+    public static string RootFile(Stage stage) => $"{StageDirectory(stage)}/root-{stage.ToName()}.yaml";
+
+    /// <summary>The stage's root Application (one per management cluster).</summary>
+    public static string RootApplicationName(Stage stage) => $"root-{stage.ToName()}";
+
     public static string RenderedDirectory(EnvironmentId environment) => $"{RenderedDirectoryRoot}/{environment}";
 
     /// <summary>The Helm release (and app-of-apps Application) name of an environment.</summary>

@@ -52,10 +52,11 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             foreach (var stage in catalog.Stages)
             {
                 AppOfAppsRule.Check(context, stage);
+                RootApplicationRule.Check(context, stage);
             }
 
             prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
-                .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
+                .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Append(EnvironmentLayout.RootFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
             await CheckEnvironmentsAsync(
                 context,
                 [.. catalog.Environments.Select(environment => new EnvironmentValuesFile(environment, EnvironmentLayout.ValuesFile(environment)))],
