@@ -92,10 +92,11 @@ public static partial class ConfigurationPins
         foreach (var source in sources)
         {
             var revision = source.Revision?.Value ?? string.Empty;
-            var line = (source.Revision ?? source.Source).Line();
+            var line = (source.Source.Child("targetRevision") ?? source.Source).Line();
             if (!IsFullSha(revision))
             {
-                var shown = source.Revision is null ? "no targetRevision (Argo CD reads HEAD)" : $"targetRevision '{revision}'";
+                var shown = source.Revision is not null ? $"targetRevision '{revision}'"
+                    : source.Source.Child("targetRevision") is null ? "no targetRevision (Argo CD reads HEAD)" : "a targetRevision that is not one value";
                 found.Add(new ConfigurationPinError(file, line, $"Application {source.ApplicationName} renders {EnvironmentLayout.ChartDirectory} at {shown}; {Allowed}"));
             }
             else if (first is null)

@@ -204,7 +204,7 @@ public sealed class E2eTriggerHookTests
         public static async Task<RenderedJob> LoadAsync(EnvironmentId environment)
         {
             using var copy = await RepositoryCopy.CreateAsync();
-            var rendered = await new Renderer(await TestHelm.CliAsync()).RenderAsync(copy.Root, environment, CancellationToken.None);
+            var rendered = await new Renderer(await TestHelm.CliAsync(), TestHelm.Runner).RenderAsync(copy.Root, environment, CancellationToken.None);
             var file = Path.Combine(rendered.Directory, $"job-e2e-trigger-{environment}.yaml");
             var stream = new YamlStream();
             stream.Load(new StringReader(await File.ReadAllTextAsync(file)));
