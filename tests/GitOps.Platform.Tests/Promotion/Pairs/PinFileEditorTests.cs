@@ -1,6 +1,5 @@
 using GitOps.Platform.Promotion;
 using GitOps.Platform.Promotion.Pins;
-using GitOps.TestDoubles;
 
 namespace GitOps.Platform.Tests.Promotion.Pairs;
 
