@@ -1,6 +1,7 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Loading;
 using GitOps.Platform.Promotion;
+using GitOps.Platform.Promotion.Pins;
 using GitOps.Platform.Promotion.Service;
 
 namespace GitOps.Build;
@@ -17,17 +18,20 @@ internal sealed partial class Build
     [Parameter("Version to roll back to; must appear in the history of the stage's values files.", NotFromPipelineVariables = true)]
     private readonly string? To;
 
-    [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
+    [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, REVISION, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
     private readonly string? E2eCommand;
 
     [Parameter("Release Argo CD synced, as the PostSync hook's pipeline trigger reports it (RELEASE); RunE2E refuses when the checkout holds another.")]
     private readonly string? Release;
 
+    [Parameter("Commit Argo CD rendered the stage's chart from, as the PostSync hook's trigger reports it (REVISION, from ARGOCD_APP_REVISION): a full 40-hex SHA, only compared with the checkout's pin, never checked out.")]
+    private readonly string? Revision;
+
     [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file). A trigger could otherwise point e2e at a server of its choosing and have it pass.", Name = "e2e-base-url", NotFromPipelineVariables = true)]
     private readonly string? E2eBaseUrl;
 
     private Target RunE2E => _ => _
-        .Description("Runs the e2e suite against the environment (every cloud of the stage without --cloud) and records the version tested and the result.")
+        .Description("Runs the e2e suite against the environment (every cloud of the stage without --cloud) and records the pair tested (release and pinned revision) and the result.")
         .DependsOn(PrepareSensitiveInformation)
         .After(DeployAppOfApps)
         // The release entry (--version) moves qa to a release no environment of ours has run: nothing to test yet.
@@ -36,12 +40,13 @@ internal sealed partial class Build
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => ReleaseIsValid)
         .Requires(() => GitLabIsCommittedProject)
+        .Requires(() => RevisionIsFullSha)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new E2eSuite(Promotion).RunAsync(
             Cloud is { } cloud ? [new EnvironmentId(Stage!.Value, cloud)] : CatalogPromotionStages.Load(RootDirectory).Catalog.Definition(Stage!.Value).Environments,
-            Release, E2eCommand, E2eBaseUrl, cancellationToken)));
+            Release, Revision, E2eCommand, E2eBaseUrl, cancellationToken)));
 
     private Target OpenPromotionMR => _ => _
-        .Description("Opens (or updates) the MR promoting the stage's release to the next stage; --version V opens the MR moving qa to release V.")
+        .Description("Opens (or updates) the MR promoting the stage's release and pinned revision to the next stage; --version V moves qa to release V at this checkout's commit.")
         .DependsOn(RunE2E)
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => StageCanBePromoted)
@@ -51,7 +56,7 @@ internal sealed partial class Build
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new PromotionService(Promotion).OpenAsync(Stage, Version, Force, cancellationToken)));
 
     private Target Rollback => _ => _
-        .Description("Opens the merge request that sets a stage back to an earlier release (--to).")
+        .Description("Opens the merge request that sets a stage back to an earlier release (--to) and the pin it had then.")
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => To)
@@ -79,6 +84,11 @@ internal sealed partial class Build
             return true;
         }
     }
+
+    /// <summary>REVISION comes from the trigger too: anyone holding its token chooses it, so it must be a full SHA.</summary>
+    private bool RevisionIsFullSha => Revision is null || CommitRevision.IsFull(Revision)
+        ? true
+        : throw new UsageException($"--revision (REVISION): '{Revision}' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits");
 
     private bool RollbackTargetIsSemVer => IsSemVer(To, "--to");
 

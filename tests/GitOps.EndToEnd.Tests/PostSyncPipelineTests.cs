@@ -35,11 +35,13 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         PipelineRunLog.PlannedTargets(plan.Output).ShouldBe(["RunE2E", "OpenPromotionMR"]);
         run.Output.ShouldNotContain("Compiling the build", customMessage: "the cached compiled build should be reused");
 
-        var branch = $"promote/qa-int-{release}";
+        var pin = File.ReadLines(Path.Combine(sandbox.Root, "environments/qa/app-of-apps-qa.yaml")).Select(line => line.Trim())
+            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+        var branch = $"promote/qa-int-{release}-{pin[..12]}";
         var request = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
-        request.Title.ShouldBe($"Promote {release} to qa-int");
+        request.Title.ShouldBe($"Promote {release} at {pin[..12]} to qa-int");
         (request.SourceBranch, request.TargetBranch).ShouldBe((branch, "main"));
-        request.Description.ShouldContain($"- **qa-gcp** `{release}` passed: 3 tests, 0 failures");
+        request.Description.ShouldContain($"- **qa-gcp** `{release} at {pin[..12]}` passed: 3 tests, 0 failures");
         sandbox.OriginBranches().ShouldBe(["main", branch], ignoreOrder: true);
         sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe("1\t1\tenvironments/qa-int/values-qa-int-gcp.yaml");
         (run.Output + run.Error).ShouldNotContain(sandbox.GitLab.MaintainerToken);

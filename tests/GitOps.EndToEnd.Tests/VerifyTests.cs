@@ -55,9 +55,10 @@ public sealed class VerifyTests(FreshClone clone)
         var (originalApp, originalProd) = (File.ReadAllText(appOfApps), File.ReadAllText(prodValues));
         try
         {
-            File.WriteAllText(appOfApps, originalApp
+            // The chart source's targetRevision is qa's pin, a SHA.
+            var pinned = System.Text.RegularExpressions.Regex.Replace(originalApp, "      targetRevision: [0-9a-f]{40}\n      path:", "      targetRevision: [main]\n      path:");
+            File.WriteAllText(appOfApps, pinned
                 .Replace("  name: app-of-apps-qa-gcp\n", "  labels: { team: platform }\n", StringComparison.Ordinal)
-                .Replace("      targetRevision: main\n      path:", "      targetRevision: [main]\n      path:", StringComparison.Ordinal)
                 .Replace("  syncPolicy:\n", "  syncPolicy:\n    automatic: true\n", StringComparison.Ordinal));
             File.WriteAllText(prodValues, originalProd.Replace("<path:eurodat/data/prod/identity#adminPassword>", "canary-hunter2", StringComparison.Ordinal));
 

@@ -1,3 +1,6 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Promotion.Pins;
+
 namespace GitOps.Platform.Promotion;
 
 /// <summary>Gathers what the planners need from the working copy: values files, e2e records, the quarantine list.</summary>
@@ -22,6 +25,17 @@ public static class PromotionInputs
         return File.Exists(path) ? RejectedReleases.Parse(await ValuesFileText.ReadAsync(path, cancellationToken)) : RejectedReleases.None;
     }
 
+    /// <summary>The stage's app-of-apps file, whose chart source is the stage's pin; null where the stage has none.</summary>
+    public static async Task<StagePinFile?> PinsAsync(string repositoryRoot, string stage, CancellationToken cancellationToken)
+    {
+        if (!EnvironmentNames.TryParseStage(stage, out var parsed) || !File.Exists(Path.Combine(repositoryRoot, EnvironmentLayout.AppOfAppsFile(parsed))))
+        {
+            return null;
+        }
+
+        return await StagePinFile.ReadAsync(repositoryRoot, stage, cancellationToken);
+    }
+
     /// <summary>The request for OpenPromotionMR --stage <paramref name="stage"/>, read from the repository and .nuke/temp/e2e.</summary>
     public static async Task<PromotionRequest> ForStageAsync(
         string repositoryRoot, IPromotionCatalog catalog, string stage, bool force, CancellationToken cancellationToken)
@@ -34,6 +48,8 @@ public static class PromotionInputs
             .ReadStageAsync(stage, source.Select(file => file.Cloud), cancellationToken);
         return new PromotionRequest(stage, next, source, target, records, await RejectedAsync(repositoryRoot, cancellationToken))
         {
+            SourcePins = await PinsAsync(repositoryRoot, stage, cancellationToken),
+            TargetPins = next is null ? null : await PinsAsync(repositoryRoot, next, cancellationToken),
             Force = force,
             TargetRequiresCodeOwnerApproval = next is not null && catalog.RequiresCodeOwnerApproval(next),
         };

@@ -30,6 +30,9 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     public string EnvironmentUrl { get; private set; } = string.Empty;
 
+    /// <summary>The release the loopback environment reports on /version: what Argo CD synced there.</summary>
+    public string EnvironmentRelease { get; set; } = string.Empty;
+
     /// <summary>Every build run so far, for the canary check.</summary>
     public IReadOnlyList<ProcessResult> Runs => runs;
 
@@ -95,6 +98,67 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     public string OriginGit(params string[] args) => FreshClone.Git(Origin, args);
 
+    /// <summary>
+    /// Merges a merge request as a person would in GitLab: its branch into origin's main (a merge commit), the fake's
+    /// state set to merged. The checkout then stands on the merge commit, as the pipeline that follows would.
+    /// </summary>
+    public void Merge(FakeMergeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Git("fetch", "--quiet", "origin", $"+refs/heads/{request.SourceBranch}:refs/remotes/origin/{request.SourceBranch}", "+refs/heads/main:refs/remotes/origin/main");
+        Git("checkout", "--quiet", "--detach", "origin/main");
+        Git("-c", "user.name=Reviewer", "-c", "user.email=reviewer@example.invalid", "merge", "--quiet", "--no-ff", "-m", $"Merge branch '{request.SourceBranch}' into 'main'", $"origin/{request.SourceBranch}");
+        Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        GitLab.Merge(request.Iid);
+    }
+
+    /// <summary>Commits the working tree's changes to main and pushes, as a merged change to main would land.</summary>
+    public string CommitToMain(string message)
+    {
+        Git("add", "-A");
+        Git("-c", "user.name=Developer", "-c", "user.email=dev@example.invalid", "commit", "--quiet", "-m", message);
+        Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        return Git("rev-parse", "HEAD").Trim();
+    }
+
+    /// <summary>What Render writes for an environment, every file's name and text, in one string to compare.</summary>
+    public string Rendered(string stage)
+    {
+        var result = Build("Render", "--stage", stage, "--cloud", "gcp");
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        var directory = Path.Combine(Root, ".nuke", "temp", "rendered", $"{stage}-gcp");
+        return string.Join('\n', Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal)
+            .Select(file => $"### {Path.GetFileName(file)}\n{File.ReadAllText(file)}"));
+    }
+
+    /// <summary>
+    /// What Argo CD renders for the stage's environment, worked out independently of the build: the chart at the
+    /// revision the stage's parent Application names (its pin, or main for a stage that follows main) with the values
+    /// file as main holds it (the <c>ref: values</c> source). The checkout must stand on origin's main.
+    /// </summary>
+    public string ArgoRendered(string stage)
+    {
+        var pins = File.ReadLines(Path.Combine(Root, $"environments/{stage}/app-of-apps-{stage}.yaml"))
+            .Select(line => line.Trim()).Where(line => line.StartsWith("targetRevision:", StringComparison.Ordinal))
+            .Select(line => line["targetRevision:".Length..].Trim().Trim('"', '\'')).Distinct(StringComparer.Ordinal).ToList();
+        var revision = pins.SingleOrDefault(pin => pin != "main") ?? Git("rev-parse", "origin/main").Trim();
+        var worktree = Path.Combine(Parent, "argo-" + Guid.NewGuid().ToString("N")[..8]);
+        Git("worktree", "add", "--quiet", "--detach", worktree, revision);
+        try
+        {
+            var bundled = Path.Combine(Root, ".nuke", "tools", "bin", "helm");
+            var helm = ProcessResult.Run(File.Exists(bundled) ? bundled : "helm",
+                ["template", $"app-of-apps-{stage}-gcp", Path.Combine(worktree, "charts", "app-of-apps"), "--namespace", "argocd", "-f", Path.Combine(Root, $"environments/{stage}/values-{stage}-gcp.yaml")],
+                Root, new Dictionary<string, string?>());
+            helm.ExitCode.ShouldBe(0, helm.Error);
+            return helm.Output;
+        }
+        finally
+        {
+            Git("worktree", "remove", "--force", worktree);
+        }
+    }
+
     public IReadOnlyList<string> OriginBranches() =>
         OriginGit("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -117,7 +181,8 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     private async Task StartEnvironmentAsync(string release)
     {
-        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, release));
+        EnvironmentRelease = release;
+        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, EnvironmentRelease));
         environment = app;
         EnvironmentUrl = root.ToString().TrimEnd('/');
     }

@@ -4,8 +4,11 @@ using GitOps.Platform.Verification.Rendering;
 
 namespace GitOps.Platform.Verification.Checks;
 
-/// <summary>Everything Verify checks for one environment: its values, helm lint, and what helm template renders.</summary>
-internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm)
+/// <summary>
+/// Everything Verify checks for one environment: its values, helm lint, and what helm template renders, with the chart
+/// its stage runs (a promoted stage's pinned commit, see <see cref="PinRule"/>).
+/// </summary>
+internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm, IReadOnlyDictionary<Stage, StageChart> charts)
 {
     /// <param name="environment">The environment the values describe.</param>
     /// <param name="valuesPath">Its values file, relative to the repository root (or absolute).</param>
@@ -18,26 +21,30 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         }
 
         new ValuesRules(context, environment, values).Check();
-        var chart = context.Files.FullPath(EnvironmentLayout.ChartDirectory);
+        if (!charts.TryGetValue(environment.Stage, out var chart))
+        {
+            return; // the stage's pin cannot be run; PinRule said why
+        }
+
         string[] valuesFiles = [context.Files.FullPath(valuesPath)];
-        var lint = helm.LintAsync(chart, valuesFiles, cancellationToken);
-        var template = TemplateAsync(environment, chart, valuesFiles, cancellationToken);
+        var lint = helm.LintAsync(chart.Directory, valuesFiles, cancellationToken);
+        var template = TemplateAsync(environment, chart.Directory, valuesFiles, cancellationToken);
         var (lintResult, (rendered, failure)) = (await lint, await template);
-        LintFindings.Report(context, environment, values, lintResult);
+        LintFindings.Report(context, environment, values, lintResult, chart.Label);
         if (failure is not null)
         {
             // helm lint already reported why when it named [ERROR]s (schema errors above); a second finding would say
             // the same thing. A failure before linting (helm could not even read the values) has no [ERROR] line.
             if (lintResult.Passed || lintResult.Errors.Count == 0)
             {
-                var (file, line) = LintFindings.Locate(failure.Details + failure.Message, valuesPath);
+                var (file, line) = LintFindings.Locate(failure.Details + failure.Message, valuesPath, chart.Label);
                 context.Sink.Add(environment, file, line, RuleIds.ChartRender, failure.Message);
             }
 
             return;
         }
 
-        CheckRendered(environment, values, rendered!);
+        CheckRendered(environment, values, rendered!, chart);
     }
 
     private async Task<(string? Rendered, HelmException? Failure)> TemplateAsync(
@@ -55,12 +62,12 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         }
     }
 
-    private void CheckRendered(EnvironmentId environment, YamlFile values, string rendered)
+    private void CheckRendered(EnvironmentId environment, YamlFile values, string rendered, StageChart chart)
     {
         List<RenderedDocument> documents;
         try
         {
-            documents = RenderedManifests.Parse(rendered, EnvironmentLayout.ChartDirectory);
+            documents = RenderedManifests.Parse(rendered, chart.Label);
         }
         catch (FormatException exception)
         {
@@ -70,7 +77,7 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
 
         var applications = new ApplicationRules(context, environment, values);
         var vaultPlugin = new VaultPluginRule(context, environment);
-        var floating = new FloatingReferenceRule(context, environment, values);
+        var floating = new FloatingReferenceRule(context, environment, values, chart);
         foreach (var document in documents)
         {
             context.Manifests.AddRendered(environment, document);
