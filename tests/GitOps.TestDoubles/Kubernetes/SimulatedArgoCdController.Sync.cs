@@ -7,6 +7,15 @@ public sealed partial class SimulatedArgoCdController
 {
     private async Task SyncAsync(string parent)
     {
+        // The repo-server refuses to render before anything is synced: the operation ends in error, nothing is created,
+        // and every later sync fails the same way until the spec changes.
+        if (server.Store.Get(ResourceType.Application, Scenario.Namespace, parent) is { } current
+            && ArgoRepoServerRules.SameRepositoryConflict(current) is { } refusal)
+        {
+            Update(parent, "comparison-failed", application => RefuseToRender(application, refusal));
+            return;
+        }
+
         var picked = false;
         Update(parent, "sync-started", application =>
         {
@@ -262,6 +271,21 @@ public sealed partial class SimulatedArgoCdController
     // controller/state.go CompareAppState when the repo server cannot render the source: conditions carry the error,
     // sync is Unknown, there are no target resources (so health has nothing to worsen it), and comparedTo is still
     // written for the spec compared. Automated sync skips an Unknown application, so no operation starts.
+    private static void RefuseToRender(JsonObject application, string refusal)
+    {
+        var now = Now();
+        var message = $"Failed to load target state: {refusal}";
+        var status = Status(application);
+        var operation = application["operation"]?.DeepClone();
+        application.Remove("operation");
+        status["operationState"] = new JsonObject { ["operation"] = operation, ["phase"] = "Error", ["message"] = $"ComparisonError: {message}", ["startedAt"] = now, ["finishedAt"] = now };
+        status["sync"] = new JsonObject { ["status"] = "Unknown", ["comparedTo"] = ArgoComparedTo.Of(application) };
+        status["health"] ??= new JsonObject { ["status"] = "Healthy" };
+        status["resources"] = new JsonArray();
+        status["conditions"] = new JsonArray(new JsonObject { ["type"] = "ComparisonError", ["message"] = message, ["lastTransitionTime"] = now });
+        status["reconciledAt"] = now;
+    }
+
     private void FailComparison(JsonObject application)
     {
         var now = Now();
