@@ -53,6 +53,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             {
                 AppOfAppsRule.Check(context, stage);
                 RootApplicationRule.Check(context, stage);
+                SourceRevisionRule.Check(context, stage);
             }
 
             prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))

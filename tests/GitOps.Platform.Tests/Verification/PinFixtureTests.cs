@@ -38,16 +38,34 @@ public sealed class PinFixtureTests
     }
 
     [Fact]
-    public async Task GO040_a_values_source_off_main_is_reported()
+    public async Task GO043_a_values_source_left_on_main_beside_a_pinned_chart_is_reported_at_its_line()
     {
         using var copy = await RepositoryCopy.CreateAsync();
         var pin = ConfigurationPins.Parse(copy.Read(ProdAppOfApps), ProdAppOfApps, Stage.Prod);
-        copy.Replace(ProdAppOfApps, "      targetRevision: main\n      ref: values", $"      targetRevision: {pin.Sha}\n      ref: values");
+        copy.Replace(ProdAppOfApps, $"      targetRevision: {pin.Sha}\n      ref: values", "      targetRevision: main\n      ref: values");
 
         var findings = await VerifyAsIsAsync(copy);
 
-        findings.ShouldBe([new Finding(ProdAppOfApps, copy.LineOf(ProdAppOfApps, "      ref: values") - 1, RuleIds.PinInvalid,
-            $"the values source (ref: values) tracks '{pin.Sha}'; it stays on main, where the stage's values file changes only by merge requests to it (the pin is the chart source's targetRevision)")]);
+        findings.ShouldBe([new Finding(ProdAppOfApps, copy.LineOf(ProdAppOfApps, "      ref: values") - 1, RuleIds.SourceRevisionsDiffer,
+            $"Application app-of-apps-prod-gcp reads https://gitlab.eurodat.example/eurodat/eurodat-trustee-iac.git at 'main' here and at '{pin.Sha}' on line {pin.Line}; "
+            + "Argo CD refuses sources of one repository at different revisions ('cannot reference a different revision of the same repository'): give every source of it the same targetRevision")]);
+    }
+
+    [Fact]
+    public async Task GO043_compares_repository_urls_as_argo_cd_normalises_them_in_every_stage()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string DevAppOfApps = "environments/dev/app-of-apps-dev.yaml";
+        copy.Replace(DevAppOfApps, "    - repoURL: https://gitlab.eurodat.example/eurodat/eurodat-trustee-iac.git\n      targetRevision: main\n      ref: values",
+            "    - repoURL: https://GitLab.eurodat.example/eurodat/eurodat-trustee-iac/\n      targetRevision: feature/x\n      ref: values");
+
+        var findings = await VerifyAsIsAsync(copy);
+
+        findings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            finding => finding.File.ShouldBe(DevAppOfApps),
+            finding => finding.Line.ShouldBe(copy.LineOf(DevAppOfApps, "      targetRevision: feature/x")),
+            finding => finding.RuleId.ShouldBe(RuleIds.SourceRevisionsDiffer),
+            finding => finding.Message.ShouldContain("at 'feature/x' here and at 'main' on line"));
     }
 
     [Fact]
