@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using GitOps.Platform.Environments.Pins;
 using GitOps.Platform.Environments.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Environments;
 
@@ -10,9 +9,10 @@ namespace GitOps.Platform.Environments;
 /// Reads (and rewrites) the pin of a promoted stage: the targetRevision of the source whose path is charts/app-of-apps
 /// in the Application documents of <c>environments/&lt;stage&gt;/app-of-apps-&lt;stage&gt;.yaml</c>. It must be a full
 /// 40-hex commit SHA of this repository, because a tag or a branch can move without a merge request; every cloud's
-/// Application of the stage names the same one, because a stage runs one revision. The <c>ref: values</c> source stays on
-/// main: the stage's values file is its own configuration and changes only by merge requests to it. Stages that receive
-/// no promotion (dev, nightly) follow branches and have no pin.
+/// Application of the stage names the same one, because a stage runs one revision. The <c>ref: values</c> source of the
+/// same repository sits at the same commit: Argo CD refuses one repository at two revisions, and the stage's values are
+/// configuration the pin fixes too (its release is a helm parameter in the parent file, <see cref="ParentReleases"/>).
+/// Stages that receive no promotion (dev, nightly) follow branches and have no pin.
 /// </summary>
 public static partial class ConfigurationPins
 {
@@ -119,8 +119,8 @@ public static partial class ConfigurationPins
     }
 
     /// <summary>
-    /// The app-of-apps file's text with every chart source's targetRevision set to <paramref name="sha"/>, everything
-    /// else (comments, the <c>ref: values</c> source, line endings) unchanged. A source without targetRevision gets none
+    /// The app-of-apps file's text with every chart source's targetRevision, and that of every other source of the same
+    /// repository (<c>ref: values</c>), set to <paramref name="sha"/>, everything else (comments, line endings) unchanged. A source without targetRevision gets none
     /// added: <see cref="Parse"/> refuses such a file, so fix it by hand first.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="sha"/> is not a full SHA.</exception>
@@ -139,8 +139,7 @@ public static partial class ConfigurationPins
             throw new ConfigurationPinException([new ConfigurationPinError(file, errorLine, $"is not valid YAML ({error}); its pin cannot be moved")]);
         }
 
-        var revisions = ChartSources.In(stream).Select(source => source.Revision).OfType<YamlScalarNode>()
-            .OrderByDescending(node => node.Start.Index).ToList();
+        var revisions = ChartSources.PinnedRevisions(stream).OrderByDescending(node => node.Start.Index).ToList();
         if (revisions.Count == 0)
         {
             throw new ConfigurationPinException([new ConfigurationPinError(file, 0, $"no source with path {EnvironmentLayout.ChartDirectory} has a targetRevision to move")]);

@@ -16,8 +16,8 @@ public static class EnvironmentLayout
 
     public const string RenderedDirectoryRoot = ".nuke/temp/rendered";
 
-    /// <summary>Where the chart of each pinned commit is exported once (by SHA, so it never goes stale).</summary>
-    public const string PinnedChartsRoot = ".nuke/temp/pinned";
+    /// <summary>Where the chart and environments of each pinned commit are exported once (by SHA, so it never goes stale).</summary>
+    public const string PinnedChartsRoot = ".nuke/temp/pinned-configuration";
 
     public static string StageDirectory(Stage stage) => $"{EnvironmentsDirectory}/{stage.ToName()}";
 

@@ -5,8 +5,8 @@ using GitOps.Platform.Git;
 namespace GitOps.Platform.Environments;
 
 /// <summary>
-/// Finds the chart each stage runs (<see cref="StageChart"/>). A pinned commit's chart is exported with
-/// <c>git archive</c> once into <see cref="EnvironmentLayout.PinnedChartsRoot"/>/&lt;sha&gt; and reused: a commit
+/// Finds the chart and values each stage runs (<see cref="StageChart"/>). A pinned commit's chart and environments are
+/// exported with <c>git archive</c> once into <see cref="EnvironmentLayout.PinnedChartsRoot"/>/&lt;sha&gt; and reused: a commit
 /// never changes, so the cache never goes stale. The working tree, index and HEAD are never touched.
 /// </summary>
 /// <param name="git">git in the repository (the clone whose history holds the pins).</param>
@@ -22,14 +22,15 @@ public sealed class StageCharts(GitCli git, string repositoryRoot)
         return pin is null ? new StageChart(stage, null, repositoryRoot) : await AtPinAsync(pin, cancellationToken);
     }
 
-    /// <summary>The chart at the pin's commit; the working tree's when that is file for file the same.</summary>
+    /// <summary>The chart and the stage's values files at the pin's commit; the working tree's when those are file for file the same.</summary>
     /// <exception cref="ConfigurationPinException">This clone does not have the commit, or the commit has no chart (at the pin's file:line).</exception>
     public async Task<StageChart> AtPinAsync(ConfigurationPin pin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pin);
         var export = await ExportAsync(pin, cancellationToken);
         var same = SameFiles(
-            EnvironmentLayout.Resolve(export, EnvironmentLayout.ChartDirectory), EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ChartDirectory));
+            EnvironmentLayout.Resolve(export, EnvironmentLayout.ChartDirectory), EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ChartDirectory))
+            && SameValuesFiles(EnvironmentLayout.Resolve(export, EnvironmentLayout.StageDirectory(pin.Stage)), EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.StageDirectory(pin.Stage)));
         return new StageChart(pin.Stage, pin, same ? repositoryRoot : export) { SameAsWorkingTree = same };
     }
 
@@ -80,7 +81,8 @@ public sealed class StageCharts(GitCli git, string repositoryRoot)
             var tar = Path.Combine(staging, "chart.tar");
             try
             {
-                await git.ArchiveAsync(pin.Sha, EnvironmentLayout.ChartDirectory, tar, cancellationToken);
+                // The environments too: a promoted stage reads its values file at the pin (the ref: values source sits there).
+                await git.ArchiveAsync(pin.Sha, [EnvironmentLayout.ChartDirectory, EnvironmentLayout.EnvironmentsDirectory], tar, cancellationToken);
             }
             catch (GitOps.Targets.Tooling.ToolFailedException)
             {
@@ -105,6 +107,17 @@ public sealed class StageCharts(GitCli git, string repositoryRoot)
         {
             Directory.Delete(staging, recursive: true);
         }
+    }
+
+    // The stage's values files only: its parent file at the pin cannot hold the pin itself, so it always differs.
+    private static bool SameValuesFiles(string left, string right)
+    {
+        static List<string> Files(string root) => System.IO.Directory.Exists(root)
+            ? [.. System.IO.Directory.EnumerateFiles(root, "values-*.yaml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)]
+            : [];
+        var files = Files(left);
+        return files.SequenceEqual(Files(right), StringComparer.Ordinal)
+            && files.All(file => File.ReadAllBytes(Path.Combine(left, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(right, file))));
     }
 
     private static bool SameFiles(string left, string right)

@@ -26,5 +26,9 @@ public sealed partial class GitCli
 
     /// <summary>Writes <paramref name="path"/> as it is at <paramref name="revision"/> to a tar file, without touching the index or working tree.</summary>
     public Task ArchiveAsync(string revision, string path, string tarFile, CancellationToken cancellationToken) =>
-        RunAsync(["archive", "--format=tar", $"--output={tarFile}", revision, "--", path], cancellationToken);
+        ArchiveAsync(revision, [path], tarFile, cancellationToken);
+
+    /// <summary>Writes the given paths as they are at <paramref name="revision"/> into a tar file (git archive); fails when one is missing there.</summary>
+    public Task ArchiveAsync(string revision, IReadOnlyList<string> paths, string tarFile, CancellationToken cancellationToken) =>
+        RunAsync(["archive", "--format=tar", $"--output={tarFile}", revision, "--", .. paths], cancellationToken);
 }

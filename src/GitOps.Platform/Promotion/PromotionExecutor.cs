@@ -30,12 +30,9 @@ public sealed class PromotionExecutor(GitCli git, IChangeRequestHost host, ILog 
 
         // GitLab (or GitHub) is asked first: a refused token or project must not leave a pushed branch behind.
         await host.CheckAccessAsync(cancellationToken);
+        // Release and pin of a promoted stage are in one file (the parent file): the changes apply one after the other.
         var changes = plan.Edits.Select(edit => new FileChange(edit.Path, current =>
-            ValuesFileEditor.SetScalar(
-                current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion"),
-                ValuesFileEditor.DeployedRelease,
-                edit.NewVersion,
-                edit.Path))).ToList();
+            edit.ApplyTo(current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion")))).ToList();
         if (plan.PinEdit is { } pin)
         {
             // Applied to the pin file as it is on the target branch, like the values edits: only targetRevision changes.

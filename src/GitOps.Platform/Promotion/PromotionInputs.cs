@@ -3,7 +3,7 @@ using GitOps.Platform.Promotion.Pins;
 
 namespace GitOps.Platform.Promotion;
 
-/// <summary>Gathers what the planners need from the working copy: values files, e2e records, the quarantine list.</summary>
+/// <summary>Gathers what the planners need from the working copy: the files holding releases, e2e records, the quarantine list.</summary>
 public static class PromotionInputs
 {
     public static async Task<IReadOnlyList<StageValuesFile>> ValuesFilesAsync(
@@ -11,9 +11,9 @@ public static class PromotionInputs
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var files = new List<StageValuesFile>();
-        foreach (var (cloud, path) in catalog.ValuesFiles(stage))
+        foreach (var (cloud, path, application) in catalog.ReleaseFiles(stage))
         {
-            files.Add(await StageValuesFile.ReadAsync(repositoryRoot, cloud, path, cancellationToken));
+            files.Add(await StageValuesFile.ReadAsync(repositoryRoot, cloud, path, cancellationToken) with { Application = application });
         }
 
         return files;

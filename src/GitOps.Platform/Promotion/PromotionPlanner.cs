@@ -66,14 +66,14 @@ public static class PromotionPlanner
         var edits = new List<ValuesFileEdit>();
         foreach (var file in files)
         {
-            var current = ValuesFileEditor.ReadScalar(file.Text, ValuesFileEditor.DeployedRelease, file.Path);
+            var current = file.ReadRelease();
             if (ReleaseVersion.TryParse(current, out var parsed) && parsed.Equals(version))
             {
                 continue;
             }
 
-            var edited = ValuesFileEditor.SetScalar(file.Text, ValuesFileEditor.DeployedRelease, version.ToString(), file.Path);
-            edits.Add(new ValuesFileEdit(file.Cloud, file.Path, current, version.ToString(), file.Text, edited));
+            var edited = file.WithRelease(file.Text, version.ToString());
+            edits.Add(new ValuesFileEdit(file.Cloud, file.Path, current, version.ToString(), file.Text, edited) { File = file });
         }
 
         return edits;
@@ -104,7 +104,7 @@ public static class PromotionPlanner
     private static ReleaseVersion SourceVersion(PromotionRequest request)
     {
         var versions = request.SourceFiles
-            .Select(file => (file.Cloud, Text: ValuesFileEditor.ReadScalar(file.Text, ValuesFileEditor.DeployedRelease, file.Path), file.Path))
+            .Select(file => (file.Cloud, Text: file.ReadRelease(), Path: $"{file.Path} {file.ReleaseKey}"))
             .ToList();
         if (versions.Select(version => version.Text).Distinct(StringComparer.Ordinal).Count() > 1)
         {
@@ -113,7 +113,7 @@ public static class PromotionPlanner
                 $"Stage '{request.SourceStage}' runs different releases per cloud ({listed}); promote once every cloud runs the same release");
         }
 
-        return ReleaseVersion.Parse(versions[0].Text, $"{versions[0].Path} deployedRelease");
+        return ReleaseVersion.Parse(versions[0].Text, versions[0].Path);
     }
 
     private static List<string> CheckE2e(PromotionRequest request, ReleaseVersion version, string? revision, List<E2eRecord> evidence)

@@ -24,7 +24,7 @@ public sealed class RollbackPlanner(GitCli git)
         PromotionPlanner.RequireFiles(stage, files);
         foreach (var file in files)
         {
-            var known = await HistoricalVersionsAsync(file.Path, cancellationToken);
+            var known = await HistoricalVersionsAsync(file, cancellationToken);
             if (!known.Contains(target))
             {
                 var listed = known.Count == 0 ? "no release" : string.Join(", ", known.Take(VersionsNamedInErrors));
@@ -51,7 +51,7 @@ public sealed class RollbackPlanner(GitCli git)
     /// </summary>
     private async Task<string> PinnedWithAsync(string stage, ReleaseVersion target, IReadOnlyList<StageValuesFile> files, StagePinFile pins, CancellationToken cancellationToken)
     {
-        var paths = files.Select(file => file.Path).Append(pins.Path).ToList();
+        var paths = files.Select(file => file.Path).Append(pins.Path).Distinct(StringComparer.Ordinal).ToList();
         var commits = (await git.RunAsync(["log", "--format=%H", "HEAD", "--", .. paths], cancellationToken))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var commit in commits)
@@ -60,7 +60,7 @@ public sealed class RollbackPlanner(GitCli git)
             foreach (var file in files)
             {
                 var text = await git.ShowFileAsync(commit, file.Path, cancellationToken);
-                held &= text is not null && ReadVersion(text, $"{file.Path}@{commit[..8]}") is { } version && version.Equals(target);
+                held &= text is not null && ReadVersion(file, text, $"{file.Path}@{commit[..8]}") is { } version && version.Equals(target);
             }
 
             if (held && await PinAtAsync(commit, pins.Path, cancellationToken) is { } revision)
@@ -87,14 +87,16 @@ public sealed class RollbackPlanner(GitCli git)
         }
     }
 
-    /// <summary>The releases a values file held over its history, newest first.</summary>
-    public async Task<IReadOnlyList<ReleaseVersion>> HistoricalVersionsAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The releases the file holding an environment's release held over its history, newest first.</summary>
+    public async Task<IReadOnlyList<ReleaseVersion>> HistoricalVersionsAsync(StageValuesFile file, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = file.Path;
         var versions = new List<ReleaseVersion>();
         foreach (var commit in await git.FileHistoryAsync(path, cancellationToken))
         {
             var text = await git.ShowFileAsync(commit, path, cancellationToken);
-            if (text is not null && ReadVersion(text, $"{path}@{commit[..8]}") is { } held && !versions.Contains(held))
+            if (text is not null && ReadVersion(file, text, $"{path}@{commit[..8]}") is { } held && !versions.Contains(held))
             {
                 versions.Add(held);
             }
@@ -104,11 +106,11 @@ public sealed class RollbackPlanner(GitCli git)
     }
 
     // Old revisions may predate the key or hold something unparsable; they simply contribute no version.
-    private static ReleaseVersion? ReadVersion(string text, string source)
+    private static ReleaseVersion? ReadVersion(StageValuesFile file, string text, string source)
     {
         try
         {
-            return ReleaseVersion.TryParse(ValuesFileEditor.TryReadScalar(text, ValuesFileEditor.DeployedRelease, source), out var version)
+            return ReleaseVersion.TryParse(file.TryReadRelease(text, source), out var version)
                 ? version : null;
         }
         catch (ValuesFileException)

@@ -11,8 +11,8 @@ namespace GitOps.Platform.Verification;
 /// <summary>
 /// Render: writes what Argo CD will apply for one environment to <c>.nuke/temp/rendered/&lt;stage&gt;-&lt;cloud&gt;/</c>,
 /// one file per resource (<c>&lt;kind&gt;-&lt;name&gt;.yaml</c>), so a review or a diff between two renders is readable.
-/// A promoted stage renders the chart at its pin (<see cref="StageCharts"/>), with its values file from the working tree:
-/// what its Argo CD runs, not what main has since.
+/// A promoted stage renders chart and values file at its pin (<see cref="StageCharts"/>) with the release its parent
+/// Application names (<see cref="ParentReleases"/>): what its Argo CD runs, not what main has since.
 /// </summary>
 /// <param name="helm">helm.</param>
 /// <param name="runner">Runs git, to export a pinned commit's chart.</param>
@@ -34,19 +34,23 @@ public sealed partial class Renderer(HelmCli helm, GitOps.Targets.Tooling.IToolR
                 nameof(environment));
         }
 
-        var values = EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ValuesFile(environment));
+        var chart = await new StageCharts(new GitCli(runner, repositoryRoot), repositoryRoot).ForStageAsync(catalog, environment.Stage, cancellationToken);
+        var values = chart.ValuesFile(environment);
         if (!File.Exists(values))
         {
-            throw new FileNotFoundException($"{EnvironmentLayout.ValuesFile(environment)} is missing; {environment} cannot be rendered", values);
+            throw new FileNotFoundException($"{chart.ValuesLabel(environment)} is missing; {environment} cannot be rendered", values);
         }
 
-        var chart = await new StageCharts(new GitCli(runner, repositoryRoot), repositoryRoot).ForStageAsync(catalog, environment.Stage, cancellationToken);
+        // A promoted stage's release is its parent Application's helm parameter, which Argo CD passes as --set-string.
+        var parameters = chart.Pin is null ? null
+            : new Dictionary<string, string> { [ParentReleases.Parameter] = ParentReleases.Read(repositoryRoot, environment).Value };
         var rendered = await helm.TemplateAsync(
             chart.Directory,
             EnvironmentLayout.ReleaseName(environment),
             "argocd",
             [values],
-            cancellationToken);
+            cancellationToken,
+            parameters);
         var directory = EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.RenderedDirectory(environment));
         if (Directory.Exists(directory))
         {

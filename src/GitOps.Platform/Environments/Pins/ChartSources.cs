@@ -34,6 +34,26 @@ internal static class ChartSources
         return found;
     }
 
+    /// <summary>
+    /// Every targetRevision a pin moves: each chart source's, and those of the other sources of the same Application that
+    /// name the same repository (its <c>ref: values</c> source), since Argo CD renders one repository at one revision.
+    /// </summary>
+    public static List<YamlScalarNode> PinnedRevisions(YamlStream stream)
+    {
+        var found = new List<YamlScalarNode>();
+        foreach (var root in stream.Documents.Select(document => document.RootNode).Where(root => root.Child("kind").Text() == "Application"))
+        {
+            var spec = root.Child("spec");
+            var sources = (spec.Child("source") is { } single ? [single, .. spec.Child("sources").Items()] : spec.Child("sources").Items()).ToList();
+            var charts = sources.Where(source => source.Child("ref") is null && NormalisedPath(source.Child("path").Text()) == EnvironmentLayout.ChartDirectory).ToList();
+            var repositories = charts.Select(chart => chart.Child("repoURL").Text()).OfType<string>().Select(RepositoryUrl.Normalise).ToHashSet(StringComparer.Ordinal);
+            found.AddRange(sources.Where(source => charts.Contains(source) || (source.Child("repoURL").Text() is { } url && repositories.Contains(RepositoryUrl.Normalise(url))))
+                .Select(source => source.Child("targetRevision")).OfType<YamlScalarNode>());
+        }
+
+        return found;
+    }
+
     // Argo CD reads "./charts/app-of-apps/" as "charts/app-of-apps".
     private static string? NormalisedPath(string? path)
     {

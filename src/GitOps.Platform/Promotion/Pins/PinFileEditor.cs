@@ -15,7 +15,7 @@ public static partial class PinFileEditor
     public static IReadOnlyList<StagePin> Read(string text, string source) =>
         [.. PinLocator.Find(text, EnvironmentLayout.ChartDirectory, source).Select(pin => new StagePin(pin.Application, pin.Revision.Value, pin.Revision.Line))];
 
-    /// <summary>The text with every Application's chart source pinned to <paramref name="revision"/>.</summary>
+    /// <summary>The text with every Application's chart source, and its other sources of the same repository, pinned to <paramref name="revision"/>.</summary>
     public static string Set(string text, string revision, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -28,10 +28,10 @@ public static partial class PinFileEditor
 
         // From the end, so the offsets of the pins before each splice stay valid.
         var edited = new StringBuilder(text);
-        foreach (var pin in pins.OrderByDescending(pin => pin.Revision.ContentStart))
+        foreach (var location in pins.SelectMany(pin => pin.SameRepository.Prepend(pin.Revision)).OrderByDescending(location => location.ContentStart))
         {
-            edited.Remove(pin.Revision.ContentStart, pin.Revision.ContentEnd - pin.Revision.ContentStart)
-                .Insert(pin.Revision.ContentStart, Render(revision, pin.Revision.Style));
+            edited.Remove(location.ContentStart, location.ContentEnd - location.ContentStart)
+                .Insert(location.ContentStart, Render(revision, location.Style));
         }
 
         var result = edited.ToString();

@@ -44,12 +44,12 @@ public sealed class E2eSuite(PromotionContext context)
     {
         var path = EnvironmentLayout.ValuesFile(environment);
         var values = await ValuesFileText.ReadAsync(EnvironmentLayout.Resolve(context.RepositoryRoot, path), cancellationToken);
-        var release = ValuesFileEditor.ReadScalar(values, ValuesFileEditor.DeployedRelease, path);
+        var (release, releaseFile) = ReleaseOf(environment, values, path);
         if (triggerRelease is not null && triggerRelease != release)
         {
             // main moved between Argo CD's sync and this pipeline: testing (and promoting) the checkout's release
             // would judge a release the environment does not run.
-            throw new BuildFailedException($"the trigger reports release {triggerRelease} synced to {environment}, but {path} in this checkout holds {release}; rerun the pipeline on the synced commit");
+            throw new BuildFailedException($"the trigger reports release {triggerRelease} synced to {environment}, but {releaseFile} in this checkout holds {release}; rerun the pipeline on the synced commit");
         }
 
         var revision = PinOf(environment);
@@ -75,6 +75,26 @@ public sealed class E2eSuite(PromotionContext context)
 
         await QuarantineAsync(record, cancellationToken);
         return $"e2e failed on {environment} for {record.Tested}: {record.Summary}; JUnit report: {record.JUnitPath}";
+    }
+
+    /// <summary>The release the checkout names for the environment, and where: a promoted stage's parent file, any other stage's values file.</summary>
+    private (string Release, string File) ReleaseOf(EnvironmentId environment, string values, string valuesPath)
+    {
+        var catalog = CatalogPromotionStages.Load(context.RepositoryRoot).Catalog;
+        if (!catalog.IsPinned(environment.Stage))
+        {
+            return (ValuesFileEditor.ReadScalar(values, ValuesFileEditor.DeployedRelease, valuesPath), valuesPath);
+        }
+
+        try
+        {
+            var release = ParentReleases.Read(context.RepositoryRoot, environment);
+            return (release.Value, release.File);
+        }
+        catch (ConfigurationPinException exception)
+        {
+            throw new BuildFailedException(string.Join("; ", exception.Errors));
+        }
     }
 
     /// <summary>The commit the checkout pins the environment's stage to; null where the stage follows a branch (dev, nightly).</summary>

@@ -2,8 +2,9 @@ namespace GitOps.Platform.Promotion.Yaml;
 
 /// <summary>
 /// Finds the pins in a stage's <c>app-of-apps-&lt;stage&gt;.yaml</c>: in every Application document, the
-/// <c>targetRevision</c> of the one source whose <c>path</c> is the app-of-apps chart. Other documents (AppProjects)
-/// and other sources (<c>ref: values</c>, which stays on main) are not pins.
+/// <c>targetRevision</c> of the one source whose <c>path</c> is the app-of-apps chart, and (moved with it) those of the
+/// other sources of the same repository, the <c>ref: values</c> source: Argo CD renders one repository at one revision.
+/// Other documents (AppProjects) and sources of other repositories are not pins.
 /// </summary>
 internal static class PinLocator
 {
@@ -34,7 +35,13 @@ internal static class PinLocator
 
             var revision = charts[0].Child("targetRevision")
                 ?? throw ScalarLocator.Error(source, charts[0].Event.Start.Line, $"Application {name}: the {chartPath} source has no targetRevision; it must pin a commit");
-            pins.Add(new PinLocation(name, ScalarLocator.Locate(text, offset, revision, "targetRevision", source)));
+            var repository = charts[0].Child("repoURL")?.Scalar?.Value is { } url ? GitOps.Platform.Environments.Pins.RepositoryUrl.Normalise(url) : null;
+            var sameRepository = sources.Where(candidate => !ReferenceEquals(candidate, charts[0]) && repository is not null
+                    && candidate.Child("repoURL")?.Scalar?.Value is { } other && GitOps.Platform.Environments.Pins.RepositoryUrl.Normalise(other) == repository)
+                .Select(candidate => candidate.Child("targetRevision")
+                    ?? throw ScalarLocator.Error(source, candidate.Event.Start.Line, $"Application {name}: a source of the chart's repository has no targetRevision; it moves with the pin, so give it the pin's"))
+                .Select(node => ScalarLocator.Locate(text, offset, node, "targetRevision", source)).ToList();
+            pins.Add(new PinLocation(name, ScalarLocator.Locate(text, offset, revision, "targetRevision", source)) { SameRepository = sameRepository });
         }
 
         return pins;

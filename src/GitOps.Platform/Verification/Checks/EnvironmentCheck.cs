@@ -1,4 +1,5 @@
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification.Rendering;
 
@@ -21,14 +22,18 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         }
 
         new ValuesRules(context, environment, values).Check();
-        if (!charts.TryGetValue(environment.Stage, out var chart))
+        var pinned = context.Catalog.IsPinned(environment.Stage);
+        var release = pinned ? PromotedReleaseRule.Check(context, environment, values) : values.Root.Child(ParentReleases.Parameter).Text();
+        if (!charts.TryGetValue(environment.Stage, out var chart) || (pinned && release is null))
         {
-            return; // the stage's pin cannot be run; PinRule said why
+            return; // the stage's pin or release cannot be run; PinRule or PromotedReleaseRule said why
         }
 
-        string[] valuesFiles = [context.Files.FullPath(valuesPath)];
-        var lint = helm.LintAsync(chart.Directory, valuesFiles, cancellationToken);
-        var template = TemplateAsync(environment, chart.Directory, valuesFiles, cancellationToken);
+        // A promoted stage runs its values file at the pin, with the parent's release as --set-string (Argo CD's parameter).
+        string[] valuesFiles = [pinned ? chart.ValuesFile(environment) : context.Files.FullPath(valuesPath)];
+        var parameters = pinned ? new Dictionary<string, string> { [ParentReleases.Parameter] = release! } : null;
+        var lint = helm.LintAsync(chart.Directory, valuesFiles, cancellationToken, parameters);
+        var template = TemplateAsync(environment, chart.Directory, valuesFiles, parameters, cancellationToken);
         var (lintResult, (rendered, failure)) = (await lint, await template);
         LintFindings.Report(context, environment, values, lintResult, chart.Label);
         if (failure is not null)
@@ -44,16 +49,16 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
             return;
         }
 
-        CheckRendered(environment, values, rendered!, chart);
+        CheckRendered(environment, values, rendered!, chart, release);
     }
 
     private async Task<(string? Rendered, HelmException? Failure)> TemplateAsync(
-        EnvironmentId environment, string chart, string[] valuesFiles, CancellationToken cancellationToken)
+        EnvironmentId environment, string chart, string[] valuesFiles, Dictionary<string, string>? parameters, CancellationToken cancellationToken)
     {
         try
         {
             var rendered = await helm.TemplateAsync(
-                chart, EnvironmentLayout.ReleaseName(environment), "argocd", valuesFiles, cancellationToken);
+                chart, EnvironmentLayout.ReleaseName(environment), "argocd", valuesFiles, cancellationToken, parameters);
             return (rendered, null);
         }
         catch (HelmException exception)
@@ -62,7 +67,7 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         }
     }
 
-    private void CheckRendered(EnvironmentId environment, YamlFile values, string rendered, StageChart chart)
+    private void CheckRendered(EnvironmentId environment, YamlFile values, string rendered, StageChart chart, string? release)
     {
         List<RenderedDocument> documents;
         try
@@ -75,7 +80,7 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
             return;
         }
 
-        var applications = new ApplicationRules(context, environment, values);
+        var applications = new ApplicationRules(context, environment, values, release);
         var vaultPlugin = new VaultPluginRule(context, environment);
         var floating = new FloatingReferenceRule(context, environment, values, chart);
         foreach (var document in documents)
@@ -106,6 +111,6 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
             }
         }
 
-        new E2eTriggerRule(context, environment, values).Check(documents);
+        new E2eTriggerRule(context, environment, values, release).Check(documents);
     }
 }

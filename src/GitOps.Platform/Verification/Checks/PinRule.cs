@@ -5,8 +5,8 @@ using GitOps.Platform.Git;
 namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>
-/// Which chart each stage is checked with, and whether a promoted stage's pin is one Argo CD can run: one full SHA
-/// (GO040, with the values source on main) of a commit this repository's history has, reachable from HEAD (GO041), so
+/// Which chart and values each stage is checked with, and whether a promoted stage's pin is one Argo CD can run: one
+/// full SHA (GO040; its <c>ref: values</c> source at the same commit, GO043) of a commit this repository's history has, reachable from HEAD (GO041), so
 /// that nothing merged can point a stage at a commit nobody reviewed on this branch. A stage whose pin fails is not
 /// rendered (its findings say why); stages that follow a branch are checked with the working tree.
 /// </summary>
@@ -45,19 +45,9 @@ internal static class PinRule
     private static ConfigurationPin? Pin(VerificationContext context, Stage stage)
     {
         var file = EnvironmentLayout.AppOfAppsFile(stage);
-        if (!context.Files.Exists(file) || !YamlText.TryLoad(File.ReadAllText(context.Files.FullPath(file)), out var stream, out _, out _))
+        if (!context.Files.Exists(file) || !YamlText.TryLoad(File.ReadAllText(context.Files.FullPath(file)), out _, out _, out _))
         {
             return null; // GO002 and GO019 say so
-        }
-
-        foreach (var values in stream.Documents.Select(document => document.RootNode).Where(root => root.Child("kind").Text() == "Application")
-            .SelectMany(application => application.At("spec", "sources").Items()).Where(source => source.Child("ref").Text() == "values"))
-        {
-            if (values.Child("targetRevision").Text() is var revision && revision != "main")
-            {
-                context.Sink.Add(file, (values.Child("targetRevision") ?? values).Line(), RuleIds.PinInvalid,
-                    $"the values source (ref: values) tracks '{revision ?? "HEAD"}'; it stays on main, where the stage's values file changes only by merge requests to it (the pin is the chart source's targetRevision)");
-            }
         }
 
         if (ConfigurationPins.TryParse(File.ReadAllText(context.Files.FullPath(file)), file, stage, out var pin, out var errors))

@@ -1,4 +1,5 @@
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Pins;
 using GitOps.Platform.Environments.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -32,7 +33,7 @@ internal static class SourceRevisionRule
         var spec = application.Child("spec");
         var sources = (spec.Child("source") is { } single ? [single] : spec.Child("sources").Items())
             .Where(source => !string.IsNullOrWhiteSpace(source.Child("repoURL").Text())).ToList();
-        foreach (var repository in sources.GroupBy(source => Normalise(source.Child("repoURL").Text()!), StringComparer.Ordinal))
+        foreach (var repository in sources.GroupBy(source => RepositoryUrl.Normalise(source.Child("repoURL").Text()!), StringComparer.Ordinal))
         {
             var first = repository.First();
             foreach (var other in repository.Skip(1).Where(source => Revision(source) != Revision(first)))
@@ -46,18 +47,4 @@ internal static class SourceRevisionRule
     }
 
     private static string Revision(YamlNode source) => source.Child("targetRevision").Text() is { Length: > 0 } revision ? revision.Trim() : "HEAD";
-
-    /// <summary>The URL as Argo CD compares it: host in lower case, a trailing <c>/</c> and <c>.git</c> ignored.</summary>
-    internal static string Normalise(string url)
-    {
-        var trimmed = url.Trim().TrimEnd('/');
-        if (trimmed.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
-        {
-            trimmed = trimmed[..^4].TrimEnd('/');
-        }
-
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && !string.IsNullOrEmpty(uri.Host)
-            ? $"{uri.Scheme}://{uri.Authority.ToLowerInvariant()}{uri.AbsolutePath.TrimEnd('/')}"
-            : trimmed.ToLowerInvariant();
-    }
 }
