@@ -1,4 +1,5 @@
 using GitOps.TestDoubles.GitLab;
+using GitOps.TestDoubles.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -132,30 +133,61 @@ public sealed class PromotionSandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// What Argo CD renders for the stage's environment, worked out independently of the build: the chart at the
-    /// revision the stage's parent Application names (its pin, or main for a stage that follows main) with the values
-    /// file as main holds it (the <c>ref: values</c> source). The checkout must stand on origin's main.
+    /// What Argo CD renders for the stage's environment, worked out independently of the build, from the parent
+    /// Application in the stage's parent file as the root Application syncs it (the checkout must stand on origin's main):
+    /// the repo-server first refuses sources of one repository at different revisions (as real Argo CD does), then
+    /// renders the chart source at its targetRevision with its valueFiles ($values/ from the ref source at that
+    /// source's revision) and its helm parameters (forceString as --set-string, which win over the values files).
     /// </summary>
     public string ArgoRendered(string stage)
     {
-        var pins = File.ReadLines(Path.Combine(Root, $"environments/{stage}/app-of-apps-{stage}.yaml"))
-            .Select(line => line.Trim()).Where(line => line.StartsWith("targetRevision:", StringComparison.Ordinal))
-            .Select(line => line["targetRevision:".Length..].Trim().Trim('"', '\'')).Distinct(StringComparer.Ordinal).ToList();
-        var revision = pins.SingleOrDefault(pin => pin != "main") ?? Git("rev-parse", "origin/main").Trim();
-        var worktree = Path.Combine(Parent, "argo-" + Guid.NewGuid().ToString("N")[..8]);
-        Git("worktree", "add", "--quiet", "--detach", worktree, revision);
+        var name = $"app-of-apps-{stage}-gcp";
+        var application = YamlManifests.Read(File.ReadAllText(Path.Combine(Root, $"environments/{stage}/app-of-apps-{stage}.yaml")))
+            .Single(document => document["kind"]?.ToString() == "Application" && document["metadata"]?["name"]?.ToString() == name);
+        ArgoRepoServerRules.SameRepositoryConflict(application).ShouldBeNull($"Argo CD's repo-server refuses to render {name}");
+        var sources = application["spec"]!["sources"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+        var chart = sources.Single(source => source["ref"] is null);
+        var worktrees = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Checkout(string? revision)
+        {
+            var commit = Git("rev-parse", $"{(revision is null or "HEAD" or "main" ? "origin/main" : revision)}^{{commit}}").Trim();
+            if (!worktrees.TryGetValue(commit, out var worktree))
+            {
+                worktree = Path.Combine(Parent, "argo-" + Guid.NewGuid().ToString("N")[..8]);
+                Git("worktree", "add", "--quiet", "--detach", worktree, commit);
+                worktrees[commit] = worktree;
+            }
+
+            return worktree;
+        }
+
         try
         {
+            var chartDirectory = Path.Combine(Checkout(chart["targetRevision"]?.ToString()), chart["path"]!.ToString());
+            var arguments = new List<string> { "template", chart["helm"]?["releaseName"]?.ToString() ?? name, chartDirectory, "--namespace", "argocd" };
+            foreach (var valueFile in chart["helm"]?["valueFiles"]?.AsArray().Select(node => node!.ToString()) ?? [])
+            {
+                var reference = valueFile.StartsWith('$') ? sources.Single(source => source["ref"]?.ToString() == valueFile[1..valueFile.IndexOf('/', StringComparison.Ordinal)]) : null;
+                arguments.AddRange(["-f", reference is null ? Path.Combine(chartDirectory, valueFile)
+                    : Path.Combine(Checkout(reference["targetRevision"]?.ToString()), valueFile[(valueFile.IndexOf('/', StringComparison.Ordinal) + 1)..])]);
+            }
+
+            foreach (var parameter in chart["helm"]?["parameters"]?.AsArray().OfType<System.Text.Json.Nodes.JsonObject>() ?? [])
+            {
+                arguments.AddRange([parameter["forceString"]?.ToString() == "true" ? "--set-string" : "--set", $"{parameter["name"]}={parameter["value"]}"]);
+            }
+
             var bundled = Path.Combine(Root, ".nuke", "tools", "bin", "helm");
-            var helm = ProcessResult.Run(File.Exists(bundled) ? bundled : "helm",
-                ["template", $"app-of-apps-{stage}-gcp", Path.Combine(worktree, "charts", "app-of-apps"), "--namespace", "argocd", "-f", Path.Combine(Root, $"environments/{stage}/values-{stage}-gcp.yaml")],
-                Root, new Dictionary<string, string?>());
+            var helm = ProcessResult.Run(File.Exists(bundled) ? bundled : "helm", [.. arguments], Root, new Dictionary<string, string?>());
             helm.ExitCode.ShouldBe(0, helm.Error);
             return helm.Output;
         }
         finally
         {
-            Git("worktree", "remove", "--force", worktree);
+            foreach (var worktree in worktrees.Values)
+            {
+                Git("worktree", "remove", "--force", worktree);
+            }
         }
     }
 

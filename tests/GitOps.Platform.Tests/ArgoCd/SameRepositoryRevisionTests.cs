@@ -1,9 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitOps.TestDoubles.Kubernetes;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
 
 namespace GitOps.Platform.Tests.ArgoCd;
 
@@ -68,20 +64,7 @@ public sealed class SameRepositoryRevisionTests
         }
     }
 
-    internal static IEnumerable<JsonObject> Documents(string path)
-    {
-        var deserializer = new DeserializerBuilder().Build();
-        using var reader = new StringReader(File.ReadAllText(path));
-        var parser = new Parser(reader);
-        parser.Consume<StreamStart>();
-        while (parser.Accept<DocumentStart>(out _))
-        {
-            if (deserializer.Deserialize<object>(parser) is { } document && JsonSerializer.SerializeToNode(document) is JsonObject json)
-            {
-                yield return json;
-            }
-        }
-    }
+    private static IEnumerable<JsonObject> Documents(string path) => YamlManifests.Read(File.ReadAllText(path));
 
     private static JsonObject? Status(string name, FakeKubeApiServer server) =>
         server.Store.Get(ResourceType.Application, "argocd", name)?["status"] as JsonObject;
