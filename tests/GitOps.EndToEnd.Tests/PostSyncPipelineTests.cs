@@ -11,13 +11,13 @@ namespace GitOps.EndToEnd.Tests;
 [Collection(SharedClone.Name)]
 public sealed class PostSyncPipelineTests(FreshClone clone)
 {
-    private const string QaValues = "environments/qa/values-qa-gcp.yaml";
+    private const string QaParent = "environments/qa/app-of-apps-qa.yaml";
 
     [Fact]
     public async Task PostSync_trigger_pipeline_run_by_gitlab_ci_local_runs_the_local_plan_in_order_and_opens_one_promotion_mr()
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
-        var release = DeployedRelease(Path.Combine(sandbox.Root, QaValues));
+        var release = DeployedRelease(Path.Combine(sandbox.Root, QaParent));
         CommitEnvironmentUrl(sandbox);
         var plan = ProcessResult.Run(
             Path.Combine(sandbox.Root, "build.sh"), ["OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--plan", "--no-logo"], sandbox.Root,
@@ -89,6 +89,7 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         sandbox.Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
     }
 
-    private static string DeployedRelease(string valuesFile) =>
-        File.ReadLines(valuesFile).Select(line => line.Split(':', 2)).First(pair => pair[0] == "deployedRelease")[1].Trim();
+    // qa's release: the value after its parent Application's "- name: deployedRelease" parameter.
+    private static string DeployedRelease(string parentFile) =>
+        File.ReadLines(parentFile).SkipWhile(line => line.Trim() != "- name: deployedRelease").Skip(1).First().Trim()["value:".Length..].Trim().Trim('"');
 }

@@ -11,7 +11,8 @@ namespace GitOps.EndToEnd.Tests;
 [Collection(SharedClone.Name)]
 public sealed class PromotionTests(FreshClone clone)
 {
-    private const string QaIntValues = "environments/qa-int/values-qa-int-gcp.yaml";
+    // qa-int's release and pin are both in its parent file.
+    private const string QaIntParent = "environments/qa-int/app-of-apps-qa-int.yaml";
 
     [Fact]
     public async Task Passing_e2e_then_promotion_pushes_one_version_line_and_one_merge_request_however_often_it_runs()
@@ -31,8 +32,8 @@ public sealed class PromotionTests(FreshClone clone)
         // qa and qa-int are pinned to the same commit, so only the release moves.
         sandbox.OriginBranches().ShouldBe(["main", branch], ignoreOrder: true);
         sandbox.OriginGit("rev-list", "--count", $"main..{branch}").Trim().ShouldBe("1");
-        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe($"1\t1\t{QaIntValues}");
-        ChangedLines(sandbox.OriginGit("diff", "-U0", "main", branch)).ShouldBe(["-deployedRelease: 1.4.1", "+deployedRelease: 1.4.2"]);
+        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe($"1\t1\t{QaIntParent}");
+        ChangedLines(sandbox.OriginGit("diff", "-U0", "main", branch)).ShouldBe(["-            value: \"1.4.1\"", "+            value: \"1.4.2\""]);
         var request = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
         request.Title.ShouldBe($"Promote 1.4.2 at {pin[..12]} to qa-int");
         (request.SourceBranch, request.TargetBranch).ShouldBe((branch, "main"));
@@ -106,13 +107,13 @@ public sealed class PromotionTests(FreshClone clone)
         release.ExitCode.ShouldBe(0, release.Output + release.Error);
         release.Output.ShouldNotContain("e2e on");
         sandbox.OriginGit("diff", "--numstat", "main", $"promote/qa-1.5.0-{head[..12]}").Trim().Split('\n')
-            .ShouldBe([$"1\t1\t{QaPins}", "1\t1\tenvironments/qa/values-qa-gcp.yaml"]);
+            .ShouldBe([$"3\t3\t{QaPins}"], "release, chart pin and values pin: one file");
         sandbox.GitLab.MergeRequests[0].Title.ShouldBe($"Promote 1.5.0 at {head[..12]} to qa");
         notSemVer.ExitCode.ShouldBe(2);
         notSemVer.Error.ShouldContain("--version: 'v1.5' is not a SemVer release version");
         notSemVer.Output.ShouldBeEmpty("refused before anything ran");
         configurationOnly.ExitCode.ShouldBe(0, configurationOnly.Output + configurationOnly.Error);
-        sandbox.OriginGit("diff", "--numstat", "main", $"promote/qa-1.4.2-{head[..12]}").Trim().ShouldBe($"1\t1\t{QaPins}");
+        sandbox.OriginGit("diff", "--numstat", "main", $"promote/qa-1.4.2-{head[..12]}").Trim().ShouldBe($"2\t2\t{QaPins}", "chart and values pins");
         sandbox.GitLab.MergeRequests.Count.ShouldBe(2);
     }
 
@@ -139,7 +140,7 @@ public sealed class PromotionTests(FreshClone clone)
         var result = sandbox.Build("Rollback", "--stage", "qa", "--to", "0.0.1");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        result.Output.ShouldContain("Cannot roll back qa to 0.0.1: environments/qa/values-qa-gcp.yaml never held it");
+        result.Output.ShouldContain("Cannot roll back qa to 0.0.1: environments/qa/app-of-apps-qa.yaml never held it");
         sandbox.GitLab.MergeRequests.ShouldBeEmpty();
         sandbox.OriginBranches().ShouldBe(["main"]);
     }
@@ -210,7 +211,7 @@ public sealed class PromotionTests(FreshClone clone)
     {
         var result = clone.BuildSh(new Dictionary<string, string?> { ["RELEASE"] = "9.9.9" }, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
         result.ExitCode.ShouldBe(1);
-        result.Output.ShouldContain("the trigger reports release 9.9.9 synced to qa-gcp, but environments/qa/values-qa-gcp.yaml in this checkout holds 1.4.2");
+        result.Output.ShouldContain("the trigger reports release 9.9.9 synced to qa-gcp, but environments/qa/app-of-apps-qa.yaml in this checkout holds 1.4.2");
         File.Exists(Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-gcp.json")).ShouldBeFalse("no e2e record for a release that was not tested");
     }
 

@@ -18,21 +18,21 @@ public sealed class VerifyTests(FreshClone clone)
     [Fact]
     public void A_broken_version_a_plaintext_secret_and_a_missing_values_file_are_all_reported_with_their_files()
     {
-        var qaValues = Path.Combine(clone.Root, "environments", "qa", "values-qa-gcp.yaml");
+        var qaValues = Path.Combine(clone.Root, "environments", "qa", "app-of-apps-qa.yaml");
         var prodValues = Path.Combine(clone.Root, "environments", "prod", "values-prod-gcp.yaml");
         var secret = Path.Combine(clone.Root, "environments", "qa", "leaked-secret.yaml");
         var originalQa = File.ReadAllText(qaValues);
         var originalProd = File.ReadAllText(prodValues);
         try
         {
-            File.WriteAllText(qaValues, originalQa.Replace("deployedRelease: 1.4.2", "deployedRelease: latest", StringComparison.Ordinal));
+            File.WriteAllText(qaValues, originalQa.Replace("value: \"1.4.2\"", "value: \"latest\"", StringComparison.Ordinal));
             File.WriteAllText(secret, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: leaked\nstringData:\n  password: hunter2\n");
             File.Delete(prodValues);
 
             var result = clone.BuildSh("Verify", "--no-logo");
 
             result.ExitCode.ShouldBe(1);
-            result.Output.ShouldContain("environments/qa/values-qa-gcp.yaml:");
+            result.Output.ShouldContain("environments/qa/app-of-apps-qa.yaml:");
             result.Output.ShouldContain("deployedRelease 'latest' is not a SemVer");
             result.Output.ShouldContain("environments/qa/leaked-secret.yaml:2: GO014");
             result.Output.ShouldContain("environments/prod/values-prod-gcp.yaml");

@@ -115,14 +115,14 @@ public sealed class ConfigurationPinsTests
     }
 
     [Fact]
-    public void Moving_the_pin_rewrites_only_the_chart_sources_and_keeps_everything_else()
+    public void Moving_the_pin_rewrites_the_chart_and_values_sources_and_keeps_everything_else()
     {
         var before = ("# the qa stage\n" + Parent("app-of-apps-qa-gcp", Sha) + "---\n" + Parent("app-of-apps-qa-aws", $"'{Sha}'")).Replace("\n", "\r\n", StringComparison.Ordinal);
 
         var after = ConfigurationPins.WithPin(before, File, OtherSha);
 
-        after.ShouldBe(before.Replace(Sha, OtherSha, StringComparison.Ordinal));
-        after.ShouldContain("targetRevision: main\r\n");
+        after.ShouldBe(before.Replace(Sha, OtherSha, StringComparison.Ordinal).Replace("targetRevision: main", $"targetRevision: {OtherSha}", StringComparison.Ordinal),
+            "the ref: values source of the same repository moves with the chart's");
         ConfigurationPins.Parse(after, File, Stage.Qa).Sha.ShouldBe(OtherSha);
     }
 

@@ -291,6 +291,7 @@ public sealed class RejectionFixtureTests
         [
             ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
             ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
+            ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
         ]);
         findings.ShouldAllBe(finding => finding.Message.Contains("is in an optional section, whose approval is not required"));
     }

@@ -44,13 +44,30 @@ public sealed class RendererTests
     public async Task An_environment_without_values_file_is_named()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Delete("environments/prod/values-prod-gcp.yaml");
+        copy.Delete("environments/dev/values-dev-gcp.yaml");
         var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
 
         var exception = await Should.ThrowAsync<FileNotFoundException>(() =>
-            renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Prod, Cloud.Gcp), CancellationToken.None));
+            renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Dev, Cloud.Gcp), CancellationToken.None));
 
-        exception.Message.ShouldBe("environments/prod/values-prod-gcp.yaml is missing; prod-gcp cannot be rendered");
+        exception.Message.ShouldBe("environments/dev/values-dev-gcp.yaml is missing; dev-gcp cannot be rendered");
+    }
+
+    [Fact]
+    public async Task A_promoted_stage_renders_its_values_file_at_the_pin_with_the_release_of_its_parent()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string Values = "environments/prod/values-prod-gcp.yaml";
+        copy.Replace(Values, "portal.gcp.eurodat.org", "portal.changed-on-main.example");
+        copy.Replace("environments/prod/app-of-apps-prod.yaml", "value: \"1.3.0\"", "value: \"1.3.7\"");
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
+
+        var rendered = await renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Prod, Cloud.Gcp), CancellationToken.None);
+
+        var text = string.Join('\n', rendered.Files.Select(File.ReadAllText));
+        text.ShouldNotContain("changed-on-main", customMessage: "prod reads its values file at the pin, not main's");
+        text.ShouldContain("portal.gcp.eurodat.org");
+        text.ShouldContain("targetRevision: \"1.3.7\"", customMessage: "the release is the parent's parameter, which moves on main");
     }
 
     [Fact]

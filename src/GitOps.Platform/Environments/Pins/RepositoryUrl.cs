@@ -19,4 +19,10 @@ internal static class RepositoryUrl
             ? $"{uri.Scheme}://{uri.Authority.ToLowerInvariant()}{uri.AbsolutePath.TrimEnd('/')}"
             : trimmed.ToLowerInvariant();
     }
+
+    /// <summary>The URL for a message: a user and password written into it (<c>https://user:token@host/...</c>) are left out.</summary>
+    public static string Shown(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)
+            : url ?? string.Empty;
 }

@@ -1,4 +1,5 @@
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Pins;
 using GitOps.Platform.Environments.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -56,7 +57,7 @@ internal static class RootApplicationRule
         var parentRepository = ParentRepository(context, stage.Stage);
         if (parentRepository is not null && source.Child("repoURL").Text() != parentRepository)
         {
-            Report(source.Child("repoURL") ?? source, $"Application {name} reads {source.Child("repoURL").Text()}, not {parentRepository}, the repository its parents render");
+            Report(source.Child("repoURL") ?? source, $"Application {name} reads {RepositoryUrl.Shown(source.Child("repoURL").Text())}, not {RepositoryUrl.Shown(parentRepository)}, the repository its parents render");
         }
 
         if (root.At("spec", "syncPolicy", "automated") is null)
@@ -104,7 +105,7 @@ internal static class RootApplicationRule
         var repositories = spec.Child("sourceRepos").Items().Select(item => item.Text()).ToList();
         if (repositories.Count != 1 || (repository is not null && repositories[0] != repository))
         {
-            Report(spec.KeyNode("sourceRepos") ?? project.KeyNode("spec"), $"AppProject {projectName} may read only this repository ({repository ?? "the parents' repository"})");
+            Report(spec.KeyNode("sourceRepos") ?? project.KeyNode("spec"), $"AppProject {projectName} may read only this repository ({(repository is null ? "the parents' repository" : RepositoryUrl.Shown(repository))})");
         }
     }
 

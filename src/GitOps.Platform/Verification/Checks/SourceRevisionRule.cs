@@ -33,13 +33,18 @@ internal static class SourceRevisionRule
         var spec = application.Child("spec");
         var sources = (spec.Child("source") is { } single ? [single] : spec.Child("sources").Items())
             .Where(source => !string.IsNullOrWhiteSpace(source.Child("repoURL").Text())).ToList();
+        if (sources.Any(source => source.Child("targetRevision") is { } revision and not YamlScalarNode))
+        {
+            return; // a targetRevision that is no string: the schema check (GO022) reports it
+        }
+
         foreach (var repository in sources.GroupBy(source => RepositoryUrl.Normalise(source.Child("repoURL").Text()!), StringComparer.Ordinal))
         {
             var first = repository.First();
             foreach (var other in repository.Skip(1).Where(source => Revision(source) != Revision(first)))
             {
                 context.Sink.Add(path, (other.Child("targetRevision") ?? other).Line(), RuleIds.SourceRevisionsDiffer,
-                    $"Application {application.At("metadata", "name").Text() ?? "(unnamed)"} reads {first.Child("repoURL").Text()} at '{Revision(other)}' here "
+                    $"Application {application.At("metadata", "name").Text() ?? "(unnamed)"} reads {RepositoryUrl.Shown(first.Child("repoURL").Text())} at '{Revision(other)}' here "
                     + $"and at '{Revision(first)}' on line {(first.Child("targetRevision") ?? first).Line()}; Argo CD refuses sources of one repository at different revisions "
                     + "('cannot reference a different revision of the same repository'): give every source of it the same targetRevision");
             }

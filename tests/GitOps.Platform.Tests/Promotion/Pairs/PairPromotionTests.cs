@@ -4,7 +4,7 @@ using GitOps.Platform.Promotion.Pins;
 namespace GitOps.Platform.Tests.Promotion.Pairs;
 
 /// <summary>
-/// A promotion moves the pair: the release in the next stage's values file and the pin in its app-of-apps file, both
+/// A promotion moves the pair: the release and the pin in the next stage's app-of-apps file, both
 /// as the source stage ran and tested them (issue 11 item 3), pushed to a bare remote with real git.
 /// </summary>
 public sealed class PairPromotionTests : IDisposable
@@ -30,9 +30,12 @@ public sealed class PairPromotionTests : IDisposable
         var diff = await remote.RunAsync(["diff", "-U0", "main", outcome.Branch], CancellationToken.None);
         ChangedLines(diff).ShouldBe([
             $"-      targetRevision: {first}", $"+      targetRevision: {tested}",
-            "-deployedRelease: 1.2.0 # moved by promotion", "+deployedRelease: 1.3.0 # moved by promotion"]);
+            "-            value: \"1.2.0\" # moved by promotion", "+            value: \"1.3.0\" # moved by promotion",
+            $"-      targetRevision: {first}", $"+      targetRevision: {tested}"]);
         (await repository.Sandbox.RemoteFileAsync(outcome.Branch, PairRepository.PinPath("qa-int")))
-            .ShouldBe(PairRepository.Pins("qa-int", tested), "comments, the AppProject and the values source on main stay");
+            .ShouldBe(PairRepository.Pins("qa-int", tested, "1.3.0"), "comments and the AppProject stay; chart and values sources move together");
+        (await remote.RunAsync(["diff", "--name-only", "main", outcome.Branch], CancellationToken.None)).Trim()
+            .ShouldBe(PairRepository.PinPath("qa-int"), "one promotion MR edits one file");
         var description = repository.Host.OpenRequests.ShouldHaveSingleItem().Description;
         description.ShouldContain($"| `{PairRepository.PinPath("qa-int")}` (chart pin) | all | `{first}` | `{tested}` |");
         description.ShouldContain($"- **qa-gcp** `1.3.0 at {tested[..12]}` passed");
@@ -134,8 +137,7 @@ public sealed class PairPromotionTests : IDisposable
 
         plan.Pair.ShouldBe(new ReleasePair(ReleaseVersion.Parse("1.2.0"), first));
         outcome.Branch.ShouldBe($"rollback/qa-int-1.2.0-{first[..12]}");
-        (await repository.Sandbox.RemoteFileAsync(outcome.Branch, PairRepository.PinPath("qa-int"))).ShouldBe(PairRepository.Pins("qa-int", first));
-        (await repository.Sandbox.RemoteFileAsync(outcome.Branch, PairRepository.ValuesPath("qa-int"))).ShouldBe(PairRepository.Values("qa-int", "1.2.0"));
+        (await repository.Sandbox.RemoteFileAsync(outcome.Branch, PairRepository.PinPath("qa-int"))).ShouldBe(PairRepository.Pins("qa-int", first, "1.2.0"));
     }
 
     [Theory]
@@ -143,12 +145,11 @@ public sealed class PairPromotionTests : IDisposable
     [InlineData("1234567890123456789012345678901234567e90")]
     public void A_pin_of_digits_is_written_quoted_so_yaml_reads_a_string(string sha)
     {
-        var text = PairRepository.Pins("qa", "0e62172adede5d1658dc4048503aee0e095e9c52");
+        var text = PairRepository.Pins("qa", "0e62172adede5d1658dc4048503aee0e095e9c52", "1.3.0");
 
         var edited = PinFileEditor.Set(text, sha, "app-of-apps-qa.yaml");
 
-        edited.ShouldContain($"targetRevision: \"{sha}\"");
-        edited.ShouldContain("targetRevision: main");
+        edited.Split('\n').Count(line => line.Trim() == $"targetRevision: \"{sha}\"").ShouldBe(2, "chart and values sources");
     }
 
     private static string[] ChangedLines(string diff) =>

@@ -5,7 +5,7 @@ using GitOps.Platform.Tests.Git;
 namespace GitOps.Platform.Tests.Promotion.Pairs;
 
 /// <summary>
-/// qa and qa-int laid out as in this repository (values file and app-of-apps file per stage), pushed to a bare remote.
+/// qa and qa-int laid out as in this repository (values file, and app-of-apps file holding pin and release, per stage), pushed to a bare remote.
 /// Each stage's pin is a commit of the sandbox's own history, so git can answer what came before what.
 /// </summary>
 internal sealed class PairRepository : IDisposable
@@ -20,10 +20,11 @@ internal sealed class PairRepository : IDisposable
 
     public static string PinPath(string stage) => $"environments/{stage}/app-of-apps-{stage}.yaml";
 
-    public static string Values(string stage, string release) => $"# {stage} on GCP\nstage: {stage}\ndeployedRelease: {release} # moved by promotion\n";
+    public static string Values(string stage) => $"# {stage} on GCP\nstage: {stage}\n";
 
-    // The shape of environments/<stage>/app-of-apps-<stage>.yaml: an AppProject first, the chart source pinned, values on main.
-    public static string Pins(string stage, string revision) => $"""
+    // The shape of environments/<stage>/app-of-apps-<stage>.yaml: an AppProject first, chart and values sources at the
+    // pin, the release as the chart source's helm parameter.
+    public static string Pins(string stage, string revision, string release) => $"""
         # {stage}'s parents
         apiVersion: argoproj.io/v1alpha1
         kind: AppProject
@@ -45,8 +46,12 @@ internal sealed class PairRepository : IDisposable
               helm:
                 valueFiles:
                   - $values/environments/{stage}/values-{stage}-gcp.yaml
+                parameters:
+                  - name: deployedRelease
+                    value: "{release}" # moved by promotion
+                    forceString: true
             - repoURL: https://gitlab.example/iac.git
-              targetRevision: main
+              targetRevision: {revision}
               ref: values
 
         """;
@@ -65,7 +70,7 @@ internal sealed class PairRepository : IDisposable
     public async Task<string> SetAsync(string stage, string release, string revision)
     {
         var commit = await Sandbox.CommitFilesAsync(
-            new Dictionary<string, string> { [ValuesPath(stage)] = Values(stage, release), [PinPath(stage)] = Pins(stage, revision) }, $"{stage}: {release} at {revision}");
+            new Dictionary<string, string> { [ValuesPath(stage)] = Values(stage), [PinPath(stage)] = Pins(stage, revision, release) }, $"{stage}: {release} at {revision}");
         await PushAsync();
         return commit;
     }
@@ -88,7 +93,9 @@ internal sealed class PairRepository : IDisposable
             Force = force,
         };
 
-    public Task<StageValuesFile> FileAsync(string stage) => StageValuesFile.ReadAsync(Sandbox.ClonePath, "gcp", ValuesPath(stage), CancellationToken.None);
+    /// <summary>Where the stage's release is written: its parent file, the Application's helm parameter.</summary>
+    public async Task<StageValuesFile> FileAsync(string stage) =>
+        await StageValuesFile.ReadAsync(Sandbox.ClonePath, "gcp", PinPath(stage), CancellationToken.None) with { Application = $"app-of-apps-{stage}-gcp" };
 
     public PromotionExecutor Executor() => new(Sandbox.Git, Host, GitOps.Targets.Output.NullLog.Instance) { Settings = Settings };
 
