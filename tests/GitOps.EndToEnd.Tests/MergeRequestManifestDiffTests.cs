@@ -20,7 +20,9 @@ public sealed class MergeRequestManifestDiffTests(FreshClone clone)
         // qa's release is its parent Application's helm parameter.
         var parent = Path.Combine(sandbox.Root, "environments", "qa", "app-of-apps-qa.yaml");
         var text = File.ReadAllText(parent);
-        File.WriteAllText(parent, text.Replace("value: \"1.4.2\"", "value: \"1.9.7\"", StringComparison.Ordinal).ShouldNotBe(text));
+        var edited = text.Replace("value: \"1.4.2\"", "value: \"1.9.7\"", StringComparison.Ordinal);
+        edited.ShouldNotBe(text);
+        File.WriteAllText(parent, edited);
         sandbox.Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-am", "qa: try 1.9.7");
 
         var result = sandbox.Build("RenderMergeRequestDiff", "--diff-base", diffBase);
