@@ -228,6 +228,7 @@ public sealed class RuleFixtureTests
         findings.Select(finding => (finding.File, finding.Line, finding.RuleId)).ShouldBe(
         [
             ("environments/prod/app-of-apps-prod.yaml", 1, RuleIds.ProdNotCodeOwned),
+            ("environments/prod/root-prod.yaml", 1, RuleIds.ProdNotCodeOwned),
             (ProdValues, 1, RuleIds.ProdNotCodeOwned),
         ]);
     }
