@@ -291,7 +291,7 @@ public sealed class RejectionFixtureTests
         [
             ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
             ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
-            ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
+            ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned), // root-prod.yaml
         ]);
         findings.ShouldAllBe(finding => finding.Message.Contains("is in an optional section, whose approval is not required"));
     }
