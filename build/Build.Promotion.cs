@@ -9,13 +9,13 @@ namespace GitOps.Build;
 /// <summary>Promotion of a release dev -> qa -> qa-int -> prod, each step a reviewed merge request (seed 000).</summary>
 internal sealed partial class Build
 {
-    [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it. RunE2E does not run then.", NotFromPipelineVariables = true)]
+    [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it, pinned to the commit this runs on, which must be on main (main's HEAD in the release pipeline). RunE2E does not run then.", NotFromPipelineVariables = true)]
     private readonly string? Version;
 
     [Parameter("Promote even though the e2e record is missing or failed (logged, and written into the MR).", CommandLineOnly = true)]
     private readonly bool Force;
 
-    [Parameter("Version to roll back to; must appear in the history of the stage's values files.", NotFromPipelineVariables = true)]
+    [Parameter("Version to roll back to; the stage must have run it: in the history of its parent file (qa, qa-int, prod) or values files. The pin returns too.", NotFromPipelineVariables = true)]
     private readonly string? To;
 
     [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, REVISION, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
@@ -46,7 +46,7 @@ internal sealed partial class Build
             Release, Revision, E2eCommand, E2eBaseUrl, cancellationToken)));
 
     private Target OpenPromotionMR => _ => _
-        .Description("Opens (or updates) the MR promoting the stage's release and pinned revision to the next stage; --version V moves qa to release V at this checkout's commit.")
+        .Description("Opens (or updates) the MR promoting the stage's release and pinned revision to the next stage; --version V moves qa to release V pinned at this checkout's commit, which must be on main.")
         .DependsOn(RunE2E)
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => StageCanBePromoted)
