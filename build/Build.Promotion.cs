@@ -1,7 +1,6 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Loading;
 using GitOps.Platform.Promotion;
-using GitOps.Platform.Promotion.Pins;
 using GitOps.Platform.Promotion.Service;
 
 namespace GitOps.Build;
@@ -69,7 +68,7 @@ internal sealed partial class Build
     /// Checked before anything runs, so a typo never waits for GitLab's variables to be loaded first. The release
     /// entry job passes RELEASE_ENTRY_VERSION as --version: a refusal names the variable the trigger set.
     /// </summary>
-    private bool VersionIsSemVer => IsSemVer(Version, IsPipeline && Host.Variable("RELEASE_ENTRY_VERSION") is { } entry && entry == Version ? "RELEASE_ENTRY_VERSION (--version)" : "--version");
+    private bool VersionIsSemVer => PromotionArguments.RequireSemVer(Version, IsPipeline && Host.Variable("RELEASE_ENTRY_VERSION") is { } entry && entry == Version ? "RELEASE_ENTRY_VERSION (--version)" : "--version");
 
     /// <summary>RELEASE comes from the PostSync hook's trigger: SemVer on SemVer stages, a branch name on the others.</summary>
     private bool ReleaseIsValid
@@ -85,24 +84,9 @@ internal sealed partial class Build
         }
     }
 
-    /// <summary>REVISION comes from the trigger too: anyone holding its token chooses it, so it must be a full SHA.</summary>
-    private bool RevisionIsFullSha => Revision is null || CommitRevision.IsFull(Revision)
-        ? true
-        : throw new UsageException($"--revision (REVISION): '{Revision}' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits");
+    private bool RevisionIsFullSha => PromotionArguments.RequireFullSha(Revision);
 
-    private bool RollbackTargetIsSemVer => IsSemVer(To, "--to");
-
-    private static bool IsSemVer(string? text, string flag)
-    {
-        try
-        {
-            return text is null || ReleaseVersion.Parse(text, flag) is not null;
-        }
-        catch (PromotionRefusedException refusal)
-        {
-            throw new UsageException(refusal.Message, refusal);
-        }
-    }
+    private bool RollbackTargetIsSemVer => PromotionArguments.RequireSemVer(To, "--to");
 
     /// <summary>
     /// Checked with the requirements, before anything runs: refusing nightly, prod and dev (exit 2) there keeps RunE2E

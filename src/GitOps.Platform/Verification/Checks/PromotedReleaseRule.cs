@@ -11,7 +11,10 @@ namespace GitOps.Platform.Verification.Checks;
 /// </summary>
 internal static class PromotedReleaseRule
 {
-    /// <summary>Reports what is wrong and returns the release the environment runs, or null when it cannot be read.</summary>
+    /// <summary>
+    /// Reports what is wrong (a parent-file finding names its Application, not the environment) and returns
+    /// the release the environment runs, or null when it cannot be read.
+    /// </summary>
     public static string? Check(VerificationContext context, EnvironmentId environment, YamlFile values)
     {
         var parentFile = EnvironmentLayout.AppOfAppsFile(environment.Stage);
@@ -30,13 +33,13 @@ internal static class PromotedReleaseRule
 
         if (!ParentReleases.TryParse(File.ReadAllText(context.Files.FullPath(parentFile)), parentFile, environment, out var release, out var error))
         {
-            context.Sink.Add(environment, error.File, Math.Max(1, error.Line), RuleIds.PromotedReleaseMisplaced, error.Message);
+            context.Sink.Add(error.File, Math.Max(1, error.Line), RuleIds.PromotedReleaseMisplaced, error.Message);
             return null;
         }
 
         if (!SemVersion.TryParse(release.Value, SemVersionStyles.Strict, out _))
         {
-            context.Sink.Add(environment, release.File, release.Line, RuleIds.ReleaseNotSemVer,
+            context.Sink.Add(release.File, release.Line, RuleIds.ReleaseNotSemVer,
                 $"Application {application}'s deployedRelease '{release.Value}' is not a SemVer (MAJOR.MINOR.PATCH, e.g. 1.4.2); stage {environment.Stage.ToName()} deploys released versions only");
             return null;
         }
