@@ -43,7 +43,7 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         (request.SourceBranch, request.TargetBranch).ShouldBe((branch, "main"));
         request.Description.ShouldContain($"- **qa-gcp** `{release} at {pin[..12]}` passed: 3 tests, 0 failures");
         sandbox.OriginBranches().ShouldBe(["main", branch], ignoreOrder: true);
-        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe("1\t1\tenvironments/qa-int/values-qa-int-gcp.yaml");
+        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe("1\t1\tenvironments/qa-int/app-of-apps-qa-int.yaml");
         (run.Output + run.Error).ShouldNotContain(sandbox.GitLab.MaintainerToken);
     }
 
