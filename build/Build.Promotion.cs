@@ -8,26 +8,29 @@ namespace GitOps.Build;
 /// <summary>Promotion of a release dev -> qa -> qa-int -> prod, each step a reviewed merge request (seed 000).</summary>
 internal sealed partial class Build
 {
-    [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it. RunE2E does not run then.", NotFromPipelineVariables = true)]
+    [Parameter("Release to promote (SemVer), for the release entry: opens the MR that moves qa to it, pinned to the commit this runs on, which must be on main (main's HEAD in the release pipeline). RunE2E does not run then.", NotFromPipelineVariables = true)]
     private readonly string? Version;
 
     [Parameter("Promote even though the e2e record is missing or failed (logged, and written into the MR).", CommandLineOnly = true)]
     private readonly bool Force;
 
-    [Parameter("Version to roll back to; must appear in the history of the stage's values files.", NotFromPipelineVariables = true)]
+    [Parameter("Version to roll back to; the stage must have run it: in the history of its parent file (qa, qa-int, prod) or values files. The pin returns too.", NotFromPipelineVariables = true)]
     private readonly string? To;
 
-    [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
+    [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, REVISION, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
     private readonly string? E2eCommand;
 
     [Parameter("Release Argo CD synced, as the PostSync hook's pipeline trigger reports it (RELEASE); RunE2E refuses when the checkout holds another.")]
     private readonly string? Release;
 
+    [Parameter("Commit Argo CD rendered the stage's chart from, as the PostSync hook's trigger reports it (REVISION, from ARGOCD_APP_REVISION): a full 40-hex SHA, only compared with the checkout's pin, never checked out.")]
+    private readonly string? Revision;
+
     [Parameter("URL the e2e suite tests (default: https://<portal ingress host> from the environment's values file). A trigger could otherwise point e2e at a server of its choosing and have it pass.", Name = "e2e-base-url", NotFromPipelineVariables = true)]
     private readonly string? E2eBaseUrl;
 
     private Target RunE2E => _ => _
-        .Description("Runs the e2e suite against the environment (every cloud of the stage without --cloud) and records the version tested and the result.")
+        .Description("Runs the e2e suite against the environment (every cloud of the stage without --cloud) and records the pair tested (release and pinned revision) and the result.")
         .DependsOn(PrepareSensitiveInformation)
         .After(DeployAppOfApps)
         // The release entry (--version) moves qa to a release no environment of ours has run: nothing to test yet.
@@ -37,12 +40,13 @@ internal sealed partial class Build
         .Requires(() => ValuesFilesAreUsable)
         .Requires(() => ReleaseIsValid)
         .Requires(() => GitLabIsCommittedProject)
+        .Requires(() => RevisionIsFullSha)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new E2eSuite(Promotion).RunAsync(
             Cloud is { } cloud ? [new EnvironmentId(Stage!.Value, cloud)] : CatalogPromotionStages.Load(RootDirectory).Catalog.Definition(Stage!.Value).Environments,
-            Release, E2eCommand, E2eBaseUrl, cancellationToken)));
+            Release, Revision, E2eCommand, E2eBaseUrl, cancellationToken)));
 
     private Target OpenPromotionMR => _ => _
-        .Description("Opens (or updates) the MR promoting the stage's release to the next stage; --version V opens the MR moving qa to release V.")
+        .Description("Opens (or updates) the MR promoting the stage's release and pinned revision to the next stage; --version V moves qa to release V pinned at this checkout's commit, which must be on main.")
         .DependsOn(RunE2E)
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => StageCanBePromoted)
@@ -52,7 +56,7 @@ internal sealed partial class Build
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new PromotionService(Promotion).OpenAsync(Stage, Version, Force, cancellationToken)));
 
     private Target Rollback => _ => _
-        .Description("Opens the merge request that sets a stage back to an earlier release (--to).")
+        .Description("Opens the merge request that sets a stage back to an earlier release (--to) and the pin it had then.")
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => To)
@@ -65,7 +69,7 @@ internal sealed partial class Build
     /// Checked before anything runs, so a typo never waits for GitLab's variables to be loaded first. The release
     /// entry job passes RELEASE_ENTRY_VERSION as --version: a refusal names the variable the trigger set.
     /// </summary>
-    private bool VersionIsSemVer => IsSemVer(Version, IsPipeline && Host.Variable("RELEASE_ENTRY_VERSION") is { } entry && entry == Version ? "RELEASE_ENTRY_VERSION (--version)" : "--version");
+    private bool VersionIsSemVer => PromotionArguments.RequireSemVer(Version, IsPipeline && Host.Variable("RELEASE_ENTRY_VERSION") is { } entry && entry == Version ? "RELEASE_ENTRY_VERSION (--version)" : "--version");
 
     /// <summary>RELEASE comes from the PostSync hook's trigger: SemVer on SemVer stages, a branch name on the others.</summary>
     private bool ReleaseIsValid
@@ -81,19 +85,9 @@ internal sealed partial class Build
         }
     }
 
-    private bool RollbackTargetIsSemVer => IsSemVer(To, "--to");
+    private bool RevisionIsFullSha => PromotionArguments.RequireFullSha(Revision);
 
-    private static bool IsSemVer(string? text, string flag)
-    {
-        try
-        {
-            return text is null || ReleaseVersion.Parse(text, flag) is not null;
-        }
-        catch (PromotionRefusedException refusal)
-        {
-            throw new UsageException(refusal.Message, refusal);
-        }
-    }
+    private bool RollbackTargetIsSemVer => PromotionArguments.RequireSemVer(To, "--to");
 
     /// <summary>
     /// Checked with the requirements, before anything runs: refusing nightly, prod and dev (exit 2) there keeps RunE2E

@@ -62,8 +62,9 @@ internal sealed partial class Build
         .Requires(Helm)
         .Executes(async cancellationToken =>
         {
-            var rendered = await new Renderer(HelmCli).RenderAsync(RootDirectory, new EnvironmentId(Stage!.Value, Cloud!.Value), cancellationToken);
-            Log.Success($"Rendered {rendered.Files.Count} manifests to {Path.GetRelativePath(RootDirectory, rendered.Directory)}");
+            var rendered = await new Renderer(HelmCli, Tools).RenderAsync(RootDirectory, new EnvironmentId(Stage!.Value, Cloud!.Value), cancellationToken);
+            var at = rendered.Pin is { } pin ? $" at its pin {pin.ShortSha} ({pin.File}:{pin.Line})" : " from the working tree";
+            Log.Success($"Rendered {rendered.Files.Count} manifests{at} to {Path.GetRelativePath(RootDirectory, rendered.Directory)}");
         });
 
     private static readonly string[] TestToolInstallers = ["install-gitlab-ci-local.sh", "install-provider-schema.sh"];

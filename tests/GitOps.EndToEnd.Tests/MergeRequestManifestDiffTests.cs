@@ -17,10 +17,12 @@ public sealed class MergeRequestManifestDiffTests(FreshClone clone)
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
         var diffBase = sandbox.Git("rev-parse", "HEAD").Trim();
-        var values = Path.Combine(sandbox.Root, "environments", "qa", "values-qa-gcp.yaml");
-        var text = File.ReadAllText(values);
-        var release = text.Split('\n').Single(line => line.StartsWith("deployedRelease:", StringComparison.Ordinal));
-        File.WriteAllText(values, text.Replace(release, "deployedRelease: 1.9.7", StringComparison.Ordinal));
+        // qa's release is its parent Application's helm parameter.
+        var parent = Path.Combine(sandbox.Root, "environments", "qa", "app-of-apps-qa.yaml");
+        var text = File.ReadAllText(parent);
+        var edited = text.Replace("value: \"1.4.2\"", "value: \"1.9.7\"", StringComparison.Ordinal);
+        edited.ShouldNotBe(text);
+        File.WriteAllText(parent, edited);
         sandbox.Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "-am", "qa: try 1.9.7");
 
         var result = sandbox.Build("RenderMergeRequestDiff", "--diff-base", diffBase);

@@ -11,13 +11,13 @@ namespace GitOps.EndToEnd.Tests;
 [Collection(SharedClone.Name)]
 public sealed class PostSyncPipelineTests(FreshClone clone)
 {
-    private const string QaValues = "environments/qa/values-qa-gcp.yaml";
+    private const string QaParent = "environments/qa/app-of-apps-qa.yaml";
 
     [Fact]
     public async Task PostSync_trigger_pipeline_run_by_gitlab_ci_local_runs_the_local_plan_in_order_and_opens_one_promotion_mr()
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
-        var release = DeployedRelease(Path.Combine(sandbox.Root, QaValues));
+        var release = DeployedRelease(Path.Combine(sandbox.Root, QaParent));
         CommitEnvironmentUrl(sandbox);
         var plan = ProcessResult.Run(
             Path.Combine(sandbox.Root, "build.sh"), ["OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--plan", "--no-logo"], sandbox.Root,
@@ -35,13 +35,15 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         PipelineRunLog.PlannedTargets(plan.Output).ShouldBe(["RunE2E", "OpenPromotionMR"]);
         run.Output.ShouldNotContain("Compiling the build", customMessage: "the cached compiled build should be reused");
 
-        var branch = $"promote/qa-int-{release}";
+        var pin = File.ReadLines(Path.Combine(sandbox.Root, "environments/qa/app-of-apps-qa.yaml")).Select(line => line.Trim())
+            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+        var branch = $"promote/qa-int-{release}-{pin[..12]}";
         var request = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
-        request.Title.ShouldBe($"Promote {release} to qa-int");
+        request.Title.ShouldBe($"Promote {release} at {pin[..12]} to qa-int");
         (request.SourceBranch, request.TargetBranch).ShouldBe((branch, "main"));
-        request.Description.ShouldContain($"- **qa-gcp** `{release}` passed: 3 tests, 0 failures");
+        request.Description.ShouldContain($"- **qa-gcp** `{release} at {pin[..12]}` passed: 3 tests, 0 failures");
         sandbox.OriginBranches().ShouldBe(["main", branch], ignoreOrder: true);
-        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe("1\t1\tenvironments/qa-int/values-qa-int-gcp.yaml");
+        sandbox.OriginGit("diff", "--numstat", "main", branch).Trim().ShouldBe("1\t1\tenvironments/qa-int/app-of-apps-qa-int.yaml");
         (run.Output + run.Error).ShouldNotContain(sandbox.GitLab.MaintainerToken);
     }
 
@@ -87,6 +89,7 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         sandbox.Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
     }
 
-    private static string DeployedRelease(string valuesFile) =>
-        File.ReadLines(valuesFile).Select(line => line.Split(':', 2)).First(pair => pair[0] == "deployedRelease")[1].Trim();
+    // qa's release: the value after its parent Application's "- name: deployedRelease" parameter.
+    private static string DeployedRelease(string parentFile) =>
+        File.ReadLines(parentFile).SkipWhile(line => line.Trim() != "- name: deployedRelease").Skip(1).First().Trim()["value:".Length..].Trim().Trim('"');
 }

@@ -18,21 +18,21 @@ public sealed class VerifyTests(FreshClone clone)
     [Fact]
     public void A_broken_version_a_plaintext_secret_and_a_missing_values_file_are_all_reported_with_their_files()
     {
-        var qaValues = Path.Combine(clone.Root, "environments", "qa", "values-qa-gcp.yaml");
+        var qaValues = Path.Combine(clone.Root, "environments", "qa", "app-of-apps-qa.yaml");
         var prodValues = Path.Combine(clone.Root, "environments", "prod", "values-prod-gcp.yaml");
         var secret = Path.Combine(clone.Root, "environments", "qa", "leaked-secret.yaml");
         var originalQa = File.ReadAllText(qaValues);
         var originalProd = File.ReadAllText(prodValues);
         try
         {
-            File.WriteAllText(qaValues, originalQa.Replace("deployedRelease: 1.4.2", "deployedRelease: latest", StringComparison.Ordinal));
+            File.WriteAllText(qaValues, originalQa.Replace("value: \"1.4.2\"", "value: \"latest\"", StringComparison.Ordinal));
             File.WriteAllText(secret, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: leaked\nstringData:\n  password: hunter2\n");
             File.Delete(prodValues);
 
             var result = clone.BuildSh("Verify", "--no-logo");
 
             result.ExitCode.ShouldBe(1);
-            result.Output.ShouldContain("environments/qa/values-qa-gcp.yaml:");
+            result.Output.ShouldContain("environments/qa/app-of-apps-qa.yaml:");
             result.Output.ShouldContain("deployedRelease 'latest' is not a SemVer");
             result.Output.ShouldContain("environments/qa/leaked-secret.yaml:2: GO014");
             result.Output.ShouldContain("environments/prod/values-prod-gcp.yaml");
@@ -55,9 +55,10 @@ public sealed class VerifyTests(FreshClone clone)
         var (originalApp, originalProd) = (File.ReadAllText(appOfApps), File.ReadAllText(prodValues));
         try
         {
-            File.WriteAllText(appOfApps, originalApp
+            // The chart source's targetRevision is qa's pin, a SHA.
+            var pinned = System.Text.RegularExpressions.Regex.Replace(originalApp, "      targetRevision: [0-9a-f]{40}\n      path:", "      targetRevision: [main]\n      path:");
+            File.WriteAllText(appOfApps, pinned
                 .Replace("  name: app-of-apps-qa-gcp\n", "  labels: { team: platform }\n", StringComparison.Ordinal)
-                .Replace("      targetRevision: main\n      path:", "      targetRevision: [main]\n      path:", StringComparison.Ordinal)
                 .Replace("  syncPolicy:\n", "  syncPolicy:\n    automatic: true\n", StringComparison.Ordinal));
             File.WriteAllText(prodValues, originalProd.Replace("<path:eurodat/data/prod/identity#adminPassword>", "canary-hunter2", StringComparison.Ordinal));
 

@@ -34,6 +34,7 @@ public sealed class E2eRunner(IToolRunner runner, ILog log, TimeProvider? clock 
             ["STAGE"] = request.Stage,
             ["CLOUD"] = request.Cloud,
             ["RELEASE"] = request.Release,
+            ["REVISION"] = request.Revision,
             ["BASE_URL"] = request.BaseUrl,
             ["JUNIT_PATH"] = junit,
         })
@@ -41,7 +42,7 @@ public sealed class E2eRunner(IToolRunner runner, ILog log, TimeProvider? clock 
             environment[name] = value;
         }
 
-        log.Info($"e2e on {request.Stage}-{request.Cloud}: release {request.Release} at {request.BaseUrl}");
+        log.Info($"e2e on {request.Stage}-{request.Cloud}: release {request.Release}{(request.Revision is null ? string.Empty : $", revision {request.Revision}")} at {request.BaseUrl}");
         var failure = await RunCommandAsync(request, environment, cancellationToken);
 
         var suite = $"e2e.{request.Stage}-{request.Cloud}";
@@ -50,7 +51,10 @@ public sealed class E2eRunner(IToolRunner runner, ILog log, TimeProvider? clock 
         var passed = failure is null && report.Failures == 0 && report.Errors == 0;
         var record = new E2eRecord(request.Stage, request.Cloud, request.Release, passed ? E2eResult.Passed : E2eResult.Failed,
             report.Tests, report.Failures + (failure is not null && report.Failures == 0 && report.Errors == 0 ? 1 : 0), report.Errors, report.Skipped,
-            started, Path.GetRelativePath(request.RepositoryRoot, junit).Replace('\\', '/'));
+            started, Path.GetRelativePath(request.RepositoryRoot, junit).Replace('\\', '/'))
+        {
+            Revision = request.Revision,
+        };
         await store.WriteAsync(record, cancellationToken);
         log.Write(passed ? LogLevel.Success : LogLevel.Error, $"e2e {record.Environment} {record.Summary}");
         return record;

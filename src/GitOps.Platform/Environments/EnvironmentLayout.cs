@@ -19,12 +19,21 @@ public static class EnvironmentLayout
 
     public const string RenderedDirectoryRoot = ".nuke/temp/rendered";
 
+    /// <summary>Where the chart and environments of each pinned commit are exported once (by SHA, so it never goes stale).</summary>
+    public const string PinnedChartsRoot = ".nuke/temp/pinned-configuration";
+
     public static string StageDirectory(Stage stage) => $"{EnvironmentsDirectory}/{stage.ToName()}";
 
     public static string ValuesFile(EnvironmentId environment) =>
         $"{StageDirectory(environment.Stage)}/values-{environment}.yaml";
 
     public static string AppOfAppsFile(Stage stage) => $"{StageDirectory(stage)}/app-of-apps-{stage.ToName()}.yaml";
+
+    /// <summary>The stage's root Application file: it tracks main and holds only <see cref="AppOfAppsFile"/>.</summary>
+    public static string RootFile(Stage stage) => $"{StageDirectory(stage)}/root-{stage.ToName()}.yaml";
+
+    /// <summary>The stage's root Application (one per management cluster).</summary>
+    public static string RootApplicationName(Stage stage) => $"root-{stage.ToName()}";
 
     public static string RenderedDirectory(EnvironmentId environment) => $"{RenderedDirectoryRoot}/{environment}";
 

@@ -62,6 +62,12 @@ public sealed class StageCatalog
     public Stage? PreviousStage(Stage stage) =>
         Promotions.FirstOrDefault(promotion => promotion.To == stage) is { } previous ? previous.From : null;
 
+    /// <summary>
+    /// Whether the stage runs a pinned revision of this repository (<see cref="ConfigurationPins"/>): every stage that
+    /// receives promotions (qa, qa-int, prod). dev follows branches and nightly follows main.
+    /// </summary>
+    public bool IsPinned(Stage stage) => Promotions.Any(promotion => promotion.To == stage);
+
     public Cloud ManagementCloud(Stage stage) => Definition(stage).ManagementCloud;
 
     public bool RequiresSemVer(Stage stage) => Definition(stage).RequiresSemVer;

@@ -21,26 +21,28 @@ public sealed class HelmCli(IToolRunner runner, string executable = "helm")
     }
 
     public async Task<HelmLintResult> LintAsync(
-        string chartDirectory, IReadOnlyList<string> valuesFiles, CancellationToken cancellationToken)
+        string chartDirectory, IReadOnlyList<string> valuesFiles, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? stringParameters = null)
     {
         ArgumentNullException.ThrowIfNull(valuesFiles);
-        var result = await RunAsync(["lint", chartDirectory, .. ValuesArguments(valuesFiles)], cancellationToken);
+        var result = await RunAsync(["lint", chartDirectory, .. ValuesArguments(valuesFiles), .. ParameterArguments(stringParameters)], cancellationToken);
         var output = result.StandardOutput + result.StandardError;
         return new HelmLintResult(result.Succeeded, HelmOutput.LintErrors(output), output);
     }
 
     /// <summary>Renders the chart like Argo CD does and returns the manifests (a multi-document YAML stream).</summary>
     /// <exception cref="HelmException">When helm cannot render the chart with these values.</exception>
+    /// <remarks><c>stringParameters</c> are Argo CD's helm parameters with forceString (<c>--set-string</c>); they win over every values file.</remarks>
     public async Task<string> TemplateAsync(
         string chartDirectory,
         string releaseName,
         string @namespace,
         IReadOnlyList<string> valuesFiles,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? stringParameters = null)
     {
         ArgumentNullException.ThrowIfNull(valuesFiles);
         var result = await RunAsync(
-            ["template", releaseName, chartDirectory, "--namespace", @namespace, .. ValuesArguments(valuesFiles)],
+            ["template", releaseName, chartDirectory, "--namespace", @namespace, .. ValuesArguments(valuesFiles), .. ParameterArguments(stringParameters)],
             cancellationToken);
         return result.Succeeded
             ? result.StandardOutput
@@ -60,6 +62,11 @@ public sealed class HelmCli(IToolRunner runner, string executable = "helm")
 
     private static IEnumerable<string> ValuesArguments(IEnumerable<string> valuesFiles) =>
         valuesFiles.SelectMany(file => new[] { "--values", file });
+
+    // helm splits --set-string on commas and reads backslashes as escapes, as Argo CD's own escaping of parameters expects.
+    private static IEnumerable<string> ParameterArguments(IReadOnlyDictionary<string, string>? parameters) =>
+        (parameters ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .SelectMany(pair => new[] { "--set-string", $"{pair.Key}={pair.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)}" });
 
     private static string FirstLine(ToolResult result) =>
         HelmOutput.ErrorSummary(result.StandardError.Length > 0 ? result.StandardError : result.StandardOutput);

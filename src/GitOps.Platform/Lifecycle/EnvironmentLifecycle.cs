@@ -50,19 +50,28 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
             return cluster;
         }, cancellationToken), cancellationToken);
 
-    /// <summary>Applies the stage's AppProject and the environment's app-of-apps Application, syncs, and waits by watch.</summary>
+    /// <summary>
+    /// Applies the stage's root Application (root-&lt;stage&gt;.yaml: its AppProject and the root, which tracks main and
+    /// holds the stage's parent file), syncs it, and waits by watch until the root, the parents it creates and their
+    /// children are Synced and Healthy. The parents are never applied directly: from then on, a merged change to the
+    /// parent file (a pin moved by a promotion) takes effect through the root, with nobody applying anything.
+    /// </summary>
     public Task<AppOfAppsDeployment> DeployAppOfAppsAsync(EnvironmentId environment, TimeSpan timeout, CancellationToken cancellationToken) =>
         LifecycleFailures.TranslateAsync(() => context.WithCloudIdentityAsync(environment.Stage, async () =>
         {
             context.EnvironmentCloud(environment);
-            var manifest = AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
+
+            // Checked before anything is applied: the parent file must hold this environment's parent for the root to create it.
+            AppOfAppsManifest.Load(context.AppOfAppsFile(environment.Stage), EnvironmentLayout.ReleaseName(environment));
+            var root = AppOfAppsManifest.Load(context.RootFile(environment.Stage), EnvironmentLayout.RootApplicationName(environment.Stage));
             var kubeconfig = await management.PathAsync(environment.Stage, cancellationToken);
             using var client = context.Cluster(kubeconfig, timeout);
-            return await KubeconfigBlame.NamingAsync(kubeconfig, () => new AppOfAppsDeployer(client, context.Log).DeployAsync(manifest, timeout, cancellationToken));
+            return await KubeconfigBlame.NamingAsync(kubeconfig, () => new AppOfAppsDeployer(client, context.Log).DeployAsync(root, timeout, cancellationToken));
         }, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Deletes the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
+    /// Deletes the stage's root Application without cascading (see <see cref="ApplicationTeardown.ReleaseRootAsync"/>),
+    /// then the environment's app-of-apps and its children (other clouds of the stage and the AppProject stay),
     /// unregisters the cluster, and only then destroys it. Terraform's init and a destroy plan run first, so bad
     /// credentials or a wrong state stop it before anything is deleted; Applications that do not go stop it before Terraform.
     /// </summary>
@@ -83,7 +92,11 @@ public sealed class EnvironmentLifecycle(LifecycleContext context)
                 await KubeconfigBlame.NamingAsync(kubeconfig, async () =>
                 {
                     await EmptyStateGuard.RequireNothingDeployedAsync(client, plan, parent, cancellationToken);
-                    await new ApplicationTeardown(client, context.Log).TeardownAsync(parent, context.Catalog.ClusterName(environment), timeout, cancellationToken);
+
+                    // The root first: while it syncs main, it would re-create the parent being deleted.
+                    var teardown = new ApplicationTeardown(client, context.Log);
+                    await teardown.ReleaseRootAsync(EnvironmentLayout.RootApplicationName(environment.Stage), timeout, cancellationToken);
+                    await teardown.TeardownAsync(parent, context.Catalog.ClusterName(environment), timeout, cancellationToken);
                 });
             }
 

@@ -126,6 +126,8 @@ public sealed class LifecycleContext
 
     internal string AppOfAppsFile(Stage stage) => EnvironmentLayout.Resolve(RepositoryRoot, EnvironmentLayout.AppOfAppsFile(stage));
 
+    internal string RootFile(Stage stage) => EnvironmentLayout.Resolve(RepositoryRoot, EnvironmentLayout.RootFile(stage));
+
     /// <summary>The cloud of an environment the catalog declares; anything else is refused before a tool runs.</summary>
     internal ICloudProvider EnvironmentCloud(EnvironmentId environment)
     {

@@ -9,6 +9,9 @@ internal static class GitOpsCiSettings
 {
     public const string Image = "mcr.microsoft.com/dotnet/sdk:10.0";
 
+    /// <summary>GIT_DEPTH 0: the job clones the whole history, which holds the promoted stages' pinned commits.</summary>
+    private static readonly Dictionary<string, string> FullHistory = new(StringComparer.Ordinal) { ["GIT_DEPTH"] = "0" };
+
     public static GenerationSettings Create(string fileName, string regenerateCommand) => new()
     {
         HeaderComment = $"""
@@ -73,7 +76,9 @@ internal static class GitOpsCiSettings
         },
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
         {
-            [Verify] = new() { Stage = "verify" },
+            // GitLab clones shallow by default; Verify renders qa, qa-int and prod at their pinned commits and checks
+            // that each pin is in the history and an ancestor of HEAD, so it needs the whole history.
+            [Verify] = new() { Stage = "verify", Variables = FullHistory },
             [Test] = new() { Stage = "verify", Timeout = TimeSpan.FromMinutes(30) },
             // A link in the merge request widget, not a note: posting one would need an API token in a job that runs
             // the branch's own code.
@@ -86,7 +91,7 @@ internal static class GitOpsCiSettings
             [Provision] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) }),
             [DeployAppOfApps] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) }),
             [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },
-            [OpenPromotionMR] = new() { Stage = "promote" },
+            [OpenPromotionMR] = new() { Stage = "promote", Variables = FullHistory },
             [Destroy] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "destroy", Timeout = TimeSpan.FromHours(1) }),
         },
         NeverArtifacts = [".nuke/temp/**/kubeconfig*", ".nuke/temp/secrets/**", ".nuke/temp/google/**", ".env"],

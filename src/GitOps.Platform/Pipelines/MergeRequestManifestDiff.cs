@@ -40,8 +40,8 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
             var changed = new List<EnvironmentId>();
             foreach (var environment in catalog.Environments)
             {
-                var before = await TemplateAsync(worktree, environment, cancellationToken);
-                var after = await TemplateAsync(repositoryRoot, environment, cancellationToken) ?? string.Empty;
+                var before = await TemplateAsync(worktree, catalog, environment, cancellationToken);
+                var after = await TemplateAsync(repositoryRoot, catalog, environment, cancellationToken) ?? string.Empty;
                 var diff = await UnifiedDiff.RenderAsync(git, before ?? string.Empty, after, environment.ToString(), cancellationToken);
                 if (diff.Length > 0)
                 {
@@ -59,13 +59,30 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
         }
     }
 
-    // An environment the base does not have yet renders as nothing: all of it is new.
-    private async Task<string?> TemplateAsync(string root, EnvironmentId environment, CancellationToken cancellationToken)
+    // An environment the base does not have yet renders as nothing: all of it is new. A promoted stage renders as its
+    // Argo CD does: chart and values file at the pin its parent file names, the release from the parent's parameter (a
+    // revision from before that model holds the release in the values file, and no parameter).
+    private async Task<string?> TemplateAsync(string root, StageCatalog catalog, EnvironmentId environment, CancellationToken cancellationToken)
     {
-        var values = EnvironmentLayout.Resolve(root, EnvironmentLayout.ValuesFile(environment));
-        var chart = EnvironmentLayout.Resolve(root, EnvironmentLayout.ChartDirectory);
-        return File.Exists(values) && Directory.Exists(chart)
-            ? await helm.TemplateAsync(chart, EnvironmentLayout.ReleaseName(environment), "argocd", [values], cancellationToken)
+        if (!File.Exists(EnvironmentLayout.Resolve(root, EnvironmentLayout.ValuesFile(environment))) || !Directory.Exists(EnvironmentLayout.Resolve(root, EnvironmentLayout.ChartDirectory)))
+        {
+            return null;
+        }
+
+        var chart = await new StageCharts(git.In(root), root).ForStageAsync(catalog, environment.Stage, cancellationToken);
+        Dictionary<string, string>? parameters = null;
+        if (chart.Pin is not null)
+        {
+            var parent = EnvironmentLayout.AppOfAppsFile(environment.Stage);
+            if (ParentReleases.TryParse(await File.ReadAllTextAsync(EnvironmentLayout.Resolve(root, parent), cancellationToken), parent, environment, out var release, out _))
+            {
+                parameters = new Dictionary<string, string> { [ParentReleases.Parameter] = release.Value };
+            }
+        }
+
+        var values = chart.ValuesFile(environment);
+        return File.Exists(values)
+            ? await helm.TemplateAsync(chart.Directory, EnvironmentLayout.ReleaseName(environment), "argocd", [values], cancellationToken, parameters)
             : null;
     }
 

@@ -25,6 +25,14 @@ public sealed class CatalogPromotionStages(StageCatalog catalog) : IPromotionCat
     public IReadOnlyList<(string Cloud, string Path)> ValuesFiles(string stage) =>
         [.. Catalog.Definition(Parse(stage)).Environments.Select(environment => (environment.Cloud.ToName(), EnvironmentLayout.ValuesFile(environment)))];
 
+    public IReadOnlyList<(string Cloud, string Path, string? Application)> ReleaseFiles(string stage)
+    {
+        var parsed = Parse(stage);
+        return [.. Catalog.Definition(parsed).Environments.Select(environment => Catalog.IsPinned(parsed)
+            ? (environment.Cloud.ToName(), EnvironmentLayout.AppOfAppsFile(parsed), (string?)ParentReleases.ApplicationName(environment))
+            : (environment.Cloud.ToName(), EnvironmentLayout.ValuesFile(environment), null))];
+    }
+
     public bool RequiresCodeOwnerApproval(string stage)
     {
         var target = Parse(stage);

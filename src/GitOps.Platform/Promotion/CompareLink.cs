@@ -1,6 +1,6 @@
 namespace GitOps.Platform.Promotion;
 
-/// <summary>A web link comparing two branches, derived from the remote URL (GitLab by default, GitHub for github.com).</summary>
+/// <summary>A web link comparing two branches or commits, derived from the remote URL (GitLab by default, GitHub for github.com).</summary>
 public static class CompareLink
 {
     /// <summary>The link, or null when the remote is not a web host (a path on disk, as in tests).</summary>
@@ -15,6 +15,17 @@ public static class CompareLink
         return web.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase)
             ? $"{web.Base}/compare/{range}"
             : $"{web.Base}/-/compare/{range}";
+    }
+
+    /// <summary>The web page of one commit, or null when the remote is not a web host.</summary>
+    public static string? ForCommit(string? remoteUrl, string sha)
+    {
+        if (WebBase(remoteUrl) is not { } web)
+        {
+            return null;
+        }
+
+        return web.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase) ? $"{web.Base}/commit/{sha}" : $"{web.Base}/-/commit/{sha}";
     }
 
     private static (string Base, string Host)? WebBase(string? remoteUrl)

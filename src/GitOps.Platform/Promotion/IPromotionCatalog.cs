@@ -12,6 +12,12 @@ public interface IPromotionCatalog
     /// <summary>The stage's values files as (cloud, path relative to the repository root).</summary>
     IReadOnlyList<(string Cloud, string Path)> ValuesFiles(string stage);
 
+    /// <summary>
+    /// Where each environment's release is written, as (cloud, path, parent Application): a promoted stage's in its parent
+    /// file as the Application's helm parameter, any other stage's in its values file (Application null).
+    /// </summary>
+    IReadOnlyList<(string Cloud, string Path, string? Application)> ReleaseFiles(string stage);
+
     /// <summary>True where a merge must be approved by code owners and never happen automatically (prod).</summary>
     bool RequiresCodeOwnerApproval(string stage);
 }

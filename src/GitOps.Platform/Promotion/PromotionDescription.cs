@@ -1,8 +1,12 @@
 using System.Text;
+using GitOps.Platform.Promotion.Pins;
 
 namespace GitOps.Platform.Promotion;
 
-/// <summary>The merge request description: versions, compare link, e2e evidence, warnings, rendered diff.</summary>
+/// <summary>
+/// The merge request description: the pair (release and configuration revision) before and after, the commits between
+/// the revisions, the compare link, e2e evidence, warnings, and the rendered diff of the whole effect on the stage.
+/// </summary>
 internal static class PromotionDescription
 {
     public static string Render(PromotionPlan plan)
@@ -12,13 +16,24 @@ internal static class PromotionDescription
         {
             PromotionKind.Promotion => $"from **{plan.FromStage}**",
             PromotionKind.Release => "from a new platform release",
-            _ => "back to a version it ran before",
+            _ => "back to a pair it ran before",
         };
-        text.Append("Moves **").Append(plan.ToStage).Append("** to release `").Append(plan.Version).Append("` ").Append(origin).Append(".\n\n");
-        text.Append("| values file | cloud | from | to |\n|---|---|---|---|\n");
+        text.Append("Moves **").Append(plan.ToStage).Append("** to release `").Append(plan.Version).Append('`');
+        if (plan.Revision is { } revision)
+        {
+            text.Append(" with configuration revision `").Append(revision).Append('`');
+        }
+
+        text.Append(' ').Append(origin).Append(".\n\n");
+        text.Append("| file | cloud | from | to |\n|---|---|---|---|\n");
         foreach (var edit in plan.Edits)
         {
             text.Append($"| `{edit.Path}` | {edit.Cloud} | `{edit.PreviousVersion}` | `{edit.NewVersion}` |\n");
+        }
+
+        if (plan.PinEdit is { } pin)
+        {
+            text.Append($"| `{pin.Path}` (chart pin) | all | `{pin.PreviousRevision}` | `{pin.NewRevision}` |\n");
         }
 
         text.Append("\nCompare: ").Append(plan.CompareUrl ?? "(compare link not available)").Append('\n');
@@ -33,7 +48,13 @@ internal static class PromotionDescription
         }
 
         AppendEvidence(text, plan);
+        AppendCommits(text, plan);
         text.Append("\n### Rendered manifest diff\n\n");
+        if (plan.PinEdit is not null)
+        {
+            text.Append("Before: the chart at the previous revision with the values as they are; after: the chart at the new revision with the values as this MR leaves them.\n\n");
+        }
+
         text.Append(string.IsNullOrEmpty(plan.RenderedDiff) ? "_Not rendered._\n" : $"```diff\n{plan.RenderedDiff.TrimEnd('\n')}\n```\n");
         return text.ToString();
     }
@@ -53,7 +74,39 @@ internal static class PromotionDescription
 
         foreach (var record in plan.Evidence)
         {
-            text.Append($"- **{record.Environment}** `{record.Version}` {record.Summary} ({record.Timestamp:u})\n");
+            text.Append($"- **{record.Environment}** `{record.Tested}` {record.Summary} ({record.Timestamp:u})\n");
+        }
+    }
+
+    private static void AppendCommits(StringBuilder text, PromotionPlan plan)
+    {
+        if (plan.Commits is not { } range)
+        {
+            return;
+        }
+
+        var direction = range.Backwards ? "taken out (the stage goes back past them)" : "brought in";
+        text.Append("\n### Commits ").Append(direction).Append(": `").Append(CommitRevision.Abbreviate(range.From)).Append("` -> `")
+            .Append(CommitRevision.Abbreviate(range.To)).Append("`\n\n");
+        if (range.CompareUrl is { } compare)
+        {
+            text.Append("Compare: ").Append(compare).Append("\n\n");
+        }
+
+        if (range.Commits.Count == 0)
+        {
+            text.Append("_No commits between the revisions._\n");
+        }
+
+        foreach (var commit in range.Commits)
+        {
+            var sha = CommitRevision.Abbreviate(commit.Sha);
+            text.Append("- ").Append(commit.Url is { } url ? $"[`{sha}`]({url})" : $"`{sha}`").Append(' ').Append(commit.Subject).Append('\n');
+        }
+
+        if (range.Omitted > 0)
+        {
+            text.Append($"- ... and {range.Omitted} more\n");
         }
     }
 }

@@ -1,5 +1,6 @@
 using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.Git;
+using GitOps.Platform.Promotion.Pins;
 using GitOps.Platform.Promotion.Publishing;
 using GitOps.Targets.Output;
 
@@ -23,23 +24,31 @@ public sealed class PromotionExecutor(GitCli git, IChangeRequestHost host, ILog 
 
         if (plan.IsNoOp)
         {
-            log.Success($"{plan.ToStage} already runs {plan.Version}; nothing to promote");
+            log.Success($"{plan.ToStage} already runs {plan.Pair?.ToString() ?? plan.Version.ToString()}; nothing to promote");
             return new PromotionOutcome(plan.BranchName, Settings.TargetBranch, null, Pushed: false, ChangeRequest: null);
         }
 
         // GitLab (or GitHub) is asked first: a refused token or project must not leave a pushed branch behind.
         await host.CheckAccessAsync(cancellationToken);
+        // Release and pin of a promoted stage are in one file (the parent file): the changes apply one after the other.
         var changes = plan.Edits.Select(edit => new FileChange(edit.Path, current =>
-            ValuesFileEditor.SetScalar(
-                current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion"),
-                ValuesFileEditor.DeployedRelease,
-                edit.NewVersion,
-                edit.Path))).ToList();
-        var message = $"{plan.Title}\n\n" + string.Join('\n', plan.Edits.Select(edit => $"{edit.Path}: {edit.PreviousVersion} -> {edit.NewVersion}"));
+            edit.ApplyTo(current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion")))).ToList();
+        if (plan.PinEdit is { } pin)
+        {
+            // Applied to the pin file as it is on the target branch, like the values edits: only targetRevision changes.
+            changes.Add(new FileChange(pin.Path, current => PinFileEditor.Set(
+                current ?? throw new ValuesFileException($"{pin.Path}:1: missing on the target branch; it must exist before a promotion"),
+                pin.NewRevision,
+                pin.Path)));
+        }
+
+        var lines = plan.Edits.Select(edit => $"{edit.Path}: {edit.PreviousVersion} -> {edit.NewVersion}")
+            .Concat(plan.PinEdit is { } moved ? [$"{moved.Path}: {moved.PreviousRevision} -> {moved.NewRevision}"] : []);
+        var message = $"{plan.Title}\n\n" + string.Join('\n', lines);
         var published = await new BranchPublisher(git, log, Settings).PublishAsync(plan.BranchName, changes, message, buildOnExistingBranch: false, cancellationToken);
         if (!published.Changed)
         {
-            log.Success($"{published.TargetBranch} already sets {plan.ToStage} to {plan.Version}; nothing to promote");
+            log.Success($"{published.TargetBranch} already sets {plan.ToStage} to {plan.Pair?.ToString() ?? plan.Version.ToString()}; nothing to promote");
             return new PromotionOutcome(plan.BranchName, published.TargetBranch, null, Pushed: false, ChangeRequest: null);
         }
 

@@ -1,6 +1,9 @@
+using GitOps.Platform.Environments;
+using GitOps.Platform.Promotion.Pins;
+
 namespace GitOps.Platform.Promotion;
 
-/// <summary>Gathers what the planners need from the working copy: values files, e2e records, the quarantine list.</summary>
+/// <summary>Gathers what the planners need from the working copy: the files holding releases, e2e records, the quarantine list.</summary>
 public static class PromotionInputs
 {
     public static async Task<IReadOnlyList<StageValuesFile>> ValuesFilesAsync(
@@ -8,9 +11,9 @@ public static class PromotionInputs
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var files = new List<StageValuesFile>();
-        foreach (var (cloud, path) in catalog.ValuesFiles(stage))
+        foreach (var (cloud, path, application) in catalog.ReleaseFiles(stage))
         {
-            files.Add(await StageValuesFile.ReadAsync(repositoryRoot, cloud, path, cancellationToken));
+            files.Add(await StageValuesFile.ReadAsync(repositoryRoot, cloud, path, cancellationToken) with { Application = application });
         }
 
         return files;
@@ -20,6 +23,17 @@ public static class PromotionInputs
     {
         var path = Path.Combine(repositoryRoot, RejectedReleases.RelativePath);
         return File.Exists(path) ? RejectedReleases.Parse(await ValuesFileText.ReadAsync(path, cancellationToken)) : RejectedReleases.None;
+    }
+
+    /// <summary>The stage's app-of-apps file, whose chart source is the stage's pin; null where the stage has none.</summary>
+    public static async Task<StagePinFile?> PinsAsync(string repositoryRoot, string stage, CancellationToken cancellationToken)
+    {
+        if (!EnvironmentNames.TryParseStage(stage, out var parsed) || !File.Exists(Path.Combine(repositoryRoot, EnvironmentLayout.AppOfAppsFile(parsed))))
+        {
+            return null;
+        }
+
+        return await StagePinFile.ReadAsync(repositoryRoot, stage, cancellationToken);
     }
 
     /// <summary>The request for OpenPromotionMR --stage <paramref name="stage"/>, read from the repository and .nuke/temp/e2e.</summary>
@@ -34,6 +48,8 @@ public static class PromotionInputs
             .ReadStageAsync(stage, source.Select(file => file.Cloud), cancellationToken);
         return new PromotionRequest(stage, next, source, target, records, await RejectedAsync(repositoryRoot, cancellationToken))
         {
+            SourcePins = await PinsAsync(repositoryRoot, stage, cancellationToken),
+            TargetPins = next is null ? null : await PinsAsync(repositoryRoot, next, cancellationToken),
             Force = force,
             TargetRequiresCodeOwnerApproval = next is not null && catalog.RequiresCodeOwnerApproval(next),
         };

@@ -1,3 +1,5 @@
+using GitOps.Platform.Promotion.Pins;
+
 namespace GitOps.Platform.Promotion;
 
 /// <summary>
@@ -14,6 +16,12 @@ public sealed record PromotionRequest(
 {
     /// <summary>Overrides the e2e gate and the quarantine, with a warning in the log and the MR.</summary>
     public bool Force { get; init; }
+
+    /// <summary>The source stage's app-of-apps file: its pin is the configuration revision promoted with the release.</summary>
+    public StagePinFile? SourcePins { get; init; }
+
+    /// <summary>The next stage's app-of-apps file, whose pin the promotion moves.</summary>
+    public StagePinFile? TargetPins { get; init; }
 
     /// <summary>Whether the next stage is protected by code owners (prod).</summary>
     public bool TargetRequiresCodeOwnerApproval { get; init; }

@@ -1,6 +1,9 @@
 namespace GitOps.Platform.Promotion;
 
-/// <summary>Why a promotion or rollback was refused; the first three and UnknownRollbackVersion are usage errors (exit code 2).</summary>
+/// <summary>
+/// Why a promotion or rollback was refused; the first three, UnknownRollbackVersion, OlderPair and NotOnDefaultBranch
+/// are usage errors (exit code 2).
+/// </summary>
 public enum RefusalReason
 {
     NoNextStage,
@@ -11,4 +14,16 @@ public enum RefusalReason
     E2eFailed,
     Rejected,
     UnknownRollbackVersion,
+
+    /// <summary>The source stage tracks a branch, not a commit.</summary>
+    Unpinned,
+
+    /// <summary>A pin that names no commit of this repository.</summary>
+    UnknownRevision,
+
+    /// <summary>The target stage would go back to an older release or configuration: that is what Rollback is for.</summary>
+    OlderPair,
+
+    /// <summary>The release entry pins the checkout's commit, which must be on the default branch.</summary>
+    NotOnDefaultBranch,
 }

@@ -21,8 +21,13 @@ public sealed class RejectedReleases(IReadOnlyList<RejectedRelease> entries)
 
     public IReadOnlyList<RejectedRelease> Entries { get; } = entries;
 
-    public RejectedRelease? Find(ReleaseVersion version) =>
-        Entries.FirstOrDefault(entry => ReleaseVersion.TryParse(entry.Version, out var rejected) && rejected.Equals(version));
+    /// <summary>
+    /// The entry rejecting <paramref name="version"/> at <paramref name="revision"/>: one for the same pair, or one
+    /// without a revision (the whole release). A caller that knows no revision matches every entry of the release.
+    /// </summary>
+    public RejectedRelease? Find(ReleaseVersion version, string? revision = null) =>
+        Entries.FirstOrDefault(entry => ReleaseVersion.TryParse(entry.Version, out var rejected) && rejected.Equals(version)
+            && (entry.Revision is null || revision is null || entry.Revision == revision));
 
     /// <summary>Reads the file's text; null or empty text is an empty list.</summary>
     public static RejectedReleases Parse(string? text, string source = RelativePath)
@@ -62,14 +67,16 @@ public sealed class RejectedReleases(IReadOnlyList<RejectedRelease> entries)
         ArgumentNullException.ThrowIfNull(entry);
         var original = string.IsNullOrEmpty(text) ? Header + "rejected:\n" : text;
         var newline = original.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var lines = new[]
-        {
+        string[] revision = entry.Revision is null ? [] : [$"    revision: {YamlQuoting.DoubleQuoted(entry.Revision)}"];
+        string[] lines =
+        [
             $"  - version: {YamlQuoting.DoubleQuoted(entry.Version)}",
+            .. revision,
             $"    stage: {YamlQuoting.DoubleQuoted(entry.Stage)}",
             $"    cloud: {YamlQuoting.DoubleQuoted(entry.Cloud)}",
             $"    reason: {YamlQuoting.DoubleQuoted(entry.Reason)}",
             $"    recordedAt: {YamlQuoting.DoubleQuoted(entry.RecordedAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture))}",
-        };
+        ];
         var separator = original.EndsWith('\n') ? string.Empty : newline;
         var appended = original + separator + string.Join(newline, lines) + newline;
 
@@ -98,6 +105,8 @@ public sealed class RejectedReleases(IReadOnlyList<RejectedRelease> entries)
 
         var recordedAt = DateTimeOffset.TryParse(Field("recordedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at : DateTimeOffset.MinValue;
-        return new RejectedRelease(Field("version"), Field("stage"), Field("cloud"), Field("reason"), recordedAt);
+        var revision = node is YamlMappingNode entry && entry.Children.TryGetValue(new YamlScalarNode("revision"), out var pinned)
+            && pinned is YamlScalarNode { Value: { Length: > 0 } sha } ? sha : null;
+        return new RejectedRelease(Field("version"), Field("stage"), Field("cloud"), Field("reason"), recordedAt) { Revision = revision };
     }
 }

@@ -20,9 +20,10 @@ public sealed class ReleaseQuarantine(GitCli git, IChangeRequestHost host, ILog 
         var branch = $"quarantine/{rejection.Version}";
         var change = new FileChange(RejectedReleases.RelativePath, current =>
             RejectedReleases.Parse(current).Entries.Any(entry =>
-                entry.Version == rejection.Version && entry.Stage == rejection.Stage && entry.Cloud == rejection.Cloud)
+                entry.Version == rejection.Version && entry.Revision == rejection.Revision && entry.Stage == rejection.Stage && entry.Cloud == rejection.Cloud)
                 ? current! : RejectedReleases.Append(current, rejection));
-        var title = $"Quarantine {rejection.Version}: e2e failed on {rejection.Stage}-{rejection.Cloud}";
+        var what = rejection.Revision is null ? rejection.Version : $"{rejection.Version} at {Pins.CommitRevision.Abbreviate(rejection.Revision)}";
+        var title = $"Quarantine {what}: e2e failed on {rejection.Stage}-{rejection.Cloud}";
         await host.CheckAccessAsync(cancellationToken);
         var published = await new BranchPublisher(git, log, Settings).PublishAsync(branch, [change], title, buildOnExistingBranch: true, cancellationToken);
         if (!published.Changed)
@@ -30,11 +31,11 @@ public sealed class ReleaseQuarantine(GitCli git, IChangeRequestHost host, ILog 
             return null;
         }
 
-        var description = $"Release `{rejection.Version}` failed its e2e tests on **{rejection.Stage}-{rejection.Cloud}**: {rejection.Reason}.\n\n"
+        var description = $"Release `{what}` failed its e2e tests on **{rejection.Stage}-{rejection.Cloud}**: {rejection.Reason}.\n\n"
             + "Merging this keeps OpenPromotionMR from promoting it again unless `--force` is given; "
             + $"delete the entry from `{RejectedReleases.RelativePath}` to lift the quarantine.\n";
         var request = await host.OpenOrUpdateAsync(new ChangeRequestDraft(branch, published.TargetBranch, title, description), cancellationToken);
-        log.Warning($"Release {rejection.Version} quarantined: !{request.Number} {request.WebUrl}");
+        log.Warning($"Release {what} quarantined: !{request.Number} {request.WebUrl}");
         return request;
     }
 }

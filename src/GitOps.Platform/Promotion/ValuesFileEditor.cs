@@ -54,7 +54,7 @@ public static class ValuesFileEditor
         return edited;
     }
 
-    private static string Render(string value, ScalarStyle style) => style switch
+    internal static string Render(string value, ScalarStyle style) => style switch
     {
         ScalarStyle.SingleQuoted => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'",
         ScalarStyle.DoubleQuoted => YamlQuoting.DoubleQuoted(value),

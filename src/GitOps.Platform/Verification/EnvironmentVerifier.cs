@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Git;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification.Checks;
 using GitOps.Platform.Verification.Rendering;
@@ -15,7 +16,7 @@ namespace GitOps.Platform.Verification;
 /// </summary>
 /// <param name="helm">helm, e.g. <c>new HelmCli(runner, await HelmInstaller.EnsureAsync(...))</c>.</param>
 /// <param name="schemas">The schema check of every committed and rendered object (one node process per run).</param>
-/// <param name="runner">Runs git (for the tracked-files rule).</param>
+/// <param name="runner">Runs git (the tracked-files rule; the pins, their history and their charts).</param>
 /// <param name="log">Progress lines; findings are returned, not logged.</param>
 public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator schemas, IToolRunner runner, ILog log)
 {
@@ -52,12 +53,14 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             {
                 AppOfAppsRule.Check(context, stage);
                 ParentsProjectRule.Check(context, stage);
+                RootApplicationRule.Check(context, stage);
+                SourceRevisionRule.Check(context, stage);
             }
 
             ParentsProjectRule.CheckDefaultProject(context);
 
             prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
-                .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
+                .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Append(EnvironmentLayout.RootFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
             await CheckEnvironmentsAsync(
                 context,
                 [.. catalog.Environments.Select(environment => new EnvironmentValuesFile(environment, EnvironmentLayout.ValuesFile(environment)))],
@@ -95,11 +98,12 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         return sink.Collate();
     }
 
-    private Task CheckEnvironmentsAsync(
+    private async Task CheckEnvironmentsAsync(
         VerificationContext context, IReadOnlyList<EnvironmentValuesFile> environments, CancellationToken cancellationToken)
     {
-        var check = new EnvironmentCheck(context, helm);
-        return Parallel.ForEachAsync(
+        var charts = await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), cancellationToken);
+        var check = new EnvironmentCheck(context, helm, charts);
+        await Parallel.ForEachAsync(
             environments,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = cancellationToken },
             async (entry, token) => await check.RunAsync(entry.Environment, entry.Path, token));

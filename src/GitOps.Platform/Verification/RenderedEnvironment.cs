@@ -3,4 +3,8 @@ using GitOps.Platform.Environments;
 namespace GitOps.Platform.Verification;
 
 /// <summary>Where <see cref="Renderer"/> wrote an environment's manifests: one file per rendered resource.</summary>
-public sealed record RenderedEnvironment(EnvironmentId Environment, string Directory, IReadOnlyList<string> Files);
+public sealed record RenderedEnvironment(EnvironmentId Environment, string Directory, IReadOnlyList<string> Files)
+{
+    /// <summary>The pin whose chart was rendered; null when the stage follows a branch and the working tree was rendered.</summary>
+    public ConfigurationPin? Pin { get; init; }
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Yaml;
+using GitOps.Platform.Git;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification.Rendering;
 
@@ -10,13 +11,18 @@ namespace GitOps.Platform.Verification;
 /// <summary>
 /// Render: writes what Argo CD will apply for one environment to <c>.nuke/temp/rendered/&lt;stage&gt;-&lt;cloud&gt;/</c>,
 /// one file per resource (<c>&lt;kind&gt;-&lt;name&gt;.yaml</c>), so a review or a diff between two renders is readable.
+/// A promoted stage renders chart and values file at its pin (<see cref="StageCharts"/>) with the release its parent
+/// Application names (<see cref="ParentReleases"/>): what its Argo CD runs, not what main has since.
 /// </summary>
-public sealed partial class Renderer(HelmCli helm)
+/// <param name="helm">helm.</param>
+/// <param name="runner">Runs git, to export a pinned commit's chart.</param>
+public sealed partial class Renderer(HelmCli helm, GitOps.Targets.Tooling.IToolRunner runner)
 {
     /// <exception cref="ArgumentException">The environment is not in the catalog.</exception>
     /// <exception cref="FileNotFoundException">The environment's values file is missing.</exception>
     /// <exception cref="HelmException">helm cannot render the environment.</exception>
     /// <exception cref="CatalogException">The stage catalog is invalid.</exception>
+    /// <exception cref="ConfigurationPinException">The stage's pin is malformed or not in this clone's history.</exception>
     public async Task<RenderedEnvironment> RenderAsync(string repositoryRoot, EnvironmentId environment, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(repositoryRoot);
@@ -28,18 +34,23 @@ public sealed partial class Renderer(HelmCli helm)
                 nameof(environment));
         }
 
-        var values = EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ValuesFile(environment));
+        var chart = await new StageCharts(new GitCli(runner, repositoryRoot), repositoryRoot).ForStageAsync(catalog, environment.Stage, cancellationToken);
+        var values = chart.ValuesFile(environment);
         if (!File.Exists(values))
         {
-            throw new FileNotFoundException($"{EnvironmentLayout.ValuesFile(environment)} is missing; {environment} cannot be rendered", values);
+            throw new FileNotFoundException($"{chart.ValuesLabel(environment)} is missing; {environment} cannot be rendered", values);
         }
 
+        // A promoted stage's release is its parent Application's helm parameter, which Argo CD passes as --set-string.
+        var parameters = chart.Pin is null ? null
+            : new Dictionary<string, string> { [ParentReleases.Parameter] = ParentReleases.Read(repositoryRoot, environment).Value };
         var rendered = await helm.TemplateAsync(
-            EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.ChartDirectory),
+            chart.Directory,
             EnvironmentLayout.ReleaseName(environment),
             "argocd",
             [values],
-            cancellationToken);
+            cancellationToken,
+            parameters);
         var directory = EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.RenderedDirectory(environment));
         if (Directory.Exists(directory))
         {
@@ -48,14 +59,14 @@ public sealed partial class Renderer(HelmCli helm)
 
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var (text, template) in RenderedManifests.Split(rendered, EnvironmentLayout.ChartDirectory))
+        foreach (var (text, template) in RenderedManifests.Split(rendered, chart.Label))
         {
             var file = Path.Combine(directory, UniqueName(FileName(text, template), written));
             await File.WriteAllTextAsync(file, text, cancellationToken);
             written.Add(file);
         }
 
-        return new RenderedEnvironment(environment, directory, written);
+        return new RenderedEnvironment(environment, directory, written) { Pin = chart.Pin };
     }
 
     private static string FileName(string text, string template)

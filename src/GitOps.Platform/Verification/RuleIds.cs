@@ -31,6 +31,13 @@ public static class RuleIds
     public const string FloatingGitRevision = "GO031";
     public const string FloatingImageTag = "GO032";
 
+    // GO040 and up, leaving GO024-GO029 and GO033-GO039 to rules written beside these (merged later).
+    public const string PinInvalid = "GO040";
+    public const string PinOutsideHistory = "GO041";
+    public const string RootApplicationInvalid = "GO042";
+    public const string SourceRevisionsDiffer = "GO043";
+    public const string PromotedReleaseMisplaced = "GO044";
+
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
@@ -62,5 +69,10 @@ public static class RuleIds
         [FloatingChartVersion] = "on promoted (SemVer) stages, every Helm chart source names an exact version, not a range",
         [FloatingGitRevision] = "on promoted (SemVer) stages, no rendered Application tracks a branch or HEAD of a git repository",
         [FloatingImageTag] = "on promoted (SemVer) stages, no rendered image is :latest or untagged",
+        [PinInvalid] = "a promoted stage's app-of-apps file pins every source of this repository (chart and values) at one full 40-hex commit SHA",
+        [PinOutsideHistory] = "a promoted stage's pin is a commit of this repository's history and an ancestor of HEAD",
+        [RootApplicationInvalid] = "each stage has one root Application (environments/<stage>/root-<stage>.yaml) tracking main, holding only that stage's parent file, in its own AppProject",
+        [SourceRevisionsDiffer] = "no Application reads one repository at different revisions in its sources (Argo CD's repo-server refuses it)",
+        [PromotedReleaseMisplaced] = "a promoted stage's release is the deployedRelease helm parameter of its parent Application (a string), never its values file, where the parameter would silently shadow it",
     };
 }

@@ -1,4 +1,5 @@
 using GitOps.TestDoubles.GitLab;
+using GitOps.TestDoubles.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -29,6 +30,9 @@ public sealed class PromotionSandbox : IAsyncDisposable
     public FakeGitLab GitLab { get; }
 
     public string EnvironmentUrl { get; private set; } = string.Empty;
+
+    /// <summary>The release the loopback environment reports on /version: what Argo CD synced there.</summary>
+    public string EnvironmentRelease { get; set; } = string.Empty;
 
     /// <summary>Every build run so far, for the canary check.</summary>
     public IReadOnlyList<ProcessResult> Runs => runs;
@@ -95,6 +99,98 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     public string OriginGit(params string[] args) => FreshClone.Git(Origin, args);
 
+    /// <summary>
+    /// Merges a merge request as a person would in GitLab: its branch into origin's main (a merge commit), the fake's
+    /// state set to merged. The checkout then stands on the merge commit, as the pipeline that follows would.
+    /// </summary>
+    public void Merge(FakeMergeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Git("fetch", "--quiet", "origin", $"+refs/heads/{request.SourceBranch}:refs/remotes/origin/{request.SourceBranch}", "+refs/heads/main:refs/remotes/origin/main");
+        Git("checkout", "--quiet", "--detach", "origin/main");
+        Git("-c", "user.name=Reviewer", "-c", "user.email=reviewer@example.invalid", "merge", "--quiet", "--no-ff", "-m", $"Merge branch '{request.SourceBranch}' into 'main'", $"origin/{request.SourceBranch}");
+        Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        GitLab.Merge(request.Iid);
+    }
+
+    /// <summary>Commits the working tree's changes to main and pushes, as a merged change to main would land.</summary>
+    public string CommitToMain(string message)
+    {
+        Git("add", "-A");
+        Git("-c", "user.name=Developer", "-c", "user.email=dev@example.invalid", "commit", "--quiet", "-m", message);
+        Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        return Git("rev-parse", "HEAD").Trim();
+    }
+
+    /// <summary>What Render writes for an environment, every file's name and text, in one string to compare.</summary>
+    public string Rendered(string stage)
+    {
+        var result = Build("Render", "--stage", stage, "--cloud", "gcp");
+        result.ExitCode.ShouldBe(0, result.Output + result.Error);
+        var directory = Path.Combine(Root, ".nuke", "temp", "rendered", $"{stage}-gcp");
+        return string.Join('\n', Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal)
+            .Select(file => $"### {Path.GetFileName(file)}\n{File.ReadAllText(file)}"));
+    }
+
+    /// <summary>
+    /// What Argo CD renders for the stage's environment, worked out independently of the build, from the parent
+    /// Application in the stage's parent file as the root Application syncs it (the checkout must stand on origin's main):
+    /// the repo-server first refuses sources of one repository at different revisions (as real Argo CD does), then
+    /// renders the chart source at its targetRevision with its valueFiles ($values/ from the ref source at that
+    /// source's revision) and its helm parameters (forceString as --set-string, which win over the values files).
+    /// </summary>
+    public string ArgoRendered(string stage)
+    {
+        var name = $"app-of-apps-{stage}-gcp";
+        var application = YamlManifests.Read(File.ReadAllText(Path.Combine(Root, $"environments/{stage}/app-of-apps-{stage}.yaml")))
+            .Single(document => document["kind"]?.ToString() == "Application" && document["metadata"]?["name"]?.ToString() == name);
+        ArgoRepoServerRules.SameRepositoryConflict(application).ShouldBeNull($"Argo CD's repo-server refuses to render {name}");
+        var sources = application["spec"]!["sources"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+        var chart = sources.Single(source => source["ref"] is null);
+        var worktrees = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Checkout(string? revision)
+        {
+            var commit = Git("rev-parse", $"{(revision is null or "HEAD" or "main" ? "origin/main" : revision)}^{{commit}}").Trim();
+            if (!worktrees.TryGetValue(commit, out var worktree))
+            {
+                worktree = Path.Combine(Parent, "argo-" + Guid.NewGuid().ToString("N")[..8]);
+                Git("worktree", "add", "--quiet", "--detach", worktree, commit);
+                worktrees[commit] = worktree;
+            }
+
+            return worktree;
+        }
+
+        try
+        {
+            var chartDirectory = Path.Combine(Checkout(chart["targetRevision"]?.ToString()), chart["path"]!.ToString());
+            var arguments = new List<string> { "template", chart["helm"]?["releaseName"]?.ToString() ?? name, chartDirectory, "--namespace", "argocd" };
+            foreach (var valueFile in chart["helm"]?["valueFiles"]?.AsArray().Select(node => node!.ToString()) ?? [])
+            {
+                var reference = valueFile.StartsWith('$') ? sources.Single(source => source["ref"]?.ToString() == valueFile[1..valueFile.IndexOf('/', StringComparison.Ordinal)]) : null;
+                arguments.AddRange(["-f", reference is null ? Path.Combine(chartDirectory, valueFile)
+                    : Path.Combine(Checkout(reference["targetRevision"]?.ToString()), valueFile[(valueFile.IndexOf('/', StringComparison.Ordinal) + 1)..])]);
+            }
+
+            foreach (var parameter in chart["helm"]?["parameters"]?.AsArray().OfType<System.Text.Json.Nodes.JsonObject>() ?? [])
+            {
+                arguments.AddRange([parameter["forceString"]?.ToString() == "true" ? "--set-string" : "--set", $"{parameter["name"]}={parameter["value"]}"]);
+            }
+
+            var bundled = Path.Combine(Root, ".nuke", "tools", "bin", "helm");
+            var helm = ProcessResult.Run(File.Exists(bundled) ? bundled : "helm", [.. arguments], Root, new Dictionary<string, string?>());
+            helm.ExitCode.ShouldBe(0, helm.Error);
+            return helm.Output;
+        }
+        finally
+        {
+            foreach (var worktree in worktrees.Values)
+            {
+                Git("worktree", "remove", "--force", worktree);
+            }
+        }
+    }
+
     public IReadOnlyList<string> OriginBranches() =>
         OriginGit("for-each-ref", "--format=%(refname:short)", "refs/heads").Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -117,7 +213,8 @@ public sealed class PromotionSandbox : IAsyncDisposable
 
     private async Task StartEnvironmentAsync(string release)
     {
-        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, release));
+        EnvironmentRelease = release;
+        var (app, root) = await LoopbackHost.StartAsync(context => ServeAsync(context, EnvironmentRelease));
         environment = app;
         EnvironmentUrl = root.ToString().TrimEnd('/');
     }

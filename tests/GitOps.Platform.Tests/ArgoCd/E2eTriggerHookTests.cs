@@ -33,6 +33,26 @@ public sealed class E2eTriggerHookTests
         run.Output.ShouldNotContain(fake.TriggerToken);
     }
 
+    [Fact]
+    public async Task The_revision_argo_cd_rendered_the_chart_from_is_posted_as_REVISION_and_left_out_when_the_application_passes_none()
+    {
+        const string Sha = "0e62172adede5d1658dc4048503aee0e095e9c52";
+        await using var fake = await FakeGitLab.StartAsync();
+        var job = await RenderedJob.LoadAsync(Qa);
+        job.Env["REVISION"].ShouldBe(string.Empty, "the chart's default: the Application sets e2eTrigger.revision=$ARGOCD_APP_REVISION");
+
+        var unset = await job.RunAsync(fake, fake.TriggerToken);
+        var pinned = await job.RunAsync(fake, fake.TriggerToken, new Dictionary<string, string> { ["REVISION"] = Sha });
+
+        unset.ExitCode.ShouldBe(0, unset.Output);
+        pinned.ExitCode.ShouldBe(0, pinned.Output);
+        fake.Pipelines.Count.ShouldBe(2);
+        fake.Pipelines[0].Variables.ShouldNotContainKey("REVISION");
+        fake.Pipelines[1].Variables["REVISION"].ShouldBe(Sha);
+        fake.Pipelines[1].Variables["RELEASE"].ShouldBe(job.Env["RELEASE"]);
+        pinned.Output.ShouldContain($"at {Sha}");
+    }
+
     [Theory]
     [InlineData(401)]
     [InlineData(403)]
@@ -184,7 +204,7 @@ public sealed class E2eTriggerHookTests
         public static async Task<RenderedJob> LoadAsync(EnvironmentId environment)
         {
             using var copy = await RepositoryCopy.CreateAsync();
-            var rendered = await new Renderer(await TestHelm.CliAsync()).RenderAsync(copy.Root, environment, CancellationToken.None);
+            var rendered = await new Renderer(await TestHelm.CliAsync(), TestHelm.Runner).RenderAsync(copy.Root, environment, CancellationToken.None);
             var file = Path.Combine(rendered.Directory, $"job-e2e-trigger-{environment}.yaml");
             var stream = new YamlStream();
             stream.Load(new StringReader(await File.ReadAllTextAsync(file)));

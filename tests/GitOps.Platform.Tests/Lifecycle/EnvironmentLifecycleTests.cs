@@ -30,12 +30,18 @@ public sealed class EnvironmentLifecycleTests
         Data(secret, "name").ShouldBe("eurodat-dev-gcp");
         Data(secret, "server").ShouldBe("https://10.0.0.1");
         world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull();
-        deployment.Parent.ShouldBe(LifecycleWorld.DevParent);
+        // Only the root is applied; Argo CD creates the parent from the file the root tracks, and the parent its children.
+        deployment.Parent.ShouldBe(LifecycleWorld.DevRoot);
         deployment.Applications.Select(application => application.Name).ShouldBe(
-            [LifecycleWorld.DevParent, "platform-core", "platform-ingress", "platform-monitoring"], ignoreOrder: true);
+            [LifecycleWorld.DevRoot, LifecycleWorld.DevParent, "platform-core", "platform-ingress", "platform-monitoring"], ignoreOrder: true);
         deployment.Applications.ShouldAllBe(application => application.IsReady);
         var projectApplied = world.Server.Calls.Requests("apply", "appprojects")[^1];
-        world.Server.Calls.Requests("apply", "applications").Single().Sequence.ShouldBeGreaterThan(projectApplied.Sequence);
+        var applied = world.Server.Calls.Requests("apply", "applications").ShouldHaveSingleItem();
+        applied.Name.ShouldBe(LifecycleWorld.DevRoot);
+        applied.Sequence.ShouldBeGreaterThan(projectApplied.Sequence);
+        world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev-root").ShouldNotBeNull();
+        var parent = world.Server.Store.Get(ResourceType.Application, "argocd", LifecycleWorld.DevParent).ShouldNotBeNull();
+        KubeMetadata.Label(parent, SimulatedArgoCdController.InstanceLabel).ShouldBe(LifecycleWorld.DevRoot);
         world.Log.Text.ShouldNotContain("fake-bearer-token");
     }
 
@@ -118,6 +124,13 @@ public sealed class EnvironmentLifecycleTests
         terraformDestroy.Sequence.ShouldBeGreaterThan(secretDeleted.Sequence);
         world.ApplicationsOf(LifecycleWorld.DevParent).ShouldBe(0);
         world.ApplicationsOf("app-of-apps-dev-other").ShouldBe(2);
+
+        // The root went first, without cascading and with its self-heal off, so nothing it held came back.
+        bool DeleteOfApplication(KubeCall call) => call.Actor == "client" && call.Verb == "delete" && call.Resource == "applications";
+        var rootDeleted = calls.Single(call => DeleteOfApplication(call) && call.Name == LifecycleWorld.DevRoot);
+        calls.Where(DeleteOfApplication).First().ShouldBe(rootDeleted);
+        world.Server.Store.Get(ResourceType.Application, "argocd", LifecycleWorld.DevRoot).ShouldBeNull();
+        calls.ShouldNotContain(call => call.Verb == "self-healed");
         world.Server.Store.Get(ResourceType.AppProject, "argocd", "eurodat-dev").ShouldNotBeNull();
         world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp").ShouldBeNull();
         File.Exists(world.KubeconfigOf("dev-gcp")).ShouldBeFalse();
@@ -203,7 +216,7 @@ public sealed class EnvironmentLifecycleTests
 
         world.Runner.Commands.ShouldBe(["environment-cluster init", "environment-cluster plan", "environment-cluster output"]);
         ResourceVersion(world.Server.Store.Get(ResourceType.Secret, "argocd", "cluster-eurodat-dev-gcp")).ShouldBe(secretVersion);
-        again.Applications.Count.ShouldBe(4);
+        again.Applications.Count.ShouldBe(5);
         again.Applications.ShouldAllBe(application => application.IsReady);
 
         await lifecycle.DestroyAsync(LifecycleWorld.DevGcp, Generous, Local, CancellationToken.None);

@@ -18,6 +18,8 @@ internal sealed class LifecycleWorld : IAsyncDisposable
 {
     public const string DevParent = "app-of-apps-dev-gcp";
 
+    public const string DevRoot = "root-dev";
+
     public const string TriggerToken = "glptt-e2e-trigger-test-token";
 
     private const string Module = """
@@ -75,7 +77,7 @@ internal sealed class LifecycleWorld : IAsyncDisposable
         CopyFromRepository("environments/stages.yaml", "environments/argocd/argocd-chart.yaml", "environments/argocd/argocd-values.yaml", EnvironmentLayout.DefaultProjectFile);
         foreach (var stage in Enum.GetValues<Stage>())
         {
-            CopyFromRepository(EnvironmentLayout.AppOfAppsFile(stage));
+            CopyFromRepository(EnvironmentLayout.AppOfAppsFile(stage), EnvironmentLayout.RootFile(stage));
         }
 
         var fakeKubeconfig = server.WriteKubeconfig(Path.Combine(root, "fake-cluster"));
@@ -144,7 +146,19 @@ internal sealed class LifecycleWorld : IAsyncDisposable
     {
         var root = Directory.CreateTempSubdirectory("gitops-lifecycle-").FullName;
         var server = await FakeKubeApiServer.StartAsync();
-        return new LifecycleWorld(root, server, SimulatedArgoCdController.Start(server, scenario));
+        scenario ??= new ArgoScenario();
+        return new LifecycleWorld(root, server, SimulatedArgoCdController.Start(server, scenario.Roots.Count > 0 ? scenario : scenario with { Roots = RootsOfRepository() }));
+    }
+
+    /// <summary>Each stage's root with the parents its file holds, so the simulated root creates what Argo CD's would.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<System.Text.Json.Nodes.JsonObject>> RootsOfRepository()
+    {
+        var catalog = StageCatalog.Load(Path.Combine(RepositoryRoot.Path, EnvironmentLayout.StagesFile));
+        return catalog.Stages.ToDictionary(
+            stage => EnvironmentLayout.RootApplicationName(stage.Stage),
+            stage => (IReadOnlyList<System.Text.Json.Nodes.JsonObject>)[.. stage.Environments.Select(environment =>
+                AppOfAppsManifest.Load(Path.Combine(RepositoryRoot.Path, EnvironmentLayout.AppOfAppsFile(stage.Stage)), EnvironmentLayout.ReleaseName(environment)).Resource)],
+            StringComparer.Ordinal);
     }
 
     public LifecycleContext Context(string? mgmtKubeconfig = null) => new()

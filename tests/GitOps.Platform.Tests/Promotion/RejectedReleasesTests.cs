@@ -22,6 +22,21 @@ public sealed class RejectedReleasesTests
     }
 
     [Fact]
+    public void A_pair_round_trips_and_rejects_only_its_revision_while_an_entry_without_one_rejects_every_revision()
+    {
+        const string Tested = "0e62172adede5d1658dc4048503aee0e095e9c52";
+        const string Other = "1111111111111111111111111111111111111111";
+        var pair = Entry with { Revision = Tested };
+
+        var list = RejectedReleases.Parse(RejectedReleases.Append(RejectedReleases.Append(null, pair), Entry with { Version = "1.4.0" }));
+
+        list.Entries[0].ShouldBe(pair);
+        list.Find(ReleaseVersion.Parse("1.3.0"), Tested).ShouldBe(pair);
+        list.Find(ReleaseVersion.Parse("1.3.0"), Other).ShouldBeNull();
+        list.Find(ReleaseVersion.Parse("1.4.0"), Other).ShouldNotBeNull("an entry from before pins rejects the release at any revision");
+    }
+
+    [Fact]
     public void A_missing_file_starts_with_an_explaining_header()
     {
         var text = RejectedReleases.Append(null, Entry);

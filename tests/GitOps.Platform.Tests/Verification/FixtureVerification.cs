@@ -7,7 +7,18 @@ namespace GitOps.Platform.Tests.Verification;
 /// <summary>Verify over a broken repository copy, and the assertion every fixture makes on its findings.</summary>
 internal static class FixtureVerification
 {
-    public static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy) =>
+    /// <summary>
+    /// Verify after pinning the promoted stages at the broken working tree (<see cref="RepositoryCopy.PinToWorkingTreeAsync"/>),
+    /// so a rule fixture that breaks the chart is checked for qa, qa-int and prod too, as it will run once promoted.
+    /// </summary>
+    public static async Task<IReadOnlyList<Finding>> VerifyAsync(RepositoryCopy copy)
+    {
+        await copy.PinToWorkingTreeAsync();
+        return await VerifyAsIsAsync(copy);
+    }
+
+    /// <summary>Verify with the pins as the fixture left them.</summary>
+    public static async Task<IReadOnlyList<Finding>> VerifyAsIsAsync(RepositoryCopy copy) =>
         await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
 
     public static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using GitOps.Platform.Environments;
 using GitOps.Platform.Verification;
 
 using static GitOps.Platform.Tests.Verification.FixtureVerification;
@@ -117,11 +118,13 @@ public sealed class RejectionFixtureTests
     public async Task GO022_a_field_of_the_wrong_type_is_reported_at_its_line()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(QaAppOfApps, "      targetRevision: main\n      path: charts/app-of-apps", "      targetRevision: [main]\n      path: charts/app-of-apps");
+        var pin = ConfigurationPins.Parse(copy.Read(QaAppOfApps), QaAppOfApps, Stage.Qa);
+        copy.Replace(QaAppOfApps, $"      targetRevision: {pin.Sha}\n      path: charts/app-of-apps", "      targetRevision: [main]\n      path: charts/app-of-apps");
 
         var findings = await VerifyAsync(copy);
 
-        findings.ShouldBe([new Finding(QaAppOfApps, copy.LineOf(QaAppOfApps, "targetRevision: [main]"), RuleIds.ManifestSchema,
+        ShouldHave(findings, QaAppOfApps, copy.LineOf(QaAppOfApps, "targetRevision: [main]"), RuleIds.PinInvalid, "at a targetRevision that is not one value");
+        findings.Where(finding => finding.RuleId != RuleIds.PinInvalid).ShouldBe([new Finding(QaAppOfApps, copy.LineOf(QaAppOfApps, "targetRevision: [main]"), RuleIds.ManifestSchema,
             "Application app-of-apps-qa-gcp: spec.sources[0].targetRevision must be string (Argo CD v3 schema)")]);
     }
 
@@ -288,6 +291,7 @@ public sealed class RejectionFixtureTests
         [
             ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
             ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned),
+            ("CODEOWNERS", copy.LineOf("CODEOWNERS", "/environments/prod/ @platform-leads"), RuleIds.ProdNotCodeOwned), // root-prod.yaml
         ]);
         findings.ShouldAllBe(finding => finding.Message.Contains("is in an optional section, whose approval is not required"));
     }

@@ -10,7 +10,7 @@ public sealed class RendererTests
     public async Task Writes_one_file_per_resource_under_nuke_temp_rendered()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        var renderer = new Renderer(await TestHelm.CliAsync());
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
         var environment = new EnvironmentId(Stage.QaInt, Cloud.Gcp);
 
         var rendered = await renderer.RenderAsync(copy.Root, environment, CancellationToken.None);
@@ -29,7 +29,7 @@ public sealed class RendererTests
     public async Task A_resource_removed_from_the_chart_does_not_linger_after_the_next_render()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        var renderer = new Renderer(await TestHelm.CliAsync());
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
         var environment = new EnvironmentId(Stage.Dev, Cloud.Gcp);
         await renderer.RenderAsync(copy.Root, environment, CancellationToken.None);
         copy.Write("environments/dev/values-dev-gcp.yaml", copy.Read("environments/dev/values-dev-gcp.yaml") + "\ne2eTrigger:\n  enabled: false\n");
@@ -44,12 +44,91 @@ public sealed class RendererTests
     public async Task An_environment_without_values_file_is_named()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Delete("environments/prod/values-prod-gcp.yaml");
-        var renderer = new Renderer(await TestHelm.CliAsync());
+        copy.Delete("environments/dev/values-dev-gcp.yaml");
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
 
         var exception = await Should.ThrowAsync<FileNotFoundException>(() =>
+            renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Dev, Cloud.Gcp), CancellationToken.None));
+
+        exception.Message.ShouldBe("environments/dev/values-dev-gcp.yaml is missing; dev-gcp cannot be rendered");
+    }
+
+    [Fact]
+    public async Task A_promoted_stage_renders_its_values_file_at_the_pin_with_the_release_of_its_parent()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string Values = "environments/prod/values-prod-gcp.yaml";
+        copy.Replace(Values, "portal.gcp.eurodat.org", "portal.changed-on-main.example");
+        copy.Replace("environments/prod/app-of-apps-prod.yaml", "value: \"1.3.0\"", "value: \"1.3.7\"");
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
+
+        var rendered = await renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Prod, Cloud.Gcp), CancellationToken.None);
+
+        var text = string.Join('\n', rendered.Files.Select(File.ReadAllText));
+        text.ShouldNotContain("changed-on-main", customMessage: "prod reads its values file at the pin, not main's");
+        text.ShouldContain("portal.gcp.eurodat.org");
+        text.ShouldContain("targetRevision: \"1.3.7\"", customMessage: "the release is the parent's parameter, which moves on main");
+    }
+
+    [Fact]
+    public async Task A_chart_change_reaches_dev_and_nightly_at_once_and_a_promoted_stage_only_when_its_pin_moves()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
+        var catalog = StageCatalog.Load(copy.PathOf(EnvironmentLayout.StagesFile));
+        async Task<string> PortalAsync(EnvironmentId environment)
+        {
+            var rendered = await renderer.RenderAsync(copy.Root, environment, CancellationToken.None);
+            return await File.ReadAllTextAsync(Path.Combine(rendered.Directory, $"application-portal-{environment}.yaml"));
+        }
+
+        var before = new Dictionary<EnvironmentId, string>();
+        foreach (var environment in catalog.Environments)
+        {
+            before[environment] = await PortalAsync(environment);
+        }
+
+        // A change merged to the chart on main: a new label on every platform Application.
+        const string Helpers = "charts/app-of-apps/templates/_helpers.tpl";
+        copy.Replace(Helpers, "  app.kubernetes.io/managed-by: app-of-apps\n", "  app.kubernetes.io/managed-by: app-of-apps\n  changed-on-main: \"yes\"\n");
+        var main = await copy.CommitAsync("change a chart template on main");
+
+        foreach (var environment in catalog.Environments)
+        {
+            var after = await PortalAsync(environment);
+            if (catalog.IsPinned(environment.Stage))
+            {
+                after.ShouldBe(before[environment], $"{environment} is pinned and must not change");
+            }
+            else
+            {
+                after.ShouldContain("changed-on-main: \"yes\"", customMessage: $"{environment} follows main");
+            }
+        }
+
+        // The promotion merge request moves qa's pin: now qa runs the change, qa-int and prod still do not.
+        const string QaFile = "environments/qa/app-of-apps-qa.yaml";
+        copy.Write(QaFile, ConfigurationPins.WithPin(copy.Read(QaFile), QaFile, main));
+        (await PortalAsync(new EnvironmentId(Stage.Qa, Cloud.Gcp))).ShouldContain("changed-on-main: \"yes\"");
+        var qaInt = new EnvironmentId(Stage.QaInt, Cloud.Gcp);
+        (await PortalAsync(qaInt)).ShouldBe(before[qaInt]);
+        var rendered = await renderer.RenderAsync(copy.Root, qaInt, CancellationToken.None);
+        rendered.Pin.ShouldNotBeNull().Sha.ShouldNotBe(main);
+    }
+
+    [Fact]
+    public async Task A_pin_this_clone_does_not_have_is_one_line_naming_the_file_and_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string ProdFile = "environments/prod/app-of-apps-prod.yaml";
+        const string Unknown = "0123456789abcdef0123456789abcdef01234567";
+        copy.Write(ProdFile, ConfigurationPins.WithPin(copy.Read(ProdFile), ProdFile, Unknown));
+        var line = ConfigurationPins.Parse(copy.Read(ProdFile), ProdFile, Stage.Prod).Line;
+
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
+        var exception = await Should.ThrowAsync<ConfigurationPinException>(() =>
             renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Prod, Cloud.Gcp), CancellationToken.None));
 
-        exception.Message.ShouldBe("environments/prod/values-prod-gcp.yaml is missing; prod-gcp cannot be rendered");
+        exception.Message.ShouldBe($"{ProdFile}:{line}: stage prod's pin {Unknown} is not a commit of this repository's history; fetch it from the remote, or move the pin only through the promotion merge request");
     }
 }

@@ -1,3 +1,4 @@
+using GitOps.Platform.Environments;
 using GitOps.Platform.Tests.Helm;
 using GitOps.Targets.Tooling;
 
@@ -5,7 +6,8 @@ namespace GitOps.Platform.Tests.Verification;
 
 /// <summary>
 /// A throw-away copy of the repository's environments, chart and CODEOWNERS in a fresh git repository, for breaking
-/// one thing and checking that Verify names it.
+/// one thing and checking that Verify names it. The copy is committed once and its promoted stages are pinned at that
+/// commit, so their pins are in its history (the real pins are commits of this repository, not of the copy).
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
@@ -32,8 +34,60 @@ internal sealed class RepositoryCopy : IDisposable
         }
 
         await copy.GitAsync("init", "--quiet");
-        await copy.GitAsync("add", "--all");
+        await copy.PinToWorkingTreeAsync();
         return copy;
+    }
+
+    /// <summary>
+    /// Commits the working tree and pins every promoted stage at that commit, so qa, qa-int and prod run what the copy
+    /// has now (a fixture that breaks the chart for a promoted stage calls this after breaking it), and commits the pins
+    /// too, leaving a clean working tree. Returns the pinned SHA.
+    /// </summary>
+    public async Task<string> PinToWorkingTreeAsync()
+    {
+        var sha = await CommitAsync("fixture");
+        StageCatalog catalog;
+        try
+        {
+            catalog = StageCatalog.Load(PathOf(EnvironmentLayout.StagesFile));
+        }
+        catch (CatalogException)
+        {
+            return sha; // the fixture broke the catalog: nothing is rendered, so nothing needs a pin
+        }
+
+        foreach (var stage in catalog.Stages.Select(definition => definition.Stage).Where(catalog.IsPinned))
+        {
+            var file = EnvironmentLayout.AppOfAppsFile(stage);
+            try
+            {
+                Write(file, ConfigurationPins.WithPin(Read(file), file, sha));
+            }
+            catch (Exception error) when (error is ConfigurationPinException or FileNotFoundException or DirectoryNotFoundException)
+            {
+                // The fixture broke this file on purpose; Verify is to say so.
+            }
+        }
+
+        await CommitAsync("pin the promoted stages at the fixture");
+        return sha;
+    }
+
+    /// <summary>Commits everything in the working tree (tracked or not) and returns the new HEAD.</summary>
+    public async Task<string> CommitAsync(string message)
+    {
+        await GitAsync("add", "--all");
+        await GitAsync("-c", "user.name=Fixture", "-c", "user.email=fixture@example.invalid", "-c", "commit.gpgsign=false", "commit", "--quiet", "--allow-empty", "-m", message);
+        var result = await TestHelm.Runner.RunAsync(new ToolInvocation("git", ["rev-parse", "HEAD"]) { WorkingDirectory = Root, StreamOutput = false }, CancellationToken.None);
+        return result.StandardOutput.Trim();
+    }
+
+    /// <summary>A clone of this copy with only its last commit, as GitLab CI clones by default (GIT_DEPTH).</summary>
+    public async Task<RepositoryCopy> ShallowCloneAsync()
+    {
+        var clone = new RepositoryCopy(Directory.CreateTempSubdirectory("gitops-verify-shallow-").FullName);
+        await GitAsync("clone", "--quiet", "--depth", "1", new Uri(Root).AbsoluteUri, clone.Root);
+        return clone;
     }
 
     public string PathOf(string relative) => Path.Combine(Root, relative);

@@ -63,16 +63,42 @@ public sealed class RuleFixtureTests
     }
 
     [Fact]
-    public async Task GO005_a_branch_where_a_release_is_required_is_reported_at_deployedRelease()
+    public async Task GO005_a_branch_where_a_release_is_required_is_reported_at_the_parents_deployedRelease()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(QaValues, "deployedRelease: 1.4.2", "deployedRelease: release-1.4");
+        const string QaParent = "environments/qa/app-of-apps-qa.yaml";
+        copy.Replace(QaParent, "value: \"1.4.2\"", "value: \"release-1.4\"");
 
         var findings = await VerifyAsync(copy);
 
-        // The branch also floats the platform Applications of a promoted stage (GO031); this case is about GO005.
-        findings.Where(finding => finding.RuleId != RuleIds.FloatingGitRevision).ShouldBe([new Finding(QaValues, copy.LineOf(QaValues, "deployedRelease:"), RuleIds.ReleaseNotSemVer,
-            "deployedRelease 'release-1.4' is not a SemVer (MAJOR.MINOR.PATCH, e.g. 1.4.2); stage qa deploys released versions only")]);
+        findings.ShouldBe([new Finding(QaParent, copy.LineOf(QaParent, "value: \"release-1.4\""), RuleIds.ReleaseNotSemVer,
+            "Application app-of-apps-qa-gcp's deployedRelease 'release-1.4' is not a SemVer (MAJOR.MINOR.PATCH, e.g. 1.4.2); stage qa deploys released versions only")]);
+    }
+
+    [Fact]
+    public async Task GO044_a_release_in_a_promoted_stages_values_file_is_reported_because_the_parameter_would_shadow_it()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaValues, "cloud: gcp\n", "cloud: gcp\ndeployedRelease: 1.9.9\n");
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(QaValues, copy.LineOf(QaValues, "deployedRelease:"), RuleIds.PromotedReleaseMisplaced,
+            "deployedRelease is set here, but stage qa is promoted: its release is the deployedRelease helm parameter of Application app-of-apps-qa-gcp in environments/qa/app-of-apps-qa.yaml, "
+            + "which Argo CD applies over every values file, so this one would be silently shadowed; remove it here")]);
+    }
+
+    [Fact]
+    public async Task GO044_a_promoted_parent_without_its_release_parameter_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string ProdParent = "environments/prod/app-of-apps-prod.yaml";
+        copy.Replace(ProdParent, "            forceString: true\n", string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        findings.ShouldBe([new Finding(ProdParent, copy.LineOf(ProdParent, "- name: deployedRelease"), RuleIds.PromotedReleaseMisplaced,
+            "Application app-of-apps-prod-gcp's helm parameter deployedRelease lacks forceString: true; without it helm reads a release such as 1.10 as a number")]);
     }
 
     [Fact]
@@ -228,6 +254,7 @@ public sealed class RuleFixtureTests
         findings.Select(finding => (finding.File, finding.Line, finding.RuleId)).ShouldBe(
         [
             ("environments/prod/app-of-apps-prod.yaml", 1, RuleIds.ProdNotCodeOwned),
+            ("environments/prod/root-prod.yaml", 1, RuleIds.ProdNotCodeOwned),
             (ProdValues, 1, RuleIds.ProdNotCodeOwned),
         ]);
     }
@@ -414,14 +441,14 @@ public sealed class RuleFixtureTests
     public async Task Every_finding_is_reported_not_only_the_first()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(QaValues, "deployedRelease: 1.4.2", "deployedRelease: main");
-        copy.Replace(ProdValues, "deployedRelease: 1.3.0", "deployedRelease: v1.3");
+        copy.Replace("environments/qa/app-of-apps-qa.yaml", "value: \"1.4.2\"", "value: \"main\"");
+        copy.Replace("environments/prod/app-of-apps-prod.yaml", "value: \"1.3.0\"", "value: \"v1.3\"");
         copy.Delete("environments/nightly/values-nightly-gcp.yaml");
 
         var findings = await VerifyAsync(copy);
 
         findings.Select(finding => finding.RuleId).Distinct().ShouldBe(
-            [RuleIds.EnvironmentFileMissing, RuleIds.AppOfAppsInvalid, RuleIds.ReleaseNotSemVer, RuleIds.FloatingGitRevision], ignoreOrder: true);
+            [RuleIds.EnvironmentFileMissing, RuleIds.AppOfAppsInvalid, RuleIds.ReleaseNotSemVer], ignoreOrder: true);
         findings.Count(finding => finding.RuleId == RuleIds.ReleaseNotSemVer).ShouldBe(2);
     }
 

@@ -46,6 +46,23 @@ public sealed partial class FakeGitLab
         }
     }
 
+    /// <summary>Marks an open merge request merged, as a person merging it would; moving the branch is the caller's part.</summary>
+    public FakeMergeRequest Merge(int iid)
+    {
+        lock (gate)
+        {
+            var found = mergeRequests.Single(mergeRequest => mergeRequest.Iid == iid);
+            if (found.State != "opened")
+            {
+                throw new InvalidOperationException($"!{iid} is {found.State}, not open; only an open merge request can be merged");
+            }
+
+            var merged = found with { State = "merged" };
+            mergeRequests[mergeRequests.IndexOf(found)] = merged;
+            return merged;
+        }
+    }
+
     public void AddRelease(FakeRelease release)
     {
         lock (gate)

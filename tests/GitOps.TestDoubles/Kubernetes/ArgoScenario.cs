@@ -10,6 +10,14 @@ public sealed record ArgoScenario
     /// <summary>The child Applications the parent's chart renders.</summary>
     public IReadOnlyList<string> Children { get; init; } = ["platform-core", "platform-ingress", "platform-monitoring"];
 
+    /// <summary>
+    /// Root Applications by name, with the parent Applications their source holds (as the parent file defines them). A
+    /// root's sync creates those parents, tracked by the root's instance label and with an automated sync requested, as
+    /// Argo CD does for an automated Application it just created; each parent then syncs its <see cref="Children"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<System.Text.Json.Nodes.JsonObject>> Roots { get; init; } =
+        new Dictionary<string, IReadOnlyList<System.Text.Json.Nodes.JsonObject>>();
+
     /// <summary>The sync wave (argocd.argoproj.io/sync-wave) of children that have one.</summary>
     public IReadOnlyDictionary<string, int> ChildWaves { get; init; } = new Dictionary<string, int>();
 

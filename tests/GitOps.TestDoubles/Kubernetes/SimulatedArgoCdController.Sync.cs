@@ -7,6 +7,21 @@ public sealed partial class SimulatedArgoCdController
 {
     private async Task SyncAsync(string parent)
     {
+        // The repo-server refuses to render before anything is synced: the operation ends in error, nothing is created,
+        // and every later sync fails the same way until the spec changes.
+        if (server.Store.Get(ResourceType.Application, Scenario.Namespace, parent) is { } current
+            && ArgoRepoServerRules.SameRepositoryConflict(current) is { } refusal)
+        {
+            Update(parent, "comparison-failed", application => RefuseToRender(application, refusal));
+            return;
+        }
+
+        if (Scenario.Roots.TryGetValue(parent, out var parents))
+        {
+            await SyncRootAsync(parent, parents);
+            return;
+        }
+
         var picked = false;
         Update(parent, "sync-started", application =>
         {
@@ -62,7 +77,7 @@ public sealed partial class SimulatedArgoCdController
         }
 
         await SettleFailingChildAsync();
-        await FinishWavesAsync(parent, started);
+        await FinishWavesAsync(parent, Scenario.Children, started);
         Interlocked.Exchange(ref settled, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously))
             .TrySetResult(Stopwatch.GetTimestamp());
     }
@@ -92,11 +107,11 @@ public sealed partial class SimulatedArgoCdController
     // The parent's sync waits, wave by wave, until every child reads Healthy through argocd-cm's health check for
     // argoproj.io/Application; a child reading Degraded fails the task and with it the operation (gitops-engine
     // sync_context.go). Anything else keeps it Running, until the controller's sync timeout terminates it.
-    private async Task FinishWavesAsync(string parent, long started)
+    private async Task FinishWavesAsync(string parent, IReadOnlyList<string> children, long started)
     {
         while (true)
         {
-            var verdicts = Scenario.Children
+            var verdicts = children
                 .Select(child => (Child: child, Health: server.Store.Get(ResourceType.Application, Scenario.Namespace, child) is { } live
                     ? ArgoLuaHealth.Evaluate(Scenario.ApplicationHealthLua, live)
                     : ("Missing", string.Empty)))
@@ -121,6 +136,53 @@ public sealed partial class SimulatedArgoCdController
 
             await Task.Delay(TimeSpan.FromMilliseconds(10), stop.Token);
         }
+    }
+
+    // A root applies the parent file: the parents appear with the root's instance label, and being automated, each gets
+    // a sync operation at once; the root is Healthy when they are (the health check for argoproj.io/Application).
+    private async Task SyncRootAsync(string root, IReadOnlyList<JsonObject> parents)
+    {
+        var picked = false;
+        var names = parents.Select(KubeMetadata.Name).ToList();
+        Update(root, "sync-started", application =>
+        {
+            if (application["operation"] is not JsonObject operation || application["status"]?["operationState"]?["phase"]?.ToString() == "Running")
+            {
+                return;
+            }
+
+            picked = true;
+            (KubeMetadata.Of(application)["annotations"] as JsonObject)?.Remove(RefreshAnnotation);
+            var status = Status(application);
+            status["operationState"] = new JsonObject { ["operation"] = operation.DeepClone(), ["phase"] = "Running", ["message"] = "waiting for healthy state of argoproj.io/Application", ["startedAt"] = Now() };
+            status["health"] ??= new JsonObject { ["status"] = "Progressing" };
+            status["sync"] ??= new JsonObject { ["status"] = "OutOfSync" };
+            status["resources"] = new JsonArray([.. names.Select(name => (JsonNode)ChildEntry(name, "OutOfSync", "Progressing"))]);
+        });
+        if (!picked)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        foreach (var parent in parents)
+        {
+            var created = (JsonObject)parent.DeepClone();
+            var metadata = KubeMetadata.Of(created);
+            metadata["labels"] = new JsonObject { [InstanceLabel] = root };
+            created["operation"] = new JsonObject
+            {
+                ["initiatedBy"] = new JsonObject { ["automated"] = true },
+                ["sync"] = new JsonObject { ["prune"] = true },
+            };
+            created["status"] = new JsonObject { ["sync"] = new JsonObject { ["status"] = "OutOfSync" }, ["health"] = new JsonObject { ["status"] = "Missing" } };
+            if (server.Store.Create(ResourceType.Application, Scenario.Namespace, created).Succeeded)
+            {
+                server.Calls.Record("controller", "create-parent", "applications", Scenario.Namespace, KubeMetadata.Name(created));
+            }
+        }
+
+        await FinishWavesAsync(root, names, started);
     }
 
     private void CreateChild(string parent, string child)
@@ -262,6 +324,21 @@ public sealed partial class SimulatedArgoCdController
     // controller/state.go CompareAppState when the repo server cannot render the source: conditions carry the error,
     // sync is Unknown, there are no target resources (so health has nothing to worsen it), and comparedTo is still
     // written for the spec compared. Automated sync skips an Unknown application, so no operation starts.
+    private static void RefuseToRender(JsonObject application, string refusal)
+    {
+        var now = Now();
+        var message = $"Failed to load target state: {refusal}";
+        var status = Status(application);
+        var operation = application["operation"]?.DeepClone();
+        application.Remove("operation");
+        status["operationState"] = new JsonObject { ["operation"] = operation, ["phase"] = "Error", ["message"] = $"ComparisonError: {message}", ["startedAt"] = now, ["finishedAt"] = now };
+        status["sync"] = new JsonObject { ["status"] = "Unknown", ["comparedTo"] = ArgoComparedTo.Of(application) };
+        status["health"] ??= new JsonObject { ["status"] = "Healthy" };
+        status["resources"] = new JsonArray();
+        status["conditions"] = new JsonArray(new JsonObject { ["type"] = "ComparisonError", ["message"] = message, ["lastTransitionTime"] = now });
+        status["reconciledAt"] = now;
+    }
+
     private void FailComparison(JsonObject application)
     {
         var now = Now();

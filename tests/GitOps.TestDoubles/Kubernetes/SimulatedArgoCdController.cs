@@ -126,7 +126,7 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
         {
             Begin($"terminate:{name}", () => TerminateAsync(name));
         }
-        else if (!IsChild(application) && application["operation"] is JsonObject
+        else if ((!IsChild(application) || IsRootParent(name)) && application["operation"] is JsonObject
             && application["status"]?["operationState"]?["phase"]?.ToString() != "Running")
         {
             Begin($"sync:{name}", () => SyncAsync(name));
@@ -166,6 +166,9 @@ public sealed partial class SimulatedArgoCdController : IAsyncDisposable
     private bool IsBusy(string key) => work.TryGetValue(key, out var running) && !running.IsCompleted;
 
     private static bool IsChild(JsonObject application) => KubeMetadata.Label(application, InstanceLabel) is not null;
+
+    // A parent a root created: a child of the root, but an app-of-apps with its own (automated) sync.
+    private bool IsRootParent(string name) => Scenario.Roots.Values.Any(parents => parents.Any(parent => KubeMetadata.Name(parent) == name));
 
     private void Update(string name, string action, Action<JsonObject> change)
     {

@@ -1,3 +1,4 @@
+using GitOps.Platform.Environments;
 using GitOps.Platform.GitLab;
 using GitOps.Platform.Helm;
 using GitOps.Targets.Errors;
@@ -22,7 +23,7 @@ public static class PromotionFailures
         {
             throw new UsageException(exception.Message, exception);
         }
-        catch (Exception exception) when (exception is ValuesFileException or HelmException or GitLabApiException or InvalidDataException or FileNotFoundException)
+        catch (Exception exception) when (exception is ValuesFileException or ConfigurationPinException or HelmException or GitLabApiException or InvalidDataException or FileNotFoundException)
         {
             throw new BuildFailedException(exception.Message, exception);
         }

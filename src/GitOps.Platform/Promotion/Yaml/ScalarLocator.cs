@@ -33,7 +33,7 @@ internal static class ScalarLocator
         return Locate(text, offset, matches[0], keyPath, source);
     }
 
-    private static IReadOnlyList<YamlOutlineNode> Parse(string text, string source)
+    internal static IReadOnlyList<YamlOutlineNode> Parse(string text, string source)
     {
         try
         {
@@ -76,7 +76,7 @@ internal static class ScalarLocator
         return current;
     }
 
-    private static ScalarLocation Locate(string text, int offset, YamlOutlineNode node, string keyPath, string source)
+    internal static ScalarLocation Locate(string text, int offset, YamlOutlineNode node, string keyPath, string source)
     {
         var line = node.Event.Start.Line;
         if (node.Scalar is not { } scalar)

@@ -10,6 +10,14 @@ internal sealed record YamlOutlineNode(ParsingEvent Event, IReadOnlyList<KeyValu
 {
     public Scalar? Scalar => Event as Scalar;
 
+    /// <summary>A sequence's items, in order; empty for every other node.</summary>
+    public IReadOnlyList<YamlOutlineNode> Items { get; init; } = [];
+
+    public bool IsSequence => Event is SequenceStart;
+
+    /// <summary>The value of the mapping key <paramref name="key"/>, or null when this is no mapping or lacks it.</summary>
+    public YamlOutlineNode? Child(string key) => Pairs.FirstOrDefault(pair => pair.Key.Scalar?.Value == key).Value;
+
     public bool IsMapping => Event is MappingStart;
 
     public bool IsAlias => Event is AnchorAlias;

@@ -44,13 +44,14 @@ internal static class YamlOutlineReader
 
                 return new YamlOutlineNode(current, pairs);
             case SequenceStart:
-                // Sequence items are never addressed by a key path; they are read only to move past them.
+                // Kept for the pin locator, which finds the chart source among an Application's sources; key paths never index them.
+                var items = new List<YamlOutlineNode>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
-                    ReadNode(parser);
+                    items.Add(ReadNode(parser));
                 }
 
-                return new YamlOutlineNode(current, NoPairs);
+                return new YamlOutlineNode(current, NoPairs) { Items = items };
             default:
                 return new YamlOutlineNode(current, NoPairs);
         }

@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>Checks every rendered Argo CD Application of one environment.</summary>
-internal sealed class ApplicationRules(VerificationContext context, EnvironmentId environment, YamlFile values)
+internal sealed class ApplicationRules(VerificationContext context, EnvironmentId environment, YamlFile values, string? release)
 {
     public const string Finalizer = "resources-finalizer.argocd.argoproj.io";
     private const string SyncWave = "argocd.argoproj.io/sync-wave";
@@ -76,7 +76,6 @@ internal sealed class ApplicationRules(VerificationContext context, EnvironmentI
 
     private void CheckTargetRevision(RenderedDocument application, string name)
     {
-        var release = values.Root.Child("deployedRelease").Text();
         if (application.Root.At("metadata", "labels", TierLabel).Text() != "platform" || string.IsNullOrEmpty(release))
         {
             return;

@@ -13,7 +13,7 @@ namespace GitOps.Platform.Verification.Checks;
 /// creates (<see cref="E2eTriggerToken"/>). The chart renders into the management cluster, where no sealed-secrets
 /// controller runs, so a SealedSecret there would never be unsealed.
 /// </summary>
-internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId environment, YamlFile values)
+internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId environment, YamlFile values, string? release)
 {
     public void Check(IReadOnlyList<RenderedDocument> documents)
     {
@@ -63,7 +63,7 @@ internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId 
         {
             ["STAGE"] = environment.Stage.ToName(),
             ["CLOUD"] = environment.Cloud.ToName(),
-            ["RELEASE"] = values.Root.Child("deployedRelease").Text(),
+            ["RELEASE"] = release,
         };
         var variables = Containers(trigger).SelectMany(container => container.Child("env").Items()).ToList();
         foreach (var (name, value) in expected)

@@ -19,6 +19,14 @@ internal static class EnvironmentFilesRule
                     $"stage {stage.Stage.ToName()} has no Argo CD Application file {appOfApps}");
             }
 
+            var root = EnvironmentLayout.RootFile(stage.Stage);
+            expected.Add(root);
+            if (!files.Exists(root))
+            {
+                sink.Add(EnvironmentLayout.StagesFile, stage.Line, RuleIds.EnvironmentFileMissing,
+                    $"stage {stage.Stage.ToName()} has no root Application file {root}; without it a merged change to {appOfApps} takes effect only when someone applies it");
+            }
+
             foreach (var environment in stage.Environments)
             {
                 var values = EnvironmentLayout.ValuesFile(environment);
@@ -44,6 +52,7 @@ internal static class EnvironmentFilesRule
     private static bool IsEnvironmentFile(string file)
     {
         var name = Path.GetFileName(file);
-        return name.StartsWith("values-", StringComparison.Ordinal) || name.StartsWith("app-of-apps-", StringComparison.Ordinal);
+        return name.StartsWith("values-", StringComparison.Ordinal) || name.StartsWith("app-of-apps-", StringComparison.Ordinal)
+            || name.StartsWith("root-", StringComparison.Ordinal);
     }
 }

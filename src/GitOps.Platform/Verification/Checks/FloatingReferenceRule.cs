@@ -12,10 +12,8 @@ namespace GitOps.Platform.Verification.Checks;
 /// Findings point at the values line that sets the reference (the environment's file, else the chart defaults),
 /// falling back to the template that renders it.
 /// </summary>
-internal sealed partial class FloatingReferenceRule(VerificationContext context, EnvironmentId environment, YamlFile values)
+internal sealed partial class FloatingReferenceRule(VerificationContext context, EnvironmentId environment, YamlFile values, StageChart chart)
 {
-    private const string ChartDefaults = EnvironmentLayout.ChartDirectory + "/values.yaml";
-
     public void Check(RenderedDocument document)
     {
         if (!context.Catalog.RequiresSemVer(environment.Stage))
@@ -109,11 +107,12 @@ internal sealed partial class FloatingReferenceRule(VerificationContext context,
     /// <summary>The first line with both the key and the value: in the environment's values, then the chart defaults.</summary>
     private (string File, int Line) Locate(RenderedDocument document, string key, string value)
     {
-        foreach (var file in new[] { values.Path, ChartDefaults })
+        // The chart defaults are those of the chart the stage runs: at its pin for a promoted stage.
+        foreach (var (file, path) in new[] { (values.Path, context.Files.FullPath(values.Path)), ($"{chart.Label}/values.yaml", Path.Combine(chart.Directory, "values.yaml")) })
         {
-            if (value.Length > 0 && context.Files.Exists(file))
+            if (value.Length > 0 && File.Exists(path))
             {
-                var lines = File.ReadAllLines(context.Files.FullPath(file));
+                var lines = File.ReadAllLines(path);
                 var index = Array.FindIndex(lines, line => line.Contains(key, StringComparison.Ordinal) && line.Contains(value, StringComparison.Ordinal));
                 if (index >= 0)
                 {

@@ -10,7 +10,8 @@ namespace GitOps.Platform.Verification.Checks;
 /// </summary>
 internal static partial class LintFindings
 {
-    public static void Report(VerificationContext context, EnvironmentId environment, YamlFile values, HelmLintResult lint)
+    // chartLabel: how findings name the chart (StageChart.Label: "<sha>:charts/app-of-apps" for a pinned stage).
+    public static void Report(VerificationContext context, EnvironmentId environment, YamlFile values, HelmLintResult lint, string chartLabel = EnvironmentLayout.ChartDirectory)
     {
         var schemaErrors = lint.Errors
             .SelectMany(error => error.Split('\n'))
@@ -34,17 +35,17 @@ internal static partial class LintFindings
 
         foreach (var error in lint.Errors.Where(error => !error.Contains("- at '", StringComparison.Ordinal)))
         {
-            var (file, line) = Locate(error, values.Path);
+            var (file, line) = Locate(error, values.Path, chartLabel);
             context.Sink.Add(environment, file, line, RuleIds.ChartRender, $"helm lint: {HelmOutput.ErrorSummary(error)}");
         }
     }
 
     /// <summary>Where a helm error points: "templates/x.yaml:12" or "template: chart/templates/x.yaml:12:3" inside it.</summary>
-    public static (string File, int Line) Locate(string error, string fallbackFile)
+    public static (string File, int Line) Locate(string error, string fallbackFile, string chartLabel = EnvironmentLayout.ChartDirectory)
     {
         var match = TemplateReference().Match(error);
         return match.Success
-            ? ($"{EnvironmentLayout.ChartDirectory}/{match.Groups["path"].Value}", int.Parse(match.Groups["line"].ValueSpan, provider: null))
+            ? ($"{chartLabel}/{match.Groups["path"].Value}", int.Parse(match.Groups["line"].ValueSpan, provider: null))
             : (fallbackFile, 1);
     }
 

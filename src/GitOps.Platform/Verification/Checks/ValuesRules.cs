@@ -35,6 +35,11 @@ internal sealed class ValuesRules(VerificationContext context, EnvironmentId env
 
     private void CheckRelease()
     {
+        if (context.Catalog.IsPinned(environment.Stage))
+        {
+            return; // the release is in the parent file (PromotedReleaseRule)
+        }
+
         var requiresSemVer = context.Catalog.RequiresSemVer(environment.Stage);
         var release = values.Root.Child("deployedRelease").Text();
         if (string.IsNullOrWhiteSpace(release))

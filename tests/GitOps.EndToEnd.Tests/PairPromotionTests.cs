@@ -1,0 +1,116 @@
+using GitOps.EndToEnd.Tests.Support;
+
+namespace GitOps.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 11's "Done when", as a user and the pipeline would do it: ./build.sh against a bare origin and the fake GitLab,
+/// each merge request merged there by hand. A chart change on main reaches dev and nightly at once and each promoted
+/// stage only when the merge request moving its pin is merged; prod's rollback returns its release and its pin.
+/// </summary>
+[Collection(SharedClone.Name)]
+public sealed class PairPromotionTests(FreshClone clone)
+{
+    private const string Template = "charts/app-of-apps/templates/platform-applications.yaml";
+    private const string Change = "revisionHistoryLimit: 7";
+
+    [Fact]
+    public async Task A_chart_change_reaches_each_promoted_stage_exactly_when_its_promotion_mr_merges_and_rollback_returns_both()
+    {
+        await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        var before = new[] { "dev", "nightly", "qa", "qa-int", "prod" }.ToDictionary(stage => stage, sandbox.ArgoRendered);
+        var prodPin = Pin(sandbox, "prod");
+        var prodValues = File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml"));
+
+        // 1. A template change lands on main.
+        var template = Path.Combine(sandbox.Root, Template);
+        File.WriteAllText(template, File.ReadAllText(template).Replace("  project: {{ $.Values.project }}\n", $"  project: {{{{ $.Values.project }}}}\n  {Change}\n", StringComparison.Ordinal));
+        var change = sandbox.CommitToMain("Platform Applications keep 7 revisions");
+        foreach (var stage in new[] { "qa", "qa-int", "prod" })
+        {
+            sandbox.ArgoRendered(stage).ShouldBe(before[stage], $"{stage} is pinned: a change on main must not reach it");
+        }
+
+        foreach (var stage in new[] { "dev", "nightly" })
+        {
+            sandbox.ArgoRendered(stage).ShouldContain(Change, customMessage: $"{stage} follows main");
+        }
+
+        // 2. dev -> qa: the release entry moves qa's release and pins it to main as it is now.
+        var entry = sandbox.Build("OpenPromotionMR", "--version", "1.5.0");
+        entry.ExitCode.ShouldBe(0, entry.Output + entry.Error);
+        var toQa = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
+        toQa.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to qa");
+        ShowsTheChange(toQa.Description, "qa-gcp", change);
+        sandbox.ArgoRendered("qa").ShouldBe(before["qa"], "nothing reaches qa before its MR is merged");
+        sandbox.Merge(toQa);
+        sandbox.ArgoRendered("qa").ShouldContain(Change);
+        Pin(sandbox, "qa").ShouldBe(change);
+
+        // qa never ran this pair's e2e: no promotion, nothing pushed.
+        var branches = sandbox.OriginBranches();
+        var untested = sandbox.Build("OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--skip", "RunE2E");
+        untested.ExitCode.ShouldBe(1, untested.Output + untested.Error);
+        untested.Output.ShouldContain($"Not promoting qa -> qa-int: qa-gcp has no e2e record for the pair 1.5.0 at {change[..12]}");
+        sandbox.OriginBranches().ShouldBe(branches, ignoreOrder: true);
+
+        // 3. qa -> qa-int after e2e on qa passed for the pair Argo CD reports.
+        sandbox.EnvironmentRelease = "1.5.0";
+        var toQaInt = PromoteAfterE2e(sandbox, "qa", change);
+        toQaInt.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to qa-int");
+        ShowsTheChange(toQaInt.Description, "qa-int-gcp", change);
+        toQaInt.Description.ShouldContain($"- **qa-gcp** `1.5.0 at {change[..12]}` passed");
+        sandbox.ArgoRendered("qa-int").ShouldBe(before["qa-int"]);
+        sandbox.Merge(toQaInt);
+        sandbox.ArgoRendered("qa-int").ShouldContain(Change);
+
+        // 4. qa-int -> prod, opened by hand and merged by a code owner.
+        var toProd = PromoteAfterE2e(sandbox, "qa-int", change);
+        toProd.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to prod");
+        ShowsTheChange(toProd.Description, "prod-gcp", change);
+        toProd.Description.ShouldContain("**Production.**");
+        sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
+        sandbox.Merge(toProd);
+        var promoted = sandbox.ArgoRendered("prod");
+        promoted.ShouldContain(Change);
+        Pin(sandbox, "prod").ShouldBe(change);
+
+        // 5. Roll prod back: the release and the configuration return.
+        var rollback = sandbox.Build("Rollback", "--stage", "prod", "--to", "1.3.0");
+        rollback.ExitCode.ShouldBe(0, rollback.Output + rollback.Error);
+        var back = sandbox.GitLab.MergeRequests.Single(request => request.SourceBranch.StartsWith("rollback/", StringComparison.Ordinal));
+        back.Title.ShouldBe($"Roll back prod to 1.3.0 at {prodPin[..12]}");
+        back.Description.ShouldContain("### Commits taken out");
+        back.Description.Split('\n').ShouldContain(line => line.StartsWith('-') && line.Contains(Change, StringComparison.Ordinal));
+        sandbox.ArgoRendered("prod").ShouldBe(promoted, "a rollback too takes effect only on merge");
+        sandbox.Merge(back);
+        Pin(sandbox, "prod").ShouldBe(prodPin);
+        File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml")).ShouldBe(prodValues);
+        sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
+    }
+
+    /// <summary>RunE2E as the PostSync pipeline runs it (RELEASE and REVISION from the hook), then OpenPromotionMR; returns the new MR.</summary>
+    private static GitOps.TestDoubles.GitLab.FakeMergeRequest PromoteAfterE2e(PromotionSandbox sandbox, string stage, string revision)
+    {
+        var trigger = new Dictionary<string, string?> { ["RELEASE"] = sandbox.EnvironmentRelease, ["REVISION"] = revision };
+        var e2e = sandbox.Build(trigger, "RunE2E", "--stage", stage, "--cloud", "gcp", "--e2e-base-url", sandbox.EnvironmentUrl);
+        e2e.ExitCode.ShouldBe(0, e2e.Output + e2e.Error);
+        var known = sandbox.GitLab.MergeRequests.Select(request => request.Iid).ToHashSet();
+        var promotion = sandbox.Build("OpenPromotionMR", "--stage", stage, "--cloud", "gcp", "--skip", "RunE2E");
+        promotion.ExitCode.ShouldBe(0, promotion.Output + promotion.Error);
+        return sandbox.GitLab.MergeRequests.Single(request => !known.Contains(request.Iid));
+    }
+
+    /// <summary>The MR shows the template change in the rendered diff and names the commit that made it.</summary>
+    private static void ShowsTheChange(string description, string environment, string change)
+    {
+        var rendered = description[description.IndexOf("### Rendered manifest diff", StringComparison.Ordinal)..];
+        rendered.ShouldContain($"--- {environment} (before)");
+        rendered.Split('\n').ShouldContain(line => line.StartsWith('+') && line.Contains(Change, StringComparison.Ordinal));
+        description.ShouldContain($"`{change[..12]}` Platform Applications keep 7 revisions");
+    }
+
+    private static string Pin(PromotionSandbox sandbox, string stage) =>
+        File.ReadLines(Path.Combine(sandbox.Root, $"environments/{stage}/app-of-apps-{stage}.yaml"))
+            .Select(line => line.Trim())
+            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+}

@@ -1,0 +1,157 @@
+using GitOps.Platform.Promotion;
+using GitOps.Platform.Promotion.Pins;
+
+namespace GitOps.Platform.Tests.Promotion.Pairs;
+
+/// <summary>
+/// A promotion moves the pair: the release and the pin in the next stage's app-of-apps file, both
+/// as the source stage ran and tested them (issue 11 item 3), pushed to a bare remote with real git.
+/// </summary>
+public sealed class PairPromotionTests : IDisposable
+{
+    private readonly PairRepository repository = new();
+
+    public void Dispose() => repository.Dispose();
+
+    [Fact]
+    public async Task Promotion_moves_release_and_pin_together_and_nothing_else()
+    {
+        var first = await repository.InitializeAsync("1.3.0", "1.2.0");
+        var tested = await repository.ChangeChartAsync("name: app-of-apps\nversion: 2\n");
+        await repository.SetAsync("qa", "1.3.0", tested);
+
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", tested)]));
+        var outcome = await repository.Executor().ExecuteAsync(plan, CancellationToken.None);
+
+        plan.Pair.ShouldBe(new ReleasePair(ReleaseVersion.Parse("1.3.0"), tested));
+        plan.Title.ShouldBe($"Promote 1.3.0 at {tested[..12]} to qa-int");
+        outcome.Branch.ShouldBe($"promote/qa-int-1.3.0-{tested[..12]}");
+        var remote = repository.Sandbox.Git.In(repository.Sandbox.RemotePath);
+        var diff = await remote.RunAsync(["diff", "-U0", "main", outcome.Branch], CancellationToken.None);
+        ChangedLines(diff).ShouldBe([
+            $"-      targetRevision: {first}", $"+      targetRevision: {tested}",
+            "-            value: \"1.2.0\" # moved by promotion", "+            value: \"1.3.0\" # moved by promotion",
+            $"-      targetRevision: {first}", $"+      targetRevision: {tested}"]);
+        (await repository.Sandbox.RemoteFileAsync(outcome.Branch, PairRepository.PinPath("qa-int")))
+            .ShouldBe(PairRepository.Pins("qa-int", tested, "1.3.0"), "comments and the AppProject stay; chart and values sources move together");
+        (await remote.RunAsync(["diff", "--name-only", "main", outcome.Branch], CancellationToken.None)).Trim()
+            .ShouldBe(PairRepository.PinPath("qa-int"), "one promotion MR edits one file");
+        var description = repository.Host.OpenRequests.ShouldHaveSingleItem().Description;
+        description.ShouldContain($"| `{PairRepository.PinPath("qa-int")}` (chart pin) | all | `{first}` | `{tested}` |");
+        description.ShouldContain($"- **qa-gcp** `1.3.0 at {tested[..12]}` passed");
+    }
+
+    [Fact]
+    public async Task An_e2e_record_of_the_same_release_at_another_revision_is_no_evidence()
+    {
+        var first = await repository.InitializeAsync("1.3.0", "1.2.0");
+        var tested = await repository.ChangeChartAsync("name: app-of-apps\nversion: 2\n");
+        await repository.SetAsync("qa", "1.3.0", tested);
+
+        var refusal = await Should.ThrowAsync<PromotionRefusedException>(async () =>
+            PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", first)])));
+
+        refusal.Reason.ShouldBe(RefusalReason.E2eMissing);
+        refusal.Message.ShouldBe($"Not promoting qa -> qa-int: qa-gcp was last tested on 1.3.0 at {first[..12]} for the pair 1.3.0 at {tested[..12]}; run RunE2E for qa, or use --force");
+    }
+
+    [Fact]
+    public async Task Configuration_only_promotion_moves_the_pin_alone()
+    {
+        await repository.InitializeAsync("1.3.0", "1.3.0");
+        var tested = await repository.ChangeChartAsync("name: app-of-apps\nversion: 3\n");
+        await repository.SetAsync("qa", "1.3.0", tested);
+
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", tested)]));
+        var outcome = await repository.Executor().ExecuteAsync(plan, CancellationToken.None);
+
+        plan.Edits.ShouldBeEmpty();
+        plan.PinEdit.ShouldNotBeNull().NewRevision.ShouldBe(tested);
+        var changed = await repository.Sandbox.Git.In(repository.Sandbox.RemotePath).RunAsync(["diff", "--name-only", "main", outcome.Branch], CancellationToken.None);
+        changed.Trim().ShouldBe(PairRepository.PinPath("qa-int"));
+    }
+
+    [Fact]
+    public async Task A_quarantined_pair_is_refused_while_the_same_release_at_another_revision_is_not()
+    {
+        var first = await repository.InitializeAsync("1.3.0", "1.2.0");
+        var tested = await repository.ChangeChartAsync("name: app-of-apps\nversion: 2\n");
+        await repository.SetAsync("qa", "1.3.0", tested);
+        var rejected = new RejectedReleases([new RejectedRelease("1.3.0", "qa", "gcp", "failed: 4 tests, 1 failures", DateTimeOffset.UnixEpoch) { Revision = tested }]);
+        var elsewhere = new RejectedReleases([new RejectedRelease("1.3.0", "qa", "gcp", "failed", DateTimeOffset.UnixEpoch) { Revision = first }]);
+
+        var refusal = await Should.ThrowAsync<PromotionRefusedException>(async () =>
+            PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", tested)], rejected)));
+        var other = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", tested)], elsewhere));
+
+        refusal.Reason.ShouldBe(RefusalReason.Rejected);
+        refusal.Message.ShouldStartWith($"Release 1.3.0 at {tested[..12]} is rejected (environments/rejected-releases.yaml): failed: 4 tests, 1 failures on qa-gcp");
+        other.Warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_promotion_to_an_older_revision_is_refused_naming_the_stage_both_revisions_and_rollback()
+    {
+        var first = await repository.InitializeAsync("1.3.0", "1.3.0");
+        var newer = await repository.ChangeChartAsync("name: app-of-apps\nversion: 2\n");
+        await repository.SetAsync("qa-int", "1.3.0", newer);
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", first)]));
+
+        var refusal = await Should.ThrowAsync<PromotionRefusedException>(() => new PairGuard(new RevisionHistory(repository.Sandbox.Git)).CheckAsync(plan, CancellationToken.None));
+
+        refusal.Reason.ShouldBe(RefusalReason.OlderPair);
+        refusal.IsUsageError.ShouldBeTrue();
+        refusal.Message.ShouldBe($"Not moving qa-int from 1.3.0 at {newer[..12]} to 1.3.0 at {first[..12]}: that is an older revision; go back with Rollback --stage qa-int --to 1.3.0");
+    }
+
+    [Fact]
+    public async Task A_pin_that_is_no_commit_of_the_repository_is_refused_before_anything_is_pushed()
+    {
+        await repository.InitializeAsync("1.3.0", "1.2.0");
+        const string Missing = "1234567890abcdef1234567890abcdef12345678";
+        await repository.SetAsync("qa", "1.3.0", Missing);
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", Missing)]));
+
+        var refusal = await Should.ThrowAsync<PromotionRefusedException>(() => new PairGuard(new RevisionHistory(repository.Sandbox.Git)).CheckAsync(plan, CancellationToken.None));
+
+        refusal.Reason.ShouldBe(RefusalReason.UnknownRevision);
+        refusal.IsUsageError.ShouldBeFalse();
+        refusal.Message.ShouldContain($"Not moving qa-int from 1.2.0 at ");
+        refusal.Message.ShouldContain($"to 1.3.0 at {Missing[..12]}: revision {Missing} is not a commit of this repository");
+        refusal.Message.ShouldEndWith("go back with Rollback --stage qa-int --to 1.3.0");
+        (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
+    }
+
+    [Fact]
+    public async Task Rollback_returns_the_release_and_the_pin_the_stage_had_then()
+    {
+        var first = await repository.InitializeAsync("1.3.0", "1.2.0");
+        var newer = await repository.ChangeChartAsync("name: app-of-apps\nversion: 2\n");
+        await repository.SetAsync("qa-int", "1.3.0", newer);
+        var files = new[] { await repository.FileAsync("qa-int") };
+        var pins = await StagePinFile.ReadAsync(repository.Sandbox.ClonePath, "qa-int", CancellationToken.None);
+
+        var plan = await new RollbackPlanner(repository.Sandbox.Git) { Pins = pins }
+            .PlanAsync("qa-int", "1.2.0", files, RejectedReleases.None, force: false, CancellationToken.None);
+        var outcome = await repository.Executor().ExecuteAsync(plan, CancellationToken.None);
+
+        plan.Pair.ShouldBe(new ReleasePair(ReleaseVersion.Parse("1.2.0"), first));
+        outcome.Branch.ShouldBe($"rollback/qa-int-1.2.0-{first[..12]}");
+        (await repository.Sandbox.RemoteFileAsync(outcome.Branch, PairRepository.PinPath("qa-int"))).ShouldBe(PairRepository.Pins("qa-int", first, "1.2.0"));
+    }
+
+    [Theory]
+    [InlineData("1234567890123456789012345678901234567890")]
+    [InlineData("1234567890123456789012345678901234567e90")]
+    public void A_pin_of_digits_is_written_quoted_so_yaml_reads_a_string(string sha)
+    {
+        var text = PairRepository.Pins("qa", "0e62172adede5d1658dc4048503aee0e095e9c52", "1.3.0");
+
+        var edited = PinFileEditor.Set(text, sha, "app-of-apps-qa.yaml");
+
+        edited.Split('\n').Count(line => line.Trim() == $"targetRevision: \"{sha}\"").ShouldBe(2, "chart and values sources");
+    }
+
+    private static string[] ChangedLines(string diff) =>
+        [.. diff.Split('\n').Where(line => (line.StartsWith('+') || line.StartsWith('-')) && !line.StartsWith("+++", StringComparison.Ordinal) && !line.StartsWith("---", StringComparison.Ordinal))];
+}
