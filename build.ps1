@@ -335,7 +335,9 @@ function Invoke-Compile($Bootstrap, $Inputs) {
     # As build.sh: outputs MSBuild rewrites in place and keeps when newer than their inputs; a killed compile would
     # leave them cut short for good.
     foreach ($output in '_build.runtimeconfig.json', '_build.deps.json') {
-        [System.IO.File]::Delete([System.IO.Path]::Combine($temp, 'build-bin', $output))
+        $path = [System.IO.Path]::Combine($temp, 'build-bin', $output)
+        # File.Delete throws when the folder is missing, as it is before the first compile.
+        if ([System.IO.File]::Exists($path)) { [System.IO.File]::Delete($path) }
     }
     [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
     $log = [System.IO.Path]::Combine($temp, 'build-compile.log')
