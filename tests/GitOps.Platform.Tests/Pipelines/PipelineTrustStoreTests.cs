@@ -24,7 +24,7 @@ public sealed class PipelineTrustStoreTests : IDisposable
 
     private static void ShouldRefuse(string variable, string value)
     {
-        var failure = Should.Throw<UsageException>(() => PipelineTrustStore.ThrowIfAltered(inPipeline: true, "/builds/g/eurodat-trustee-iac", new Dictionary<string, string?> { [variable] = value }.GetValueOrDefault));
+        var failure = Should.Throw<UsageException>(() => PipelineTrustStore.ThrowIfAltered(inPipeline: true, new Dictionary<string, string?> { [variable] = value }.GetValueOrDefault));
         failure.Message.ShouldStartWith($"{variable} names a certificate store outside the system trust locations");
         failure.Message.ShouldNotContain("\n");
         failure.Message.ShouldNotContain("canary-ca-5d1e");
@@ -72,13 +72,13 @@ public sealed class PipelineTrustStoreTests : IDisposable
     [Fact]
     public void The_images_own_store_locally_anything_and_in_a_pipeline_a_proxy_alone_are_accepted()
     {
-        PipelineTrustStore.ThrowIfAltered(inPipeline: true, "/builds/g/eurodat-trustee-iac", new Dictionary<string, string?>
+        PipelineTrustStore.ThrowIfAltered(inPipeline: true, new Dictionary<string, string?>
         {
             ["SSL_CERT_FILE"] = "/etc/ssl/certs/ca-certificates.crt", ["SSL_CERT_DIR"] = "/etc/ssl/certs",
             ["HTTPS_PROXY"] = "http://proxy:3128", ["HTTP_PROXY"] = "http://proxy:3128", ["ALL_PROXY"] = "http://proxy:3128", ["NO_PROXY"] = "localhost",
         }.GetValueOrDefault);
-        PipelineTrustStore.ThrowIfAltered(inPipeline: true, "/builds/g/eurodat-trustee-iac", new Dictionary<string, string?> { ["SSL_CERT_DIR"] = "/etc/ssl/certs:/etc/pki/tls/certs" }.GetValueOrDefault);
-        PipelineTrustStore.ThrowIfAltered(inPipeline: true, "/builds/g/eurodat-trustee-iac", new Dictionary<string, string?>().GetValueOrDefault);
-        PipelineTrustStore.ThrowIfAltered(inPipeline: false, "/builds/g/eurodat-trustee-iac", new Dictionary<string, string?> { ["SSL_CERT_FILE"] = FileVariable() }.GetValueOrDefault);
+        PipelineTrustStore.ThrowIfAltered(inPipeline: true, new Dictionary<string, string?> { ["SSL_CERT_DIR"] = "/etc/ssl/certs:/etc/pki/tls/certs" }.GetValueOrDefault);
+        PipelineTrustStore.ThrowIfAltered(inPipeline: true, new Dictionary<string, string?>().GetValueOrDefault);
+        PipelineTrustStore.ThrowIfAltered(inPipeline: false, new Dictionary<string, string?> { ["SSL_CERT_FILE"] = FileVariable() }.GetValueOrDefault);
     }
 }
