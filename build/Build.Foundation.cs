@@ -12,10 +12,29 @@ internal sealed partial class Build
         .Description("Prepares the stage's GCP project: APIs, the Terraform state bucket, the deployer with Workload Identity Federation for GitLab CI, the DNS zone.")
         .Before(ProvisionManagementCluster)
         .Requires(() => Stage)
+        .Requires(() => FoundationLockIsCommittedWhenRequired)
         .Executes(async cancellationToken =>
         {
             var workspace = new FoundationLayout(RootDirectory, TfStateBucket, name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name)).For(Stage!.Value.ToName());
             var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings { RequireLockFile = IsPipeline }).ProvisionAsync(workspace, cancellationToken);
             Log.Info(outputs.NextStep(CommittedDeployer.Load(RootDirectory, Stage!.Value.ToName())));
         });
+
+    /// <summary>A root without its lock is a repository mistake: one line, exit 2, before anything is printed or run.</summary>
+    private bool FoundationLockIsCommittedWhenRequired
+    {
+        get
+        {
+            try
+            {
+                _ = TerraformLockFile.InitArguments(Path.Combine(RootDirectory, FoundationLayout.ModuleDirectory), required: IsPipeline);
+            }
+            catch (GitOps.Platform.Clouds.CloudConfigurationException problem)
+            {
+                throw new UsageException(problem.Message, problem);
+            }
+
+            return true;
+        }
+    }
 }

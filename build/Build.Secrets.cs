@@ -19,7 +19,8 @@ internal sealed partial class Build
     protected override async Task OnBuildInitializedAsync(CancellationToken cancellationToken)
     {
         // Before any secret is read or token requested: what the build's own TLS trusts (PipelineTrustStore).
-        GitOps.Platform.Pipelines.PipelineTrustStore.ThrowIfAltered(IsPipeline, RootDirectory, Host.Variable);
+        GitOps.Platform.Pipelines.PipelineStartupVariables.ThrowIfSet(IsPipeline, Host.Variable);
+        GitOps.Platform.Pipelines.PipelineTrustStore.ThrowIfAltered(IsPipeline, Host.Variable);
         // Every build needs the stage catalog: a missing or broken one is one line before any target starts.
         _ = Catalog;
         var templatePath = Path.Combine(RootDirectory, EnvTemplate.RelativePath);

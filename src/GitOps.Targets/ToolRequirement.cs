@@ -11,4 +11,10 @@ public sealed record ToolRequirement(string Name, string HowToGet)
 
     /// <summary>Rejects a found copy that is unusable (too old...): returns why, or null when fine.</summary>
     public Func<string, CancellationToken, Task<string?>>? Check { get; init; }
+
+    /// <summary>What to do, decided when the tool is found missing (it may depend on how the build runs); default <see cref="HowToGet"/>.</summary>
+    public Func<string>? DescribeHowToGet { get; init; }
+
+    /// <summary>The advice the failure message ends with.</summary>
+    public string HowToGetNow() => DescribeHowToGet?.Invoke() ?? HowToGet;
 }

@@ -101,7 +101,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:RenderMergeRequestDiff"]);
         var artifacts = (YamlMappingNode)((YamlMappingNode)CommittedCi()["mr:RenderMergeRequestDiff"])["artifacts"];
         ((YamlScalarNode)artifacts["expose_as"]).Value.ShouldBe("Rendered manifest diff");
-        Script(CommittedCi(), "mr:RenderMergeRequestDiff").ShouldBe("./build.sh RenderMergeRequestDiff --diff-base \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"");
+        Script(CommittedCi(), "mr:RenderMergeRequestDiff").ShouldBe(GitOps.Platform.Pipelines.PipelineStartupVariables.BuildCommand + " RenderMergeRequestDiff --diff-base \"$CI_MERGE_REQUEST_DIFF_BASE_SHA\"");
         File.AppendAllText(Path.Combine(copy.Root, "src", "GitOps.Targets", "GitOps.Targets.csproj"), "\n");
         ListJobs(copy.Root, request).Keys.Order(StringComparer.Ordinal).ShouldBe(["branch:Verify", "mr:RenderMergeRequestDiff", "mr:Test"]);
     }

@@ -35,6 +35,28 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         File.Exists(canary).ShouldBeFalse();
     }
 
+    /// <summary>A root that commits no lock is a repository mistake: one line, exit 2, before any progress line.</summary>
+    [Fact]
+    public void In_a_pipeline_a_foundation_root_without_its_lock_file_is_refused_before_anything_is_printed()
+    {
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["CI_JOB_ID"] = "1" }, "ProvisionFoundation", "--stage", "dev");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldContain("environments/terraform/gcp/foundation/.terraform.lock.hcl is not committed");
+        result.Output.ShouldNotContain("terraform init");
+        result.Output.ShouldNotContain("ProvisionFoundation");
+    }
+
+    /// <summary>A hand-written job that lets a pipeline variable set a loader or startup hook: refused at start.</summary>
+    [Fact]
+    public void In_a_pipeline_a_loader_or_startup_hook_variable_stops_the_build_in_one_line()
+    {
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["ENV"] = "/dev/null" }, "ListSensitiveInformation");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: ENV is set: in a pipeline they would run code before the build");
+    }
+
     /// <summary>The reviewer's reproduction: a trigger sending GITLAB_CI=false once switched every pipeline guard off.</summary>
     [Fact]
     public void A_trigger_variable_cannot_switch_pipeline_mode_off_to_choose_the_e2e_command()
@@ -65,7 +87,7 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         var result = clone.BuildSh(trigger, "Provision", "--stage", "dev", "--cloud", "gcp");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        OneLine(result.Error).ShouldStartWith("error: SSL_CERT_FILE points into the builds or temporary directory, where a file-type pipeline variable is written");
+        OneLine(result.Error).ShouldStartWith("error: SSL_CERT_FILE names a certificate store outside the system trust locations");
         Directory.Delete(Path.GetDirectoryName(ca)!, recursive: true);
         (result.Output + result.Error).ShouldNotContain("canary-ca-77f0");
         result.Output.ShouldNotContain("terraform");

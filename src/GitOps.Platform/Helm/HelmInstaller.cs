@@ -33,6 +33,7 @@ public static class HelmInstaller
         ArgumentNullException.ThrowIfNull(toolchain);
         return new ToolRequirement("helm", Toolchain.Toolchain.HowToGet("helm"))
         {
+            DescribeHowToGet = () => toolchain().HowToGetHere("helm"),
             Install = async (_, cancellationToken) => await FindOrInstallAsync(toolchain(), cancellationToken),
             Check = (path, cancellationToken) => toolchain().WhyUnusableAsync(toolchain().Pins["helm"], path, cancellationToken),
         };

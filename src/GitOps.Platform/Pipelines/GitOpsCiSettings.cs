@@ -14,10 +14,13 @@ internal static class GitOpsCiSettings
 
     public static GenerationSettings Create(string fileName, string regenerateCommand) => new()
     {
+        // Pipeline variables reach the job's environment and override its variables:, so only the command line can
+        // keep BASH_ENV and the loader variables from running code in build.sh's bash before its first line.
+        BuildCommand = PipelineStartupVariables.BuildCommand,
         HeaderComment = $"""
             {fileName}: GENERATED from the target graph (build/Build*.cs) and environments/stages.yaml. Do not edit.
             Regenerate with `{regenerateCommand}` and commit the result; Verify fails while this file is stale.
-            Every job runs one target: ./build.sh <Target> --stage <stage> --cloud <cloud> [--skip <targets other jobs run>].
+            Every job runs one target: env -u BASH_ENV ... ./build.sh <Target> --stage <stage> --cloud <cloud> [--skip <targets other jobs run>].
             """,
         ChildHeaderComment = $"""
             GENERATED with {fileName} from the target graph (build/Build*.cs) and environments/stages.yaml. Do not edit.

@@ -17,6 +17,10 @@ public sealed class PinnedToolInstaller(string toolsDirectory, ToolSource source
 
     public ToolPlatform Platform { get; init; } = ToolPlatform.Current;
 
+    /// <summary>False in a pipeline, where a tool on PATH is never run: the messages then do not suggest it, nor any
+    /// remedy the requirement's own advice gives.</summary>
+    public bool PathIsARemedy { get; init; } = true;
+
     public string BinDirectory => Path.Combine(toolsDirectory, "bin");
 
     public string InstalledPath(ToolPin pin)
@@ -49,7 +53,7 @@ public sealed class PinnedToolInstaller(string toolsDirectory, ToolSource source
         if (checksum is null)
         {
             throw new ToolInstallException(
-                $"{pin} has no pinned build for {Platform} ({ToolSource.Display(url)} is not published); install {pin.Name} {pin.MinimumOnPath.ToString(3)} or newer on PATH and retry");
+                $"{pin} has no pinned build for {Platform} ({ToolSource.Display(url)} is not published){(PathIsARemedy ? $"; install {pin.Name} {pin.MinimumOnPath.ToString(3)} or newer on PATH and retry" : string.Empty)}");
         }
 
         var target = InstalledPath(pin);
@@ -119,7 +123,9 @@ public sealed class PinnedToolInstaller(string toolsDirectory, ToolSource source
         }
     }
 
-    private string WhatToDo(ToolPin pin) => source.Mirror is null
+    private string WhatToDo(ToolPin pin) => !PathIsARemedy
+        ? source.Mirror is null ? "check the network" : $"check that {ToolSource.Display(source.Mirror)} is up and serves {pin.Name}/{pin.Version.ToString(3)}/"
+        : source.Mirror is null
         ? $"check the network, or name a mirror with --tools-mirror URL (it must serve <URL>/{pin.Name}/{pin.Version.ToString(3)}/<file>), or put {pin.Name} {pin.MinimumOnPath.ToString(3)}+ on PATH"
         : $"check that {ToolSource.Display(source.Mirror)} is up and serves {pin.Name}/{pin.Version.ToString(3)}/, or put {pin.Name} {pin.MinimumOnPath.ToString(3)}+ on PATH";
 

@@ -51,6 +51,7 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
         ArgumentNullException.ThrowIfNull(toolchain);
         return new ToolRequirement(tool, HowToGet(tool))
         {
+            DescribeHowToGet = () => toolchain().HowToGetHere(tool),
             Install = async (_, cancellationToken) => await toolchain().EnsureAsync(tool, cancellationToken),
             Check = (path, cancellationToken) => toolchain().WhyUnusableAsync(toolchain().Pins[tool], path, cancellationToken),
         };
@@ -58,6 +59,11 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
 
     public static string HowToGet(string tool) =>
         $"Put a compatible {tool} on PATH, or let the build install the one pinned in {ToolPinTable.RelativePath} (--tools-mirror URL where the internet is out of reach).";
+
+    /// <summary>The advice for how this toolchain runs: in a pipeline PATH is no remedy (<see cref="VerifiedCacheOnly"/>).</summary>
+    public string HowToGetHere(string tool) => VerifiedCacheOnly
+        ? $"In a pipeline only the pinned {tool} is run: name a mirror with --tools-mirror URL (or \"tools-mirror\" in .nuke/parameters.json), or let the job's cache keep {ToolsDirectory}."
+        : HowToGet(tool);
 
     /// <summary>A usable executable: a compatible one on PATH, else the pinned one, installed if needed.</summary>
     public async Task<string> EnsureAsync(string tool, CancellationToken cancellationToken)
@@ -100,6 +106,7 @@ public sealed class Toolchain(string toolsDirectory, ToolPinTable pins, ToolSour
 
     public PinnedToolInstaller Installer() => new(ToolsDirectory, Source, Log)
     {
+        PathIsARemedy = !VerifiedCacheOnly,
         Platform = Platform,
         Http = Http ?? Internal.ArchiveDownload.DefaultClient,
     };

@@ -41,7 +41,7 @@ internal static class ToolCheck
 
         if (tool.Install is null)
         {
-            return $"{tool.Name}: {why}. {tool.HowToGet}";
+            return $"{tool.Name}: {why}. {tool.HowToGetNow()}";
         }
 
         log.Info($"{tool.Name}: {why}; installing it (a pinned copy into {locator.ToolsDirectory}, or the system package).");
@@ -51,11 +51,11 @@ internal static class ToolCheck
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException and not UsageException)
         {
-            return $"{tool.Name}: {why}, and installing it failed: {exception.Message}. {tool.HowToGet}";
+            return $"{tool.Name}: {why}, and installing it failed: {exception.Message}. {tool.HowToGetNow()}";
         }
 
         var after = await WhyUnusableAsync(tool, locator.Find(tool.Name), cancellationToken);
-        return after is null ? null : $"{tool.Name}: {after} after installing. {tool.HowToGet}";
+        return after is null ? null : $"{tool.Name}: {after} after installing. {tool.HowToGetNow()}";
     }
 
     private static async Task<string?> WhyUnusableAsync(ToolRequirement tool, string? path, CancellationToken cancellationToken)

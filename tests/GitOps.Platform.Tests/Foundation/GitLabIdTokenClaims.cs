@@ -16,19 +16,22 @@ internal sealed record GitLabIdTokenClaims(string ProjectPath, string Ref, bool 
 
     public string JobId { get; init; } = "9000000001";
 
+    /// <summary>"branch" or "tag": a protected tag's job carries ref_protected "true" too.</summary>
+    public string RefType { get; init; } = "branch";
+
     public Dictionary<string, object> ToAssertion()
     {
         var claims = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["iss"] = "https://gitlab.eurodat.example",
-            ["sub"] = $"project_path:{ProjectPath}:ref_type:branch:ref:{Ref}",
+            ["sub"] = $"project_path:{ProjectPath}:ref_type:{RefType}:ref:{Ref}",
             ["project_id"] = ProjectId,
             ["namespace_id"] = NamespaceId,
             ["job_id"] = JobId,
             ["project_path"] = ProjectPath,
             ["namespace_path"] = ProjectPath.Split('/')[0],
             ["ref"] = Ref,
-            ["ref_type"] = "branch",
+            ["ref_type"] = RefType,
             ["ref_protected"] = RefProtected ? "true" : "false",
         };
         if (Environment is not null)

@@ -50,6 +50,20 @@ public sealed partial class WorkloadIdentityConditionTests
     }
 
     [Fact]
+    public async Task A_protected_tag_or_another_protected_branch_reaches_no_stages_deployer()
+    {
+        var conditions = await ConditionsAsync();
+        foreach (var stage in Stages)
+        {
+            var ours = new GitLabIdTokenClaims(ProjectPath(stage), "main", RefProtected: true, $"{stage}/gcp", EnvironmentProtected: true) { ProjectId = ProjectId(stage) };
+            Accepts(conditions[stage], ours).ShouldBeTrue(stage);
+            Accepts(conditions[stage], ours with { Ref = "v1.2.0", RefType = "tag" }).ShouldBeFalse($"{stage}: a protected tag (a maintainer can push one at any commit)");
+            Accepts(conditions[stage], ours with { RefType = "tag" }).ShouldBeFalse($"{stage}: a protected tag named main");
+            Accepts(conditions[stage], ours with { Ref = "release" }).ShouldBeFalse($"{stage}: another protected branch");
+        }
+    }
+
+    [Fact]
     public async Task A_project_that_took_over_the_path_after_a_rename_or_transfer_is_not_trusted()
     {
         var conditions = await ConditionsAsync();

@@ -70,7 +70,7 @@ public sealed class TerraformDriverTests : IDisposable
 
         failure.Message.ShouldEndWith("/.terraform.lock.hcl is not committed: in a pipeline terraform installs only providers whose hashes the repository commits; "
             + $"where the registry is reachable run 'terraform -chdir={Path.GetRelativePath(Directory.GetCurrentDirectory(), module.ModuleDirectory)} init -backend=false && terraform -chdir={Path.GetRelativePath(Directory.GetCurrentDirectory(), module.ModuleDirectory)} providers lock "
-            + "-platform=linux_amd64 -platform=linux_arm64 -platform=darwin_amd64 -platform=darwin_arm64 -platform=windows_amd64 -platform=windows_arm64' and commit the file. Nothing was run.");
+            + "-platform=linux_amd64 -platform=linux_arm64 -platform=darwin_amd64 -platform=darwin_arm64 -platform=windows_amd64' and commit the file. Nothing was run.");
         module.Runner.Commands.ShouldBeEmpty();
     }
 

@@ -97,6 +97,23 @@ public sealed class ToolchainTests
         (await requirement.Check!(found, CancellationToken.None)).ShouldBeNull();
     }
 
+    /// <summary>In a pipeline PATH is no remedy: the failure names only what is (a mirror, the job's cache), once.</summary>
+    [Fact]
+    public async Task In_a_pipeline_a_tool_that_cannot_be_installed_is_told_only_the_pipelines_remedies_once()
+    {
+        await using var sandbox = await ToolInstallSandbox.CreateAsync();
+        var toolchain = Toolchain(sandbox, verifiedCacheOnly: true);
+        var requirement = Platform.Toolchain.Toolchain.Requirement("terraform", () => toolchain);
+
+        var failure = await Should.ThrowAsync<ToolInstallException>(() => requirement.Install!(sandbox.ToolsDirectory, CancellationToken.None));
+        var message = $"{failure.Message}. {requirement.HowToGetNow()}";
+
+        message.ShouldNotContain("on PATH");
+        message.ShouldContain("--tools-mirror URL (or \"tools-mirror\" in .nuke/parameters.json), or let the job's cache keep");
+        (message.Split("--tools-mirror").Length - 1).ShouldBe(1, message);
+        Toolchain(sandbox).HowToGetHere("terraform").ShouldContain("Put a compatible terraform on PATH");
+    }
+
     private static Platform.Toolchain.Toolchain Toolchain(ToolInstallSandbox sandbox, bool verifiedCacheOnly = false) =>
         new(sandbox.ToolsDirectory, new ToolPinTable([TestPins.Terraform(TestArchives.Sha256(Terraform))]), ToolSource.From(sandbox.Server.Root + "mirror"), sandbox.Runner, sandbox.Log)
         {

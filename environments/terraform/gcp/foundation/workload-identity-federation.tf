@@ -26,13 +26,14 @@ resource "google_iam_workload_identity_pool_provider" "gitlab" {
   }
 
   # STS rejects, before any role is looked at, the ID tokens of any other project (by its immutable id: a path can
-  # be re-registered by someone else after a rename or transfer; the path must still agree), of unprotected branches or tags
-  # (which any developer can push), and of every job that does not deploy to this stage's GitLab environment, protected
+  # be re-registered by someone else after a rename or transfer; the path must still agree), of any ref but the branch
+  # main (the generated deploy jobs run only there; another protected branch or a protected tag, which a maintainer can
+  # push at any commit, is refused too), of unprotected refs (which any developer can push), and of every job that does not deploy to this stage's GitLab environment, protected
   # in GitLab (Settings > CI/CD > Protected environments: who may deploy). GitLab puts environment and
   # environment_protected ("true"/"false") only into tokens of jobs that declare environment:, and a condition reading
   # a claim the token lacks fails, so a job without one is rejected too. Another stage's jobs, even on main, never
   # reach this stage's deployer: prod's only from prod/gcp.
-  attribute_condition = "assertion.project_id == \"${var.gitlab_project_id}\" && assertion.project_path == \"${var.gitlab_project_path}\" && assertion.ref_protected == \"true\" && assertion.environment == \"${local.gitlab_environment}\" && assertion.environment_protected == \"true\""
+  attribute_condition = "assertion.project_id == \"${var.gitlab_project_id}\" && assertion.project_path == \"${var.gitlab_project_path}\" && assertion.ref_type == \"branch\" && assertion.ref == \"main\" && assertion.ref_protected == \"true\" && assertion.environment == \"${local.gitlab_environment}\" && assertion.environment_protected == \"true\""
 
   oidc {
     issuer_uri        = var.gitlab_url
