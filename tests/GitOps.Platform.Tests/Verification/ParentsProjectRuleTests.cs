@@ -105,7 +105,7 @@ public sealed class ParentsProjectRuleTests
     }
     /// <summary>Each mutation leaves the policy's shape intact but lets the controller create a workload in argocd.</summary>
     [Theory]
-    [InlineData("system:serviceaccount:argocd:argocd-application-controller\"", "system:serviceaccount:argocd:argocd-aplication-controller\"", "the controller's service account")]
+    [InlineData("system:serviceaccount:argocd:argocd-application-controller\"", "system:serviceaccount:argocd:argocd-aplication-controller\"", "match exactly the controller's requests")]
     [InlineData("- expression: \"false\"", "- expression: \"true\"", "deny every request")]
     [InlineData("operations: [CREATE, UPDATE]\n            resources: [jobs, cronjobs]", "operations: [DELETE]\n            resources: [jobs, cronjobs]", "CREATE and UPDATE")]
     [InlineData("failurePolicy: Fail", "failurePolicy: Ignore", "failurePolicy Fail")]
