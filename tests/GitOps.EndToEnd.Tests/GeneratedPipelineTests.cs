@@ -172,6 +172,8 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
         Script(child, "nightly:Provision:nightly-gcp").ShouldContain(" --require-newest-commit true");
         Script(child, "nightly:DeployAppOfApps:nightly-gcp").ShouldContain(" --require-newest-commit true");
+        // Retry on an old nightly pipeline's teardown must not destroy with old Terraform while tonight's run is on.
+        Script(child, "nightly:Destroy:nightly-gcp").ShouldContain(" --require-newest-commit true");
         ((YamlScalarNode)((YamlMappingNode)((YamlSequenceNode)((YamlMappingNode)child["nightly:Destroy:nightly-gcp"])["rules"])[0])["when"]).Value.ShouldBe("always");
         ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)child["nightly:Provision:nightly-gcp"])["environment"])["on_stop"]).Value.ShouldBe("nightly:Destroy:nightly-gcp");
     }
@@ -181,6 +183,44 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     /// deployed it last, not from a child (gitlab-org/gitlab#427222), so the trigger job, which may carry environment
     /// since GitLab 16.4, starts it and names main:Destroy. gitlab-ci-local (GitLab's schema) accepts it.
     /// </summary>
+    /// <summary>Nothing is deployed from a commit Verify has not passed, whether the pipeline came from a push or by hand.</summary>
+    [Theory]
+    [InlineData("push")]
+    [InlineData("web")]
+    public void Every_main_deploy_waits_for_the_pipelines_verify(string source)
+    {
+        var jobs = ListJobs(new Dictionary<string, string>(MainPush) { ["CI_PIPELINE_SOURCE"] = source });
+        jobs.Keys.ShouldContain("branch:Verify");
+
+        var ci = CommittedCi();
+        var deploys = jobs.Keys.Where(job => job.StartsWith("main:Deploy:", StringComparison.Ordinal)).ToList();
+        deploys.Count.ShouldBe(4);
+        foreach (var deploy in deploys)
+        {
+            var needs = (YamlSequenceNode)((YamlMappingNode)ci[deploy])["needs"];
+            needs.Children.Select(need => need is YamlScalarNode name ? name.Value : ((YamlScalarNode)((YamlMappingNode)need)["job"]).Value)
+                .ShouldContain("branch:Verify", customMessage: deploy);
+        }
+    }
+
+    /// <summary>
+    /// GitLab runs on_stop from the pipeline of the environment's last deployment; a child job with action: start
+    /// would be that deployment, and the parent's Destroy would never run on Stop. The child's jobs only prepare.
+    /// </summary>
+    [Fact]
+    public void The_main_child_pipelines_create_no_deployment_of_their_own()
+    {
+        foreach (var environment in new[] { "dev-gcp", "qa-gcp", "qa-int-gcp", "prod-gcp" })
+        {
+            var child = Yaml(Path.Combine(clone.Root, ChildFile(environment)));
+            foreach (var (name, job) in child.Children.Where(entry => ((YamlScalarNode)entry.Key).Value!.StartsWith("main:", StringComparison.Ordinal)))
+            {
+                var declared = (YamlMappingNode)((YamlMappingNode)job)["environment"];
+                ((YamlScalarNode)declared["action"]).Value.ShouldBe("prepare", $"{name} in {ChildFile(environment)}");
+            }
+        }
+    }
+
     [Fact]
     public void Each_main_destroy_is_the_on_stop_of_the_trigger_job_that_deploys_its_environment()
     {

@@ -38,4 +38,30 @@ public sealed class StaleManualJobTests(FreshClone clone)
         var automatic = sandbox.Build("Destroy", "--stage", "dev", "--cloud", "gcp");
         automatic.Error.ShouldNotContain(Stale);
     }
+    [Fact]
+    public async Task A_pipeline_variable_cannot_point_the_guard_at_another_origin()
+    {
+        await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        var old = sandbox.Git("rev-parse", "HEAD").Trim();
+
+        // A copy of origin frozen at this pipeline's commit: what an attacker's repository would answer.
+        var frozen = Path.Combine(sandbox.Parent, "frozen.git");
+        FreshClone.Git(sandbox.Parent, "clone", "--quiet", "--bare", sandbox.Origin, frozen);
+        sandbox.Git("-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "--quiet", "--allow-empty", "-m", "newer");
+        sandbox.Git("push", "--quiet", "origin", "HEAD:refs/heads/main");
+        sandbox.Git("reset", "--quiet", "--hard", old);
+
+        // GIT_CONFIG_* in the job's environment (a pipeline variable) rewrites origin's URL to the frozen copy.
+        var redirect = new Dictionary<string, string?>
+        {
+            ["GIT_CONFIG_COUNT"] = "1",
+            ["GIT_CONFIG_KEY_0"] = $"url.{frozen}.insteadOf",
+            ["GIT_CONFIG_VALUE_0"] = sandbox.Origin,
+        };
+        var refused = sandbox.Build(redirect, "Destroy", "--stage", "dev", "--cloud", "gcp", "--require-newest-commit", "true");
+
+        refused.ExitCode.ShouldBe(2, refused.Output + refused.Error);
+        refused.Error.ShouldContain(Stale);
+        refused.Output.ShouldBeEmpty("refused before any target ran");
+    }
 }

@@ -39,9 +39,12 @@ public static class GitOpsPipelines
         return [.. catalog.PromotionOrder.SelectMany(stage => catalog.Definition(stage).Environments)];
     }
 
-    /// <summary>Every branch push and merge request is verified offline; a newer push makes the older run moot.</summary>
+    /// <summary>
+    /// Every branch push and merge request is verified offline; a newer push makes the older run moot. A default-branch
+    /// pipeline started by hand (web) is verified too, since its deploy jobs wait for this job.
+    /// </summary>
     private static PipelineDeclaration Branches() =>
-        new("branch", $"{PipelineSources.MergeRequest} || {PipelineSources.Push}")
+        new("branch", $"{PipelineSources.MergeRequest} || {PipelineSources.Push} || ({PipelineSources.DefaultBranchPushOrWeb})")
         {
             Lanes = [new Lane(string.Empty) { Steps = [new LaneStep(Verify) { Interruptible = true }] }],
         };
@@ -96,11 +99,16 @@ public static class GitOpsPipelines
     {
         { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))),
         { RequiresSemVer: false } => For(
-            environment, Guarded(Deploy(Provision)), Guarded(Deploy(DeployAppOfApps)), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
+            environment, AfterVerify(Guarded(Deploy(Provision))), Guarded(Deploy(DeployAppOfApps)), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
         _ => For(
-            environment, ByHand(Deploy(Provision)), Guarded(Deploy(DeployAppOfApps)),
+            environment, AfterVerify(ByHand(Deploy(Provision))), Guarded(Deploy(DeployAppOfApps)),
             ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
     };
+
+    /// <summary>Nothing is deployed from a commit Verify has not passed (branch:Verify runs in every default-branch pipeline).</summary>
+    private static LaneStep AfterVerify(LaneStep step) => step with { NeedsJobs = [VerifyJob] };
+
+    private static string VerifyJob => PipelineGenerator.JobName("branch", Verify, string.Empty);
 
     /// <summary>
     /// Provision and DeployAppOfApps of one environment as one locked unit: a child pipeline under the environment's
@@ -118,8 +126,9 @@ public static class GitOpsPipelines
     /// Stages outside promotions (nightly) on every cloud: provision, deploy main, e2e, and destroy even when e2e failed,
     /// as one child pipeline under the environment's resource group, so a second scheduled run or the manual
     /// main:Destroy (which asks for the same group) waits for the whole run instead of slipping in between its jobs.
-    /// The teardown is not guarded by the newest commit: it destroys what this run's own Provision made, from the same
-    /// commit, and refusing because main moved on meanwhile would leave nightly's clusters up until the next night.
+    /// The teardown is guarded by the newest commit like every other step: Retry on an old nightly pipeline's Destroy
+    /// would otherwise destroy with old Terraform while tonight's run is in progress. The price: a merge during a
+    /// nightly run makes its teardown refuse, and nightly stays up until the next night or a manual Destroy.
     /// </summary>
     private static PipelineDeclaration Nightly(StageCatalog catalog) =>
         new("nightly", PipelineSources.Schedule)
@@ -131,7 +140,7 @@ public static class GitOpsPipelines
                     Guarded(Deploy(Provision)),
                     Guarded(Deploy(DeployAppOfApps)),
                     new LaneStep(RunE2E) { EnvironmentAction = GitLabEnvironmentAction.Verify },
-                    Destroy(environment, StepWhen.Always) with { After = [RunE2E] }) with
+                    Guarded(Destroy(environment, StepWhen.Always)) with { After = [RunE2E] }) with
                 {
                     Child = new LaneChild("Run", ChildFile("nightly", environment)) { Targets = [Provision, DeployAppOfApps, RunE2E, PipelineTargets.Destroy] },
                 }),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GitOps.Platform.Toolchain;
 using GitOps.Targets.Errors;
 
 namespace GitOps.Platform.Pipelines;
@@ -45,8 +46,21 @@ public static class NewestCommitGuard
             start.ArgumentList.Add(argument);
         }
 
+        // The allowlist every other tool launch gets (issue 10): a pipeline variable such as GIT_CONFIG_COUNT with
+        // url.<elsewhere>.insteadOf could otherwise point origin at a repository that still has this commit as its head.
         // Never prompt for credentials: a job has none to type.
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        var deliberate = new Dictionary<string, string?>(StringComparer.Ordinal) { ["GIT_TERMINAL_PROMPT"] = "0" };
+        foreach (var (name, value) in new ToolEnvironment(inPipeline: true).For("git", deliberate, Environment.GetEnvironmentVariables()))
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
         using var git = Process.Start(start) ?? throw new BuildFailedException("git could not be started; a manual job checks its commit with git");
         var error = git.StandardError.ReadToEndAsync();
         var output = git.StandardOutput.ReadToEnd();

@@ -103,4 +103,38 @@ public sealed class ParentsProjectRuleTests
         ShouldHave(findings, DefaultProject, copy.LineOf(DefaultProject, "- \"*\""), RuleIds.ParentsProjectTooBroad,
             "Argo CD's built-in project default must allow nothing");
     }
+    /// <summary>Each mutation leaves the policy's shape intact but lets the controller create a workload in argocd.</summary>
+    [Theory]
+    [InlineData("system:serviceaccount:argocd:argocd-application-controller\"", "system:serviceaccount:argocd:argocd-aplication-controller\"", "match exactly the controller's requests")]
+    [InlineData("- expression: \"false\"", "- expression: \"true\"", "deny every request")]
+    [InlineData("operations: [CREATE, UPDATE]\n            resources: [jobs, cronjobs]", "operations: [DELETE]\n            resources: [jobs, cronjobs]", "CREATE and UPDATE")]
+    [InlineData("failurePolicy: Fail", "failurePolicy: Ignore", "failurePolicy Fail")]
+    [InlineData("      validationActions: [Deny]\n", "      validationActions: [Warn]\n", "validationActions [Deny]")]
+    [InlineData("          matchLabels:\n            kubernetes.io/metadata.name: argocd\n      validationActions", "          matchLabels:\n            kubernetes.io/metadata.name: default\n      validationActions", "binding to select the namespace argocd")]
+    public async Task GO024_an_admission_policy_that_would_admit_the_controllers_workloads_is_reported(string original, string mutated, string reason)
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(ArgoCdValues, original, mutated);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Dev, copy.LineOf(Dev, "kind: Job"), RuleIds.ParentsProjectTooBroad, reason);
+    }
+
+    /// <summary>Server-side apply clears only the fields the applier owns: a list left out keeps argocd-server's "*".</summary>
+    [Theory]
+    [InlineData("  sourceRepos: []\n")]
+    [InlineData("  destinations: []\n")]
+    [InlineData("  clusterResourceWhitelist: []\n")]
+    public async Task GO024_a_default_project_that_leaves_a_list_out_is_reported(string line)
+    {
+        const string DefaultProject = "environments/argocd/default-project.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(DefaultProject, line, string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, DefaultProject, copy.LineOf(DefaultProject, "  description:"), RuleIds.ParentsProjectTooBroad,
+            $"leaves out {line.Split(':')[0].Trim()}");
+    }
 }

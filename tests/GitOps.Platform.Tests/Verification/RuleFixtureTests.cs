@@ -181,6 +181,37 @@ public sealed class RuleFixtureTests
             "platform Application controller deploys '1.0.0' but deployedRelease is '1.4.2' (in qa-gcp)");
     }
 
+    /// <summary>
+    /// Argo CD does not retry a failed automated sync of the same revision unless syncPolicy.retry says so: a parent
+    /// whose sync hit the 900 s timeout would stay failed until the next commit.
+    /// </summary>
+    [Theory]
+    [InlineData("    retry:\n      limit: 3\n", "    retry:\n      limit: 0\n", "syncPolicy.retry.limit")]
+    [InlineData("    retry:\n      limit: 3\n", "    retry:\n      limit: -1\n", "syncPolicy.retry.limit")]
+    [InlineData("      backoff:\n        duration: 30s\n        factor: 2\n        maxDuration: 5m\n", "", "syncPolicy.retry.backoff")]
+    public async Task GO013_a_parent_without_a_bounded_sync_retry_is_reported(string original, string mutated, string message)
+    {
+        const string AppOfApps = "environments/qa/app-of-apps-qa.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(AppOfApps, original, mutated);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, AppOfApps, copy.LineOf(AppOfApps, "  syncPolicy:"), RuleIds.AppOfAppsInvalid, message);
+    }
+
+    [Fact]
+    public async Task GO013_a_parent_without_sync_retry_is_reported()
+    {
+        const string AppOfApps = "environments/dev/app-of-apps-dev.yaml";
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(AppOfApps, "    retry:\n      limit: 3\n      backoff:\n        duration: 30s\n        factor: 2\n        maxDuration: 5m\n", string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, AppOfApps, copy.LineOf(AppOfApps, "  syncPolicy:"), RuleIds.AppOfAppsInvalid, "syncPolicy.retry is not set");
+    }
+
     [Fact]
     public async Task GO013_an_app_of_apps_without_a_values_ref_is_reported_at_its_sources()
     {

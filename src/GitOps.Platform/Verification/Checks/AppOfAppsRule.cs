@@ -71,6 +71,12 @@ internal static class AppOfAppsRule
                 "syncPolicy.automated is not set; Argo CD would not deploy merged changes by itself");
         }
 
+        if (RetryGap(application.At("spec", "syncPolicy")) is { } gap)
+        {
+            Report(application.At("spec").KeyNode("syncPolicy") ?? application.KeyNode("spec"), RuleIds.AppOfAppsInvalid,
+                $"{gap}; Argo CD retries a failed automated sync of the same commit only as syncPolicy.retry says, so a parent whose sync timed out would stay failed until the next commit");
+        }
+
         foreach (var valueFile in ValueFiles(application))
         {
             if (valueFile.Text() is { } reference && reference.StartsWith("$values/", StringComparison.Ordinal)
@@ -83,4 +89,25 @@ internal static class AppOfAppsRule
 
     private static IEnumerable<YamlNode> ValueFiles(YamlNode application) =>
         application.At("spec", "sources").Items().SelectMany(source => source.At("helm", "valueFiles").Items());
+    /// <summary>What is wrong with syncPolicy.retry, or null when it retries a bounded number of times with a backoff.</summary>
+    private static string? RetryGap(YamlNode? syncPolicy)
+    {
+        if (syncPolicy.Child("retry") is not { } retry)
+        {
+            return "syncPolicy.retry is not set";
+        }
+
+        // Argo CD reads a negative limit as "retry forever" and 0 as "never".
+        if (!int.TryParse(retry.Child("limit").Text(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+            || limit is < 1 or > 10)
+        {
+            return "syncPolicy.retry.limit must be a whole number from 1 to 10";
+        }
+
+        var backoff = retry.Child("backoff");
+        return string.IsNullOrEmpty(backoff.Child("duration").Text()) || string.IsNullOrEmpty(backoff.Child("factor").Text())
+            || string.IsNullOrEmpty(backoff.Child("maxDuration").Text())
+            ? "syncPolicy.retry.backoff needs duration, factor and maxDuration"
+            : null;
+    }
 }

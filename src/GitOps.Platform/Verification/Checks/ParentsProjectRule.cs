@@ -59,6 +59,16 @@ internal static class ParentsProjectRule
         void Report(YamlNode node, string what) => context.Sink.Add(path, node.Line(), RuleIds.ParentsProjectTooBroad,
             $"Argo CD's built-in project default must allow nothing, but it {what}; an Application naming no project would deploy with it");
 
+        // Applied with server-side apply, which clears only the fields the applier owns: a list left out keeps what
+        // argocd-server set at its first start ("*"), so these three must be present, and empty.
+        foreach (var field in new[] { "sourceRepos", "destinations", "clusterResourceWhitelist" })
+        {
+            if (project.At("spec", field) is not YamlSequenceNode)
+            {
+                Report(project.At("spec") ?? project, $"leaves out {field} (write {field}: []); server-side apply keeps what argocd-server set for a field it does not own");
+            }
+        }
+
         foreach (var field in new[] { "sourceRepos", "destinations", "clusterResourceWhitelist", "namespaceResourceWhitelist" })
         {
             foreach (var entry in project.At("spec", field).Items())
@@ -145,9 +155,14 @@ internal static class ParentsProjectRule
             return $"{fix} and a binding for it.";
         }
 
-        if (!binding.At("spec", "validationActions").Items().Any(action => action.Text() == "Deny"))
+        if (binding.At("spec", "validationActions").Items().Select(action => action.Text()).ToList() is not ["Deny"])
         {
             return $"{fix}'s binding to use validationActions [Deny].";
+        }
+
+        if (binding.At("spec", "matchResources", "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name").Text() != "argocd")
+        {
+            return $"{fix}'s binding to select the namespace argocd (matchResources namespaceSelector kubernetes.io/metadata.name).";
         }
 
         if (policy.At("spec", "matchConstraints", "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name").Text() != "argocd")
@@ -155,13 +170,35 @@ internal static class ParentsProjectRule
             return $"{fix} to select the namespace argocd (namespaceSelector kubernetes.io/metadata.name).";
         }
 
+        if (policy.At("spec", "failurePolicy").Text() != "Fail")
+        {
+            return $"{fix} to use failurePolicy Fail, so an error evaluating it refuses the request.";
+        }
+
+        // Exactly one condition, naming exactly the controller: a misspelt name matches nobody and the policy never applies.
+        if (policy.At("spec", "matchConditions").Items().Select(condition => condition.Child("expression").Text()?.Trim()).ToList()
+            is not [ControllerCondition])
+        {
+            return $"{fix} to match exactly the controller's requests (matchConditions: [{ControllerCondition}]).";
+        }
+
+        if (policy.At("spec", "validations").Items().ToList() is not { Count: > 0 } validations
+            || validations.Any(validation => validation.Child("expression").Text()?.Trim() != "false"))
+        {
+            return $"{fix} to deny every request it matches (validations with expression \"false\" only).";
+        }
+
         var covered = policy.At("spec", "matchConstraints", "resourceRules").Items()
+            .Where(rule => rule.Child("operations").Items().Select(operation => operation.Text()).ToHashSet(StringComparer.Ordinal) is var operations
+                && (operations.Contains("*") || (operations.Contains("CREATE") && operations.Contains("UPDATE"))))
             .SelectMany(rule => rule.Child("apiGroups").Items().SelectMany(group => rule.Child("resources").Items()
                 .Select(resource => $"{group.Text()}/{resource.Text()}")))
             .ToHashSet(StringComparer.Ordinal);
         var missing = ArgoCdWorkloadGuard.Workloads.Where(workload => !covered.Contains(workload)).ToList();
-        return missing.Count == 0 ? null : $"{fix} to cover {string.Join(", ", missing)}.";
+        return missing.Count == 0 ? null : $"{fix} to cover CREATE and UPDATE of {string.Join(", ", missing)}.";
     }
+
+    private const string ControllerCondition = "request.userInfo.username == \"system:serviceaccount:argocd:argocd-application-controller\"";
 
     private static string Kind(YamlNode entry) => $"{entry.Child("group").Text()}/{entry.Child("kind").Text()}";
 }

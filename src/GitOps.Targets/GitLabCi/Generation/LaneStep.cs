@@ -11,6 +11,12 @@ public sealed record LaneStep(string Target)
     /// <summary>Targets of the same lane this one waits for although the target graph does not order them.</summary>
     public IReadOnlyList<string> After { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// Jobs outside the lane (by job name, in the same pipeline file) this one waits for, e.g. the pipeline's Verify;
+    /// their rules must create them wherever this job exists.
+    /// </summary>
+    public IReadOnlyList<string> NeedsJobs { get; init => field = [.. value]; } = [];
+
     /// <summary>Parameters for this job only, after the lane's.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init => field = [.. value]; } = [];
 

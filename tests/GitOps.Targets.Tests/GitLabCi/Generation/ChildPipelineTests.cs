@@ -73,6 +73,20 @@ public sealed class ChildPipelineTests
     }
 
     /// <summary>
+    /// GitLab looks for the stop job in the pipeline of the environment's last deployment, and every job with
+    /// action: start creates one. So the child's jobs only prepare: they keep the environment (and with it the ID
+    /// token's environment claims) without deploying, and the trigger job's deployment stays the last one.
+    /// </summary>
+    [Fact]
+    public void The_child_jobs_prepare_the_environment_so_the_trigger_jobs_deployment_stays_the_last()
+    {
+        var child = GraphFixture.Generate(Lane).Children[File];
+
+        child.Jobs.Select(job => (job.Environment!.Name, job.Environment.Action)).ShouldBe(
+            [("qa/gcp", GitLabEnvironmentAction.Prepare), ("qa/gcp", GitLabEnvironmentAction.Prepare)]);
+    }
+
+    /// <summary>
     /// A lane whose teardown belongs in the unit (provision, deploy, test, then destroy even when a step failed): the
     /// teardown keeps when: always inside the child, and the start jobs link it, since it is in the same pipeline.
     /// </summary>

@@ -35,13 +35,33 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         {
             Rules = step.When == StepWhen.Always ? [new GitLabRule { When = GitLabWhen.Always }] : [],
             ResourceGroup = null,
-            // on_stop must name a job of the same pipeline: kept only when the stop job is in the child too.
-            Environment = Job(step).Environment is { } environment
-                ? environment with { OnStop = StopStep is { } stop && inChild.Contains(stop.Target) ? environment.OnStop : null }
-                : null,
+            Environment = ChildEnvironment(step),
             Needs = [.. Needs(step).Where(inChild.Contains).Select(need => new GitLabNeed(NameOf(need)))],
         }),
     ];
+
+    /// <summary>
+    /// on_stop must name a job of the same pipeline: kept only when the stop job is in the child too. When it is not,
+    /// the trigger job deploys the environment and names the stop job; GitLab runs the stop job from the pipeline of
+    /// the environment's last deployment, so the child's start jobs prepare instead (action: prepare keeps the
+    /// environment and the ID token's environment claims, and creates no deployment).
+    /// </summary>
+    private GitLabEnvironment? ChildEnvironment(LaneStep step)
+    {
+        if (Job(step).Environment is not { } environment)
+        {
+            return null;
+        }
+
+        var stopInChild = StopStep is { } stop && inChild.Contains(stop.Target);
+        return stopInChild
+            ? environment
+            : environment with
+            {
+                OnStop = null,
+                Action = environment.Action == GitLabEnvironmentAction.Start && StopStep is not null ? GitLabEnvironmentAction.Prepare : environment.Action,
+            };
+    }
 
     private LaneStep? StopStep => lane.Steps.FirstOrDefault(step => step.EnvironmentAction == GitLabEnvironmentAction.Stop);
 
@@ -58,7 +78,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         return new GitLabJob(PipelineGenerator.JobName(pipeline.Name, child.Name, lane.Name))
         {
             Stage = (settings.Targets.GetValueOrDefault(first.Target) ?? new TargetJobSettings()).Stage ?? settings.DefaultStage,
-            Needs = [.. outside.Select(need => new GitLabNeed(NeedOf(need)))],
+            Needs = [.. first.NeedsJobs.Select(job => new GitLabNeed(job)), .. outside.Select(need => new GitLabNeed(NeedOf(need)))],
             Rules = [Rule(first.When) with { Changes = first.Changes }],
             ResourceGroup = lane.Environment?.ResourceGroup,
             Environment = TriggerEnvironment(first),
@@ -82,7 +102,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         return new GitLabJob(NameOf(step.Target))
         {
             Stage = target.Stage ?? settings.DefaultStage,
-            Needs = [.. Needs(step).Select(NeedOf).Distinct(StringComparer.Ordinal).Select(need => new GitLabNeed(need))],
+            Needs = [.. step.NeedsJobs.Concat(Needs(step).Select(NeedOf)).Distinct(StringComparer.Ordinal).Select(need => new GitLabNeed(need))],
             Rules = [Rule(step.When) with { Changes = step.Changes }],
             ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
             Environment = Environment(step.EnvironmentAction),
