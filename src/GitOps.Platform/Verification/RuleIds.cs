@@ -37,6 +37,7 @@ public static class RuleIds
     public const string RootApplicationInvalid = "GO042";
     public const string SourceRevisionsDiffer = "GO043";
     public const string PromotedReleaseMisplaced = "GO044";
+    public const string PromotedOverride = "GO045";
 
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -74,5 +75,6 @@ public static class RuleIds
         [RootApplicationInvalid] = "each stage has one root Application (environments/<stage>/root-<stage>.yaml) tracking main, holding only that stage's parent file, in its own AppProject",
         [SourceRevisionsDiffer] = "no Application reads one repository at different revisions in its sources (Argo CD's repo-server refuses it)",
         [PromotedReleaseMisplaced] = "a promoted stage's release is the deployedRelease helm parameter of its parent Application (a string), never its values file, where the parameter would silently shadow it",
+        [PromotedOverride] = "a promoted stage's parent Application overrides nothing its pin fixes: helm parameters deployedRelease and e2eTrigger.revision only, no values or valuesObject, and only the stage's own values file",
     };
 }

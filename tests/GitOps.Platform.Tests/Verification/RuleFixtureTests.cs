@@ -102,6 +102,24 @@ public sealed class RuleFixtureTests
     }
 
     [Fact]
+    public async Task GO045_a_promoted_parents_own_overrides_are_refused_because_they_reach_the_stage_without_promotion()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string QaParent = "environments/qa/app-of-apps-qa.yaml";
+        copy.Replace(QaParent, "          - $values/environments/qa/values-qa-gcp.yaml\n",
+            "          - $values/environments/qa/values-qa-gcp.yaml\n          - $values/environments/dev/values-dev-gcp.yaml\n");
+        copy.Replace(QaParent, "            forceString: true\n",
+            "            forceString: true\n          - name: infrastructure.cert-manager.version\n            value: \"9.9.9\"\n        valuesObject:\n          replicas: 3\n");
+
+        var findings = (await VerifyAsync(copy)).Where(finding => finding.RuleId == RuleIds.PromotedOverride).ToList();
+
+        findings.Select(finding => finding.Line).ShouldBe(
+            [copy.LineOf(QaParent, "- $values/environments/dev/"), copy.LineOf(QaParent, "- name: infrastructure.cert-manager.version"), copy.LineOf(QaParent, "valuesObject:")],
+            ignoreOrder: true);
+        findings.ShouldAllBe(finding => finding.File == QaParent && finding.Message.Contains("without promotion"));
+    }
+
+    [Fact]
     public async Task GO006_values_the_schema_rejects_are_reported_at_the_offending_key()
     {
         using var copy = await RepositoryCopy.CreateAsync();

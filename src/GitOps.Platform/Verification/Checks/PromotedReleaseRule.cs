@@ -31,7 +31,13 @@ internal static class PromotedReleaseRule
             return null; // GO002 says so
         }
 
-        if (!ParentReleases.TryParse(File.ReadAllText(context.Files.FullPath(parentFile)), parentFile, environment, out var release, out var error))
+        var parentText = File.ReadAllText(context.Files.FullPath(parentFile));
+        if (YamlText.TryLoad(parentText, out var stream, out _, out _))
+        {
+            ParentOverrideRule.Check(context, environment, stream, parentFile);
+        }
+
+        if (!ParentReleases.TryParse(parentText, parentFile, environment, out var release, out var error))
         {
             context.Sink.Add(error.File, Math.Max(1, error.Line), RuleIds.PromotedReleaseMisplaced, error.Message);
             return null;
