@@ -48,6 +48,9 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                 RemoveCachedTerraform(copy.Root);
                 File.WriteAllText(Path.Combine(work, "credentials.json"), "{}");
 
+                // The job passes --require-newest-commit, which asks origin for the head of main: the copy's own commits
+                // (the locks, the stand-in pin) are the newest there once origin is the copy itself.
+                FreshClone.Git(copy.Root, "remote", "set-url", "origin", copy.Root);
                 var run = GitLabCiLocal.Get().Run(
                     copy.Root,
                     new Dictionary<string, string>

@@ -52,13 +52,21 @@ public sealed class SignalledRun : IDisposable
     /// <summary>Starts <paramref name="file"/> as the leader of a new session; its process id is the session's and the group's.</summary>
     public static SignalledRun Start(string marker, string directory, IReadOnlyDictionary<string, string?> environment, string file, params string[] args)
     {
-        var info = new ProcessStartInfo("setsid")
+        // perl first puts SIGINT and SIGQUIT back to their defaults: a test host started in the background of a
+        // non-interactive shell inherits them ignored, and an ignored signal cannot be trapped by the scripts under test,
+        // whereas a terminal's or a runner's never is.
+        var info = new ProcessStartInfo("perl")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
+        foreach (var word in new[] { "-e", "$SIG{INT} = $SIG{QUIT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec setsid: $!\\n\";", "setsid" })
+        {
+            info.ArgumentList.Add(word);
+        }
+
         info.ArgumentList.Add(file);
         foreach (var arg in args)
         {
