@@ -69,7 +69,8 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
             stale.ExitCode.ShouldBe(1, stale.Output + stale.Error);
             stale.Output.ShouldContain($"{ChildFile("prod-gcp")} is stale");
-            stale.Output.ShouldContain("+    - ./build.sh Provision --stage prod --cloud gcp --require-newest-commit true --skip DeployAppOfApps");
+            stale.Output.ShouldContain("+    - env -u BASH_ENV ");
+            stale.Output.ShouldContain(" ./build.sh Provision --stage prod --cloud gcp --require-newest-commit true --skip DeployAppOfApps");
         }
         finally
         {
