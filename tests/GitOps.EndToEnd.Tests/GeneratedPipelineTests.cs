@@ -126,7 +126,8 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         var ci = CommittedCi();
         foreach (var job in jobs.Keys.Where(job => job.StartsWith("main:Destroy:", StringComparison.Ordinal)))
         {
-            Script(ci, job).ShouldContain(" --require-newest-commit true", customMessage: job);
+            var environment = job["main:Destroy:".Length..];
+            Script(Yaml(Path.Combine(clone.Root, DestroyFile(environment))), job).ShouldContain(" --require-newest-commit true", customMessage: job);
         }
 
         foreach (var environment in new[] { "dev-gcp", "qa-gcp", "qa-int-gcp", "prod-gcp" })
@@ -166,10 +167,14 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         var child = Yaml(Path.Combine(clone.Root, Nightly));
         child.Children.Keys.Cast<YamlScalarNode>().Select(key => key.Value).Where(key => key!.StartsWith("nightly:", StringComparison.Ordinal))
             .ShouldBe(["nightly:Provision:nightly-gcp", "nightly:DeployAppOfApps:nightly-gcp", "nightly:RunE2E:nightly-gcp", "nightly:Destroy:nightly-gcp"]);
-        foreach (var job in new[] { "nightly:Provision:nightly-gcp", "nightly:DeployAppOfApps:nightly-gcp", "nightly:RunE2E:nightly-gcp", "nightly:Destroy:nightly-gcp" })
+        // A retried job does not get the trigger job's group back (gitlab-org/gitlab#391663): those that apply or
+        // destroy hold the apply group too; the e2e run changes nothing.
+        foreach (var job in new[] { "nightly:Provision:nightly-gcp", "nightly:DeployAppOfApps:nightly-gcp", "nightly:Destroy:nightly-gcp" })
         {
-            ((YamlMappingNode)child[job]).Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == "resource_group", job);
+            ((YamlScalarNode)((YamlMappingNode)child[job])["resource_group"]).Value.ShouldBe("nightly-gcp-apply", job);
         }
+
+        ((YamlMappingNode)child["nightly:RunE2E:nightly-gcp"]).Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == "resource_group");
 
         Script(child, "nightly:Provision:nightly-gcp").ShouldContain(" --require-newest-commit true");
         Script(child, "nightly:DeployAppOfApps:nightly-gcp").ShouldContain(" --require-newest-commit true");
@@ -261,8 +266,40 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
             var child = Yaml(Path.Combine(clone.Root, ChildFile(environment)));
             foreach (var job in new[] { $"main:Provision:{environment}", $"main:DeployAppOfApps:{environment}" })
             {
-                ((YamlMappingNode)child[job]).Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == "resource_group", job);
+                // Not the trigger job's group (that would wait forever), but one a retried job takes again.
+                ((YamlScalarNode)((YamlMappingNode)child[job])["resource_group"]).Value.ShouldBe($"{environment}-apply", job);
             }
+        }
+    }
+
+    /// <summary>
+    /// GitLab's Retry of a child job, or of its trigger job, does not take the trigger job's resource group again
+    /// (gitlab-org/gitlab#391663). So every Destroy runs in a child of its own like the deploy pair: main:Destroy is
+    /// the trigger job, holds the environment's group, stops the environment (main:Deploy's on_stop names it), and the
+    /// child's Destroy holds the apply group that Provision and DeployAppOfApps hold. A retried Destroy then still waits
+    /// for a deploy in progress, and a retried Provision for a Destroy. gitlab-ci-local (GitLab's schema) accepts both.
+    /// </summary>
+    [Fact]
+    public void Every_main_destroy_is_a_trigger_job_whose_child_holds_the_apply_group_a_retried_job_takes_again()
+    {
+        var ci = CommittedCi();
+        foreach (var environment in new[] { "dev-gcp", "nightly-gcp", "qa-gcp", "qa-int-gcp", "prod-gcp" })
+        {
+            var trigger = (YamlMappingNode)ci[$"main:Destroy:{environment}"];
+            trigger.Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(key => key.Value == "script", environment);
+            ((YamlScalarNode)trigger["resource_group"]).Value.ShouldBe(environment);
+            ((YamlScalarNode)((YamlMappingNode)trigger["trigger"])["include"]).Value.ShouldBe(DestroyFile(environment));
+            ((YamlScalarNode)((YamlMappingNode)trigger["trigger"])["strategy"]).Value.ShouldBe("depend");
+            ((YamlScalarNode)((YamlMappingNode)trigger["environment"])["action"]).Value.ShouldBe("stop");
+
+            var listed = ChildJobs(DestroyFile(environment));
+            listed.Keys.ShouldBe([$"main:Destroy:{environment}"]);
+            // The trigger job is the gate; prod's Destroy also checks that its own job was started by hand (CI_JOB_MANUAL).
+            var destroy = listed[$"main:Destroy:{environment}"];
+            (destroy.When, destroy.AllowFailure).ShouldBe(environment == "prod-gcp" ? ("manual", false) : ("on_success", false), environment);
+            var child = (YamlMappingNode)Yaml(Path.Combine(clone.Root, DestroyFile(environment)))[$"main:Destroy:{environment}"];
+            ((YamlScalarNode)child["resource_group"]).Value.ShouldBe($"{environment}-apply");
+            ((YamlScalarNode)((YamlMappingNode)child["environment"])["action"]).Value.ShouldBe("stop");
         }
     }
 
@@ -407,10 +444,13 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
     private static string ChildFile(string environment) => $".ci/pipelines/main-{environment}.yml";
 
+    private static string DestroyFile(string environment) => $".ci/pipelines/main-{environment}-destroy.yml";
+
     /// <summary>The child pipeline as gitlab-ci-local lists it (GitLab's schema included), with the source GitLab gives it.</summary>
-    private Dictionary<string, ListedJob> ChildJobs(string environment)
+    private Dictionary<string, ListedJob> ChildJobs(string environmentOrFile)
     {
-        var result = GitLabCiLocal.Get().Run(clone.Root, new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "parent_pipeline" }, "--file", ChildFile(environment), "--list-csv");
+        var file = environmentOrFile.EndsWith(".yml", StringComparison.Ordinal) ? environmentOrFile : ChildFile(environmentOrFile);
+        var result = GitLabCiLocal.Get().Run(clone.Root, new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "parent_pipeline" }, "--file", file, "--list-csv");
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldNotContain("Invalid");
         return result.Output.Split('\n').SkipWhile(line => !line.StartsWith("name;", StringComparison.Ordinal)).Skip(1)

@@ -39,10 +39,15 @@ internal static class EnvironmentLanes
 
     public const string RequireNewestCommit = "require-newest-commit";
 
-    /// <summary>Prod refuses to be destroyed without --confirm-destroy naming it; starting the manual job is that confirmation.</summary>
+    /// <summary>
+    /// Prod refuses to be destroyed without --confirm-destroy naming it, and in a pipeline unless its own job was started
+    /// by hand (CI_JOB_MANUAL). Run in a child pipeline, that job is not the one a person started (the trigger job is), so
+    /// prod's Destroy asks for a second start inside the child: the confirmation, with prod's group already held.
+    /// </summary>
     public static LaneStep Destroy(EnvironmentId environment, StepWhen when) => new(PipelineTargets.Destroy)
     {
         When = when,
+        ByHandInChild = environment.Stage == Stage.Prod && when == StepWhen.OnDemand,
         EnvironmentAction = GitLabEnvironmentAction.Stop,
         Parameters = environment.Stage == Stage.Prod ? [new("confirm-destroy", environment.ToString())] : [],
     };

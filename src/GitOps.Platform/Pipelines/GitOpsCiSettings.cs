@@ -24,8 +24,9 @@ internal static class GitOpsCiSettings
             """,
         ChildHeaderComment = $"""
             GENERATED with {fileName} from the target graph (build/Build*.cs) and environments/stages.yaml. Do not edit.
-            A child pipeline: {fileName}'s trigger job of the same name starts it and holds the environment's resource
-            group until it has finished, so its jobs run as one unit. Regenerate with `{regenerateCommand}`.
+            A child pipeline: a trigger job in {fileName} starts it and holds the environment's resource group until it
+            has finished, so its jobs run as one unit. Jobs that apply or destroy also hold the environment's apply
+            group, which GitLab takes again when a job is retried. Regenerate with `{regenerateCommand}`.
             """,
         Workflow = new GitLabWorkflow
         {

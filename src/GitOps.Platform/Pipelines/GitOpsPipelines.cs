@@ -97,12 +97,15 @@ public static class GitOpsPipelines
 
     private static Lane MainLane(StageDefinition stage, EnvironmentId environment) => stage switch
     {
-        { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))),
+        { OutsidePromotions: true } => For(environment, ByHand(Destroy(environment, StepWhen.OnDemand))) with { Children = [Teardown(environment)] },
         { RequiresSemVer: false } => For(
-            environment, AfterVerify(Guarded(Deploy(Provision))), Guarded(Deploy(DeployAppOfApps)), ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
+            environment, AfterVerify(Guarded(Deploy(Provision))), Guarded(Deploy(DeployAppOfApps)), ByHand(Destroy(environment, StepWhen.OnDemand))) with
+        {
+            Children = [DeployPair(environment), Teardown(environment)],
+        },
         _ => For(
             environment, AfterVerify(ByHand(Deploy(Provision))), Guarded(Deploy(DeployAppOfApps)),
-            ByHand(Destroy(environment, StepWhen.OnDemand))) with { Child = DeployPair(environment) },
+            ByHand(Destroy(environment, StepWhen.OnDemand))) with { Children = [DeployPair(environment), Teardown(environment)] },
     };
 
     /// <summary>Nothing is deployed from a commit Verify has not passed (branch:Verify runs in every default-branch pipeline).</summary>
@@ -117,8 +120,18 @@ public static class GitOpsPipelines
     private static LaneChild DeployPair(EnvironmentId environment) =>
         new("Deploy", ChildFile("main", environment)) { Targets = [Provision, DeployAppOfApps] };
 
+    /// <summary>
+    /// Destroy in a child of its own, like the pair: its trigger job main:Destroy:&lt;env&gt; holds the environment's group
+    /// and is main:Deploy's on_stop, and the child's job holds the apply group. A Retry of a failed Destroy then still
+    /// waits for any Provision or DeployAppOfApps in progress (gitlab-org/gitlab#391663), which a plain job could not do:
+    /// a job holds one resource group, and the child jobs it must exclude hold the apply group, not the environment's.
+    /// </summary>
+    private static LaneChild Teardown(EnvironmentId environment) =>
+        new("Destroy", ChildFile("main", environment, "destroy")) { Targets = [PipelineTargets.Destroy] };
+
     /// <summary>Where a child pipeline is committed: under .ci/, generated like .gitlab-ci.yml and checked the same way.</summary>
-    public static string ChildFile(string pipeline, EnvironmentId environment) => $"{ChildDirectory}/{pipeline}-{environment}.yml";
+    public static string ChildFile(string pipeline, EnvironmentId environment, string? unit = null) =>
+        unit is null ? $"{ChildDirectory}/{pipeline}-{environment}.yml" : $"{ChildDirectory}/{pipeline}-{environment}-{unit}.yml";
 
     public const string ChildDirectory = ".ci/pipelines";
 
@@ -142,7 +155,7 @@ public static class GitOpsPipelines
                     new LaneStep(RunE2E) { EnvironmentAction = GitLabEnvironmentAction.Verify },
                     Guarded(Destroy(environment, StepWhen.Always)) with { After = [RunE2E] }) with
                 {
-                    Child = new LaneChild("Run", ChildFile("nightly", environment)) { Targets = [Provision, DeployAppOfApps, RunE2E, PipelineTargets.Destroy] },
+                    Children = [new LaneChild("Run", ChildFile("nightly", environment)) { Targets = [Provision, DeployAppOfApps, RunE2E, PipelineTargets.Destroy] }],
                 }),
             ],
         };

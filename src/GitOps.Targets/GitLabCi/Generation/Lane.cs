@@ -16,8 +16,11 @@ public sealed record Lane(string Name)
     /// <summary>The environment the lane acts on; null when its jobs touch none.</summary>
     public LaneEnvironment? Environment { get; init; }
 
-    /// <summary>Steps run together in a child pipeline under the lane's resource group; null when every step is its own job.</summary>
-    public LaneChild? Child { get; init; }
+    /// <summary>
+    /// Groups of steps each run together in a child pipeline under the lane's resource group; a step in none is its own
+    /// job. A step belongs to one child at most.
+    /// </summary>
+    public IReadOnlyList<LaneChild> Children { get; init => field = [.. value]; } = [];
 
     public IReadOnlyList<LaneStep> Steps { get; init => field = [.. value]; } = [];
 }

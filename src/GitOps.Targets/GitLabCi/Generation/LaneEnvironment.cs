@@ -9,4 +9,13 @@ namespace GitOps.Targets.GitLabCi.Generation;
 public sealed record LaneEnvironment(string Name, string ResourceGroup)
 {
     public GitLabDeploymentTier? DeploymentTier { get; init; }
+
+    /// <summary>
+    /// The group every job inside a child pipeline that starts or stops the environment holds, e.g. <c>qa-gcp-apply</c>.
+    /// The trigger job holds <see cref="ResourceGroup"/> for the whole unit, but GitLab's Retry of a child job (or of
+    /// its trigger job) does not take that group again (gitlab-org/gitlab#391663); this one it does, so a retried job
+    /// still never applies or destroys at the same time as another. No trigger job may hold it: a child job would wait
+    /// for its own trigger job forever.
+    /// </summary>
+    public string ApplyResourceGroup { get; init; } = $"{ResourceGroup}-apply";
 }

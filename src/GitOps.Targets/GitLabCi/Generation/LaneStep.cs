@@ -29,6 +29,14 @@ public sealed record LaneStep(string Target)
     /// <summary>Globs (<c>rules:changes</c>): the job exists only when a matching file changed; empty means always.</summary>
     public IReadOnlyList<string> Changes { get; init => field = [.. value]; } = [];
 
+    /// <summary>
+    /// Inside a child pipeline the job waits for a person as well (<c>rules: when: manual</c>, <c>allow_failure: false</c>),
+    /// for a target that refuses to act unless its own job was started by hand (GitLab sets <c>CI_JOB_MANUAL</c> only
+    /// for that job, not for the jobs of a child its trigger job starts). The trigger job holds its resource group while
+    /// the child waits.
+    /// </summary>
+    public bool ByHandInChild { get; init; }
+
     /// <summary>A newer pipeline on the same ref may cancel this job (safe only for jobs that change nothing).</summary>
     public bool Interruptible { get; init; }
 }

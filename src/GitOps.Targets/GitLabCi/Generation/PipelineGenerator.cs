@@ -38,15 +38,15 @@ public static class PipelineGenerator
             Default = settings.Default,
             Jobs = [.. lanes.SelectMany(lane => lane.Jobs.Create())],
             // A child pipeline shares nothing of the parent's file: it repeats the stages, variables and defaults.
-            Children = lanes.Where(lane => lane.Lane.Child is not null).ToDictionary(
-                lane => lane.Lane.Child!.File,
-                lane => new GitLabPipeline
+            Children = lanes.SelectMany(lane => lane.Lane.Children.Select(child => (child.File, Jobs: lane.Jobs.ChildJobs(child)))).ToDictionary(
+                child => child.File,
+                child => new GitLabPipeline
                 {
                     HeaderComment = settings.ChildHeaderComment ?? settings.HeaderComment,
                     Stages = settings.Stages,
                     Variables = settings.Variables,
                     Default = settings.Default,
-                    Jobs = lane.Jobs.ChildJobs(),
+                    Jobs = child.Jobs,
                 },
                 StringComparer.Ordinal),
         };

@@ -16,7 +16,15 @@ public sealed class ChildPipelineTests
         new LaneStep("Deploy") { EnvironmentAction = GitLabEnvironmentAction.Start },
         new LaneStep("Destroy") { EnvironmentAction = GitLabEnvironmentAction.Stop, When = StepWhen.OnDemand }) with
     {
-        Child = new LaneChild("Pair", File) { Targets = ["Provision", "Deploy"] },
+        Children = [new LaneChild("Pair", File) { Targets = ["Provision", "Deploy"] }],
+    };
+
+    private const string DestroyFile = ".ci/pipelines/p-qa-gcp-destroy.yml";
+
+    /// <summary>Deploy pair and teardown each in a child of their own, both started by trigger jobs holding qa-gcp.</summary>
+    private static readonly Lane TwoChildren = Lane with
+    {
+        Children = [new LaneChild("Pair", File) { Targets = ["Provision", "Deploy"] }, new LaneChild("Destroy", DestroyFile) { Targets = ["Destroy"] }],
     };
 
     [Fact]
@@ -34,14 +42,76 @@ public sealed class ChildPipelineTests
     }
 
     [Fact]
-    public void The_child_runs_both_steps_in_order_without_rules_resource_group_or_a_stop_job_it_cannot_see()
+    public void The_child_runs_both_steps_in_order_without_rules_or_a_stop_job_it_cannot_see()
     {
         var child = GraphFixture.Generate(Lane).Children[File];
 
         child.Jobs.Select(job => job.Name).ShouldBe(["p:Provision:qa-gcp", "p:Deploy:qa-gcp"]);
         child.Job("Deploy").NeedNames().ShouldBe(["p:Provision:qa-gcp"]);
-        child.Jobs.ShouldAllBe(job => job.Rules.Count == 0 && job.ResourceGroup == null && job.Environment!.OnStop == null);
+        child.Jobs.ShouldAllBe(job => job.Rules.Count == 0 && job.Environment!.OnStop == null);
         child.Validate().ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// GitLab's Retry on a failed child job (or on its trigger job, which retries the child's failed jobs) does not
+    /// take the trigger job's resource group again (gitlab-org/gitlab#391663): the retried job would run while another
+    /// pipeline's unit holds the environment. So every child job that applies or destroys also holds a group of its
+    /// own, the environment's apply group, which no trigger job holds (that would deadlock).
+    /// </summary>
+    [Fact]
+    public void Every_applying_or_destroying_child_job_holds_the_environments_apply_group_so_a_retry_is_still_serialised()
+    {
+        var pipeline = GraphFixture.Generate(TwoChildren);
+
+        pipeline.Children[File].Jobs.Select(job => (job.Name, job.ResourceGroup)).ShouldBe(
+            [("p:Provision:qa-gcp", "qa-gcp-apply"), ("p:Deploy:qa-gcp", "qa-gcp-apply")]);
+        pipeline.Children[DestroyFile].Jobs.Select(job => (job.Name, job.ResourceGroup)).ShouldBe([("p:Destroy:qa-gcp", "qa-gcp-apply")]);
+        pipeline.Jobs.ShouldAllBe(job => job.ResourceGroup == "qa-gcp");
+        pipeline.Validate().ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// A stop step in a child of its own: its trigger job holds the environment's group like the deploy pair's, stops
+    /// the environment (a trigger job may carry environment since GitLab 16.4, and may be an environment's stop action,
+    /// gitlab-org/gitlab#420855), keeps the step's gate, and is the pair's on_stop, in the same (parent) pipeline.
+    /// </summary>
+    [Fact]
+    public void A_teardown_in_a_child_of_its_own_is_started_by_the_on_stop_trigger_job_holding_the_environments_group()
+    {
+        var pipeline = GraphFixture.Generate(TwoChildren);
+
+        pipeline.Jobs.Select(job => job.Name).ShouldBe(["p:Pair:qa-gcp", "p:Destroy:qa-gcp"]);
+        pipeline.Jobs[0].Environment!.OnStop.ShouldBe("p:Destroy:qa-gcp");
+        var teardown = pipeline.Jobs[1];
+        teardown.Trigger.ShouldBe(new GitLabTrigger(DestroyFile));
+        teardown.Script.ShouldBeEmpty();
+        (teardown.Environment!.Name, teardown.Environment.Action, teardown.Environment.OnStop).ShouldBe(("qa/gcp", GitLabEnvironmentAction.Stop, null));
+        (teardown.Rules.Single().When, teardown.Rules.Single().AllowFailure).ShouldBe((GitLabWhen.Manual, true));
+
+        var child = pipeline.Children[DestroyFile].Jobs.ShouldHaveSingleItem();
+        child.Rules.ShouldBeEmpty();
+        child.Script.ShouldHaveSingleItem().ShouldContain("Destroy --stage qa --cloud gcp");
+        (child.Environment!.Name, child.Environment.Action).ShouldBe(("qa/gcp", GitLabEnvironmentAction.Stop));
+        pipeline.Validate().ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// GitLab sets CI_JOB_MANUAL only for the job a person started, not for the jobs of the child its trigger job
+    /// starts: a step that must be its own manual job (prod's Destroy checks CI_JOB_MANUAL) waits again in the child.
+    /// </summary>
+    [Fact]
+    public void A_step_started_by_hand_in_its_child_too_is_a_blocking_manual_job_there()
+    {
+        var lane = TwoChildren with
+        {
+            Steps = [.. TwoChildren.Steps.Select(step => step.Target == "Destroy" ? step with { ByHandInChild = true } : step)],
+        };
+
+        var child = GraphFixture.Generate(lane).Children[DestroyFile].Jobs.ShouldHaveSingleItem();
+
+        var rule = child.Rules.ShouldHaveSingleItem();
+        (rule.If, rule.When, rule.AllowFailure).ShouldBe((null, GitLabWhen.Manual, false));
+        GraphFixture.Generate(TwoChildren).Children[DestroyFile].Jobs.Single().Rules.ShouldBeEmpty();
     }
 
     [Fact]
@@ -99,7 +169,7 @@ public sealed class ChildPipelineTests
             new LaneStep("Deploy") { EnvironmentAction = GitLabEnvironmentAction.Start },
             new LaneStep("Destroy") { EnvironmentAction = GitLabEnvironmentAction.Stop, When = StepWhen.Always, After = ["Deploy"] }) with
         {
-            Child = new LaneChild("Run", Whole) { Targets = ["Provision", "Deploy", "Destroy"] },
+            Children = [new LaneChild("Run", Whole) { Targets = ["Provision", "Deploy", "Destroy"] }],
         };
 
         var pipeline = GraphFixture.Generate(lane);
@@ -110,7 +180,7 @@ public sealed class ChildPipelineTests
         var teardown = child.Job("Destroy").Rules.ShouldHaveSingleItem();
         (teardown.If, teardown.When).ShouldBe((null, GitLabWhen.Always));
         child.Job("Provision").Environment!.OnStop.ShouldBe("p:Destroy:qa-gcp");
-        child.Jobs.ShouldAllBe(job => job.ResourceGroup == null);
+        child.Jobs.ShouldAllBe(job => job.ResourceGroup == "qa-gcp-apply");
         child.Validate().ShouldBeEmpty();
         pipeline.Validate().ShouldBeEmpty();
     }

@@ -46,7 +46,7 @@ internal static class DeclarationCheck
             errors.Add($"{owner}: target '{duplicate.Key}' appears more than once; a lane runs each target once");
         }
 
-        if (lane.Child is { } child)
+        foreach (var child in lane.Children)
         {
             foreach (var missing in child.Targets.Where(target => !members.Contains(target)))
             {
@@ -57,6 +57,11 @@ internal static class DeclarationCheck
             {
                 errors.Add($"{owner}: child pipeline {child.File} needs steps and the lane's environment (its resource group is what the child runs under)");
             }
+        }
+
+        foreach (var shared in lane.Children.SelectMany(child => child.Targets).GroupBy(target => target, StringComparer.Ordinal).Where(group => group.Count() > 1))
+        {
+            errors.Add($"{owner}: target '{shared.Key}' is in more than one child pipeline; a step runs in one place");
         }
 
         foreach (var step in lane.Steps)

@@ -5,56 +5,65 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
 {
     private readonly HashSet<string> members = lane.Steps.Select(step => step.Target).ToHashSet(StringComparer.Ordinal);
 
-    private readonly HashSet<string> inChild = (lane.Child?.Targets ?? []).ToHashSet(StringComparer.Ordinal);
+    // The child pipeline each step runs in; a step in none is a job of the pipeline itself.
+    private readonly Dictionary<string, LaneChild> childOf = lane.Children
+        .SelectMany(child => child.Targets.Select(target => KeyValuePair.Create(target, child)))
+        .ToDictionary(StringComparer.Ordinal);
 
-    /// <summary>The jobs of this lane in the pipeline itself; with a child, its trigger job stands where its first step would.</summary>
+    /// <summary>The jobs of this lane in the pipeline itself; each child's trigger job stands where its first step would.</summary>
     public IEnumerable<GitLabJob> Create()
     {
-        var triggered = false;
+        var triggered = new HashSet<LaneChild>();
         foreach (var step in lane.Steps)
         {
-            if (!inChild.Contains(step.Target))
+            if (!childOf.TryGetValue(step.Target, out var child))
             {
                 yield return Job(step);
             }
-            else if (!triggered)
+            else if (triggered.Add(child))
             {
-                triggered = true;
-                yield return TriggerJob(step);
+                yield return TriggerJob(child, step);
             }
         }
     }
 
     /// <summary>
-    /// The child pipeline's jobs: no resource group (the trigger job holds it), and no rules (the trigger job decided)
-    /// except when: always, which a teardown keeps so that it runs although an earlier step of the unit failed.
+    /// A child pipeline's jobs: no rules (the trigger job decided) except when: always, which a teardown keeps so that
+    /// it runs although an earlier step of the unit failed, and a blocking manual rule for a step started by hand there
+    /// too (<see cref="LaneStep.ByHandInChild"/>). The trigger job holds the lane's resource group; a job that
+    /// starts or stops the environment holds its apply group as well, since a retried child job does not get the
+    /// trigger job's group back (see <see cref="LaneEnvironment.ApplyResourceGroup"/>).
     /// </summary>
-    public IReadOnlyList<GitLabJob> ChildJobs() =>
+    public IReadOnlyList<GitLabJob> ChildJobs(LaneChild child) =>
     [
-        .. lane.Steps.Where(step => inChild.Contains(step.Target)).Select(step => Job(step) with
+        .. lane.Steps.Where(step => child.Targets.Contains(step.Target)).Select(step => Job(step) with
         {
-            Rules = step.When == StepWhen.Always ? [new GitLabRule { When = GitLabWhen.Always }] : [],
-            ResourceGroup = null,
-            Environment = ChildEnvironment(step),
-            Needs = [.. Needs(step).Where(inChild.Contains).Select(need => new GitLabNeed(NameOf(need)))],
+            Rules = step switch
+            {
+                { When: StepWhen.Always } => [new GitLabRule { When = GitLabWhen.Always }],
+                { ByHandInChild: true } => [new GitLabRule { When = GitLabWhen.Manual, AllowFailure = false }],
+                _ => [],
+            },
+            ResourceGroup = step.EnvironmentAction is GitLabEnvironmentAction.Start or GitLabEnvironmentAction.Stop ? lane.Environment?.ApplyResourceGroup : null,
+            Environment = ChildEnvironment(child, step),
+            Needs = [.. Needs(step).Where(child.Targets.Contains).Select(need => new GitLabNeed(NameOf(need)))],
         }),
     ];
 
     /// <summary>
-    /// on_stop must name a job of the same pipeline: kept only when the stop job is in the child too. When it is not,
-    /// the trigger job deploys the environment and names the stop job; GitLab runs the stop job from the pipeline of
-    /// the environment's last deployment, so the child's start jobs prepare instead (action: prepare keeps the
-    /// environment and the ID token's environment claims, and creates no deployment).
+    /// on_stop must name a job of the same pipeline: kept only when the stop job is in the same child. When it is not,
+    /// the trigger job deploys the environment and names the stop job (or the trigger job standing for it); GitLab runs
+    /// the stop job from the pipeline of the environment's last deployment, so the child's start jobs prepare instead
+    /// (action: prepare keeps the environment and the ID token's environment claims, and creates no deployment).
     /// </summary>
-    private GitLabEnvironment? ChildEnvironment(LaneStep step)
+    private GitLabEnvironment? ChildEnvironment(LaneChild child, LaneStep step)
     {
-        if (Job(step).Environment is not { } environment)
+        if (Environment(step.EnvironmentAction, NameOf) is not { } environment)
         {
             return null;
         }
 
-        var stopInChild = StopStep is { } stop && inChild.Contains(stop.Target);
-        return stopInChild
+        return StopStep is { } stop && child.Targets.Contains(stop.Target)
             ? environment
             : environment with
             {
@@ -67,34 +76,37 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
 
     private string NameOf(string target) => PipelineGenerator.JobName(pipeline.Name, target, lane.Name);
 
-    // What a job of the pipeline itself needs: a step inside the child is waited for through its trigger job.
+    // What a job of the pipeline itself needs or names: a step inside a child is reached through its trigger job.
     private string NeedOf(string target) =>
-        inChild.Contains(target) ? PipelineGenerator.JobName(pipeline.Name, lane.Child!.Name, lane.Name) : NameOf(target);
+        childOf.TryGetValue(target, out var child) ? PipelineGenerator.JobName(pipeline.Name, child.Name, lane.Name) : NameOf(target);
 
-    private GitLabJob TriggerJob(LaneStep first)
+    private GitLabJob TriggerJob(LaneChild child, LaneStep first)
     {
-        var child = lane.Child!;
-        var outside = Needs(first).Where(need => !inChild.Contains(need));
+        var outside = Needs(first).Where(need => !child.Targets.Contains(need));
         return new GitLabJob(PipelineGenerator.JobName(pipeline.Name, child.Name, lane.Name))
         {
             Stage = (settings.Targets.GetValueOrDefault(first.Target) ?? new TargetJobSettings()).Stage ?? settings.DefaultStage,
             Needs = [.. first.NeedsJobs.Select(job => new GitLabNeed(job)), .. outside.Select(need => new GitLabNeed(NeedOf(need)))],
             Rules = [Rule(first.When) with { Changes = first.Changes }],
             ResourceGroup = lane.Environment?.ResourceGroup,
-            Environment = TriggerEnvironment(first),
+            Environment = TriggerEnvironment(child, first),
             Trigger = new GitLabTrigger(child.File),
         };
     }
 
     /// <summary>
     /// GitLab runs an environment's on_stop job only from the pipeline that last deployed it, never from a child
-    /// (gitlab-org/gitlab#427222). So when the child starts the environment and the stop job stays in this pipeline,
-    /// the trigger job starts it too (environment on trigger jobs: GitLab 16.4+) and names the stop job.
+    /// (gitlab-org/gitlab#427222). So when the child starts the environment and the stop step is elsewhere, the trigger
+    /// job starts it too (environment on trigger jobs: GitLab 16.4+) and names the stop job, or the trigger job of the
+    /// child the stop step runs in. A child that only stops the environment is started by a trigger job that stops it:
+    /// that trigger job is what on_stop names, and GitLab plays it when someone stops the environment.
     /// </summary>
-    private GitLabEnvironment? TriggerEnvironment(LaneStep first) =>
-        first.EnvironmentAction == GitLabEnvironmentAction.Start && StopStep is { } stop && !inChild.Contains(stop.Target)
-            ? Environment(GitLabEnvironmentAction.Start)
-            : null;
+    private GitLabEnvironment? TriggerEnvironment(LaneChild child, LaneStep first) => first.EnvironmentAction switch
+    {
+        GitLabEnvironmentAction.Start when StopStep is { } stop && !child.Targets.Contains(stop.Target) => Environment(GitLabEnvironmentAction.Start, NeedOf),
+        GitLabEnvironmentAction.Stop => Environment(GitLabEnvironmentAction.Stop, NeedOf),
+        _ => null,
+    };
 
     private GitLabJob Job(LaneStep step)
     {
@@ -105,7 +117,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             Needs = [.. step.NeedsJobs.Concat(Needs(step).Select(NeedOf)).Distinct(StringComparer.Ordinal).Select(need => new GitLabNeed(need))],
             Rules = [Rule(step.When) with { Changes = step.Changes }],
             ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
-            Environment = Environment(step.EnvironmentAction),
+            Environment = Environment(step.EnvironmentAction, NeedOf),
             Variables = target.Variables,
             IdTokens = target.IdTokens,
             Script = [Command(step)],
@@ -141,7 +153,8 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         },
     };
 
-    private GitLabEnvironment? Environment(GitLabEnvironmentAction? action)
+    // stopJob names the stop step's job as seen from the pipeline the environment is written in.
+    private GitLabEnvironment? Environment(GitLabEnvironmentAction? action, Func<string, string> stopJob)
     {
         if (action is null || lane.Environment is not { } environment)
         {
@@ -152,7 +165,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
         return new GitLabEnvironment(environment.Name)
         {
             Action = action,
-            OnStop = action == GitLabEnvironmentAction.Start && stop is not null ? NameOf(stop.Target) : null,
+            OnStop = action == GitLabEnvironmentAction.Start && stop is not null ? stopJob(stop.Target) : null,
             DeploymentTier = environment.DeploymentTier,
         };
     }
