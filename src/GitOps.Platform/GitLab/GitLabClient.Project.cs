@@ -33,4 +33,35 @@ public sealed partial class GitLabClient
                 + "pushing the promotion branch and opening its merge request need Developer (30) or higher. Nothing was pushed.");
         }
     }
+
+    /// <summary>The value of "Minimum role to use pipeline variables" under which nobody may set pipeline variables.</summary>
+    public const string NoOneMaySetPipelineVariables = "no_one_allowed";
+
+    /// <summary>
+    /// Sets "Minimum role to use pipeline variables" to no_one_allowed (<c>ci_pipeline_variables_minimum_override_role</c>).
+    /// Pipeline variables, trigger-token variables included, have the highest precedence and override predefined ones
+    /// such as CI_PIPELINE_SOURCE, so whoever may set them can start the nightly or a PostSync job; under this setting
+    /// GitLab refuses every pipeline that sets one ("Insufficient permissions to set pipeline variables"). Data for a
+    /// pipeline then travels as inputs (spec:inputs). Read first, so a rerun changes nothing; returns whether it changed.
+    /// Needs the Maintainer role; only an Owner can change it back.
+    /// </summary>
+    public async Task<bool> RestrictPipelineVariablesAsync(CancellationToken cancellationToken)
+    {
+        var project = await GetProjectAsync(cancellationToken);
+        if (project.CiPipelineVariablesMinimumOverrideRole == NoOneMaySetPipelineVariables)
+        {
+            return false;
+        }
+
+        var request = new GitLabRequest(HttpMethod.Put, ProjectPath())
+        {
+            Content = () => new FormUrlEncodedContent([new("ci_pipeline_variables_minimum_override_role", NoOneMaySetPipelineVariables)]),
+        };
+        var updated = await transport.SendAsync(request, Read(request, GitLabJsonContext.Default.GitLabProject), null, cancellationToken);
+        return updated.CiPipelineVariablesMinimumOverrideRole == NoOneMaySetPipelineVariables
+            ? true
+            : throw new GitLabApiException(
+                $"{request.Describe()}: GitLab answered without ci_pipeline_variables_minimum_override_role = {NoOneMaySetPipelineVariables}; "
+                + "set \"Minimum role to use pipeline variables\" to \"No one allowed\" under Settings > CI/CD > Variables");
+    }
 }

@@ -8,4 +8,7 @@ public sealed record GitLabProject
     public string PathWithNamespace { get; init; } = string.Empty;
 
     public GitLabProjectPermissions? Permissions { get; init; }
+
+    /// <summary>"Minimum role to use pipeline variables"; GitLab shows it to Maintainers and Owners only (null otherwise).</summary>
+    public string? CiPipelineVariablesMinimumOverrideRole { get; init; }
 }

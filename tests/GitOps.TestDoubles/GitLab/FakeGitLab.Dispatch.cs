@@ -101,6 +101,7 @@ public sealed partial class FakeGitLab
         if (resource.Count == 0)
         {
             return request.Caller == FakeCaller.Anonymous ? FakeResponse.Message(401, "401 Unauthorized")
+                : request.Method == "PUT" ? Allow(request, jobToken: false, write: true) ?? UpdateProject(request)
                 : request.Method != "GET" ? FakeResponse.NotFound()
                 : Allow(request, jobToken: false, write: false) ?? GetProject(request);
         }

@@ -5,6 +5,7 @@ namespace GitOps.TestDoubles.GitLab;
 public sealed partial class FakeGitLab
 {
     private const string VariablesPrefix = "variables[";
+    private const string InputsPrefix = "inputs[";
 
     private FakeResponse TriggerPipeline(FakeRequest request)
     {
@@ -37,6 +38,17 @@ public sealed partial class FakeGitLab
             }
         }
 
+        var inputs = request.Fields
+            .Where(field => field.Key.StartsWith(InputsPrefix, StringComparison.Ordinal) && field.Key.EndsWith(']'))
+            .ToDictionary(field => field.Key[InputsPrefix.Length..^1], field => field.Value, StringComparer.Ordinal);
+
+        // Ci::Pipeline::Chain::Validate::Abilities: the trigger token acts as its owner, who may not set pipeline variables
+        // under the project's restriction. Inputs are not pipeline variables and pass.
+        if (given.Count > 0 && !TriggerOwnerMaySetVariables)
+        {
+            return FakeResponse.Message(400, new Dictionary<string, string[]> { ["base"] = ["Insufficient permissions to set pipeline variables"] });
+        }
+
         // Ci::CreatePipelineService's populate step; the trigger API answers with render_validation_error!.
         if (TriggeredJobs?.Invoke(reference, given) is { Count: 0 })
         {
@@ -45,7 +57,7 @@ public sealed partial class FakeGitLab
 
         lock (gate)
         {
-            var pipeline = new FakePipeline(5000 + pipelines.Count + 1, reference, given);
+            var pipeline = new FakePipeline(5000 + pipelines.Count + 1, reference, given) { Inputs = inputs };
             pipelines.Add(pipeline);
             return FakeResponse.Json(201, new
             {
