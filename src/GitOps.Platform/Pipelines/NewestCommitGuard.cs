@@ -50,7 +50,7 @@ public static class NewestCommitGuard
         // such as GIT_CONFIG_COUNT, or a HOME with a .gitconfig, with url.<elsewhere>.insteadOf could otherwise point
         // origin at a repository that still has this commit as its head. Never prompt for credentials: a job has none to type.
         var deliberate = new Dictionary<string, string?>(StringComparer.Ordinal) { ["GIT_TERMINAL_PROMPT"] = "0" };
-        var home = new PipelineToolHome(Path.Combine(directory, ".nuke", "temp")).Ensure();
+        var home = new PipelineToolHome(Path.Combine(directory, ".nuke", "temp"), directory).Ensure();
         foreach (var (name, value) in new ToolEnvironment(inPipeline: true, home).For("git", deliberate, Environment.GetEnvironmentVariables()))
         {
             if (value is null)

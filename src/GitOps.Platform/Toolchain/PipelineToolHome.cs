@@ -6,16 +6,25 @@ namespace GitOps.Platform.Toolchain;
 /// terraform (~/.terraformrc, ~/.terraform.d/plugins), git (~/.gitconfig, ~/.config/git), helm (plugins, repositories,
 /// registry logins) and npm (~/.npmrc) take their configuration from it; a fresh, empty home gives them none but
 /// what the build passes. What an earlier job on a shell runner left there is removed, not reused.
+/// <para>
+/// Its one file is a .gitconfig that marks the checkout a safe directory: runners whose job user does not own the
+/// checkout rely on a global safe.directory, which the inherited HOME held. The build already runs the checkout's own
+/// code, so trusting it adds nothing.
+/// </para>
 /// </summary>
 public sealed class PipelineToolHome
 {
     private readonly Lazy<string> prepared;
+    private readonly string checkout;
 
     /// <param name="temporaryDirectory">The build's <c>.nuke/temp</c>.</param>
-    public PipelineToolHome(string temporaryDirectory)
+    /// <param name="repositoryRoot">The checkout the build runs from.</param>
+    public PipelineToolHome(string temporaryDirectory, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(temporaryDirectory);
+        ArgumentNullException.ThrowIfNull(repositoryRoot);
         Directory = Path.Combine(Path.GetFullPath(temporaryDirectory), "home");
+        checkout = Path.GetFullPath(repositoryRoot);
         prepared = new Lazy<string>(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -53,6 +62,8 @@ public sealed class PipelineToolHome
             File.SetUnixFileMode(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
+        var quoted = checkout.Replace('\\', '/').Replace("\"", "\\\"", StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(Directory, ".gitconfig"), $"[safe]\n\tdirectory = \"{quoted}\"\n");
         return Directory;
     }
 }

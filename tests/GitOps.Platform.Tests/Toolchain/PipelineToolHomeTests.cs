@@ -24,7 +24,7 @@ public sealed class PipelineToolHomeTests : IDisposable
 
     public PipelineToolHomeTests()
     {
-        buildHome = new PipelineToolHome(Path.Combine(root, "temp"));
+        buildHome = new PipelineToolHome(Path.Combine(root, "temp"), root);
         var hostile = Path.Combine(root, "hostile-home");
         Directory.CreateDirectory(hostile);
         // A development override is what terraform would load instead of the provider the lock file pins.
@@ -85,6 +85,13 @@ public sealed class PipelineToolHomeTests : IDisposable
         (await RunAsync(helm, ["env"], inPipeline: true)).ShouldContain(Path.Combine(root, "temp", "home"));
     }
 
+    /// <summary>Runners whose job user does not own the checkout relied on a global safe.directory in the inherited HOME.</summary>
+    [Fact]
+    public async Task In_a_pipeline_git_trusts_the_checkout_the_build_runs_from_and_no_other_directory()
+    {
+        (await RunAsync("git", ["config", "--global", "--get-all", "safe.directory"], inPipeline: true)).Trim().ShouldBe(root.Replace('\\', '/'));
+    }
+
     [Fact]
     public async Task The_pipeline_home_is_emptied_and_owner_only_and_a_link_in_its_place_is_not_followed()
     {
@@ -104,7 +111,7 @@ public sealed class PipelineToolHomeTests : IDisposable
         }
 
         File.WriteAllText(Path.Combine(home, ".gitconfig"), $"[canary]\n\tplanted = {Canary}\n");
-        (await RunAsync("git", ["config", "--get", "canary.planted"], inPipeline: true, new PipelineToolHome(Path.Combine(root, "temp")))).ShouldNotContain(Canary, customMessage: "a later build starts with an empty home");
+        (await RunAsync("git", ["config", "--get", "canary.planted"], inPipeline: true, new PipelineToolHome(Path.Combine(root, "temp"), root))).ShouldNotContain(Canary, customMessage: "a later build starts with an empty home");
     }
 
     private async Task<string> RunAsync(string tool, string[] arguments, bool inPipeline, PipelineToolHome? home = null)
