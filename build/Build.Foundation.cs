@@ -25,15 +25,7 @@ internal sealed partial class Build
     {
         get
         {
-            try
-            {
-                _ = TerraformLockFile.InitArguments(Path.Combine(RootDirectory, FoundationLayout.ModuleDirectory), required: IsPipeline);
-            }
-            catch (GitOps.Platform.Clouds.CloudConfigurationException problem)
-            {
-                throw new UsageException(problem.Message, problem);
-            }
-
+            TerraformLockFile.RequireCommitted(Path.Combine(RootDirectory, FoundationLayout.ModuleDirectory), required: IsPipeline);
             return true;
         }
     }

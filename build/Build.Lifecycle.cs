@@ -1,7 +1,9 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Kubeconfig;
 using GitOps.Platform.Kubernetes;
+using GitOps.Platform.Clouds;
 using GitOps.Platform.Lifecycle;
+using GitOps.Platform.Terraform;
 
 namespace GitOps.Build;
 
@@ -26,6 +28,7 @@ internal sealed partial class Build
         .Requires(() => CommitIsNewestWhenRequired)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
+        .Requires(() => ManagementLockIsCommittedWhenRequired)
         .Requires(Terraform)
         .Requires(Helm)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).ProvisionAsync(Stage!.Value, MgmtCloud!.Value, cancellationToken));
@@ -40,6 +43,7 @@ internal sealed partial class Build
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => MgmtKubeconfigIsUsable)
+        .Requires(() => EnvironmentLocksAreCommittedWhenRequired)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
@@ -54,6 +58,7 @@ internal sealed partial class Build
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => ValuesFilesAreUsable)
         .Requires(() => MgmtKubeconfigIsUsable)
+        .Requires(() => ManagementStateLockIsCommittedWhenRequired)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
@@ -67,6 +72,7 @@ internal sealed partial class Build
         .Requires(() => MgmtKubeconfigIsUsable)
         // Checked before anything runs too, so a refused prod destroy touches nothing at all.
         .Requires(() => EnvironmentDestroyApproved)
+        .Requires(() => EnvironmentLocksAreCommittedWhenRequired)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
 
@@ -79,6 +85,7 @@ internal sealed partial class Build
         .Requires(() => MgmtCloud)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementDestroyApproved)
+        .Requires(() => ManagementLockIsCommittedWhenRequired)
         .Requires(Terraform)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
@@ -117,6 +124,33 @@ internal sealed partial class Build
             return true;
         }
     }
+
+    /// <summary>
+    /// In a pipeline the roots a target inits must commit their locks, checked with the requirements so that a missing
+    /// one is one line with the command that creates it (exit 2) before anything runs. The environment targets init the
+    /// management root too, to read its kubeconfig from the state, unless --mgmt-kubeconfig names one.
+    /// </summary>
+    private bool LocksAreCommittedWhenRequired(bool environmentRoot, bool managementRoot)
+    {
+        if (environmentRoot && Cloud is { } cloud)
+        {
+            TerraformLockFile.RequireCommitted(Path.Combine(RootDirectory, CloudProviders.Get(cloud.ToName()).EnvironmentModuleDirectory), required: IsPipeline);
+        }
+
+        if (managementRoot && Stage is { } stage)
+        {
+            var management = CloudProviders.Get(Catalog.ManagementCloud(stage).ToName());
+            TerraformLockFile.RequireCommitted(Path.Combine(RootDirectory, management.ManagementModuleDirectory), required: IsPipeline);
+        }
+
+        return true;
+    }
+
+    private bool EnvironmentLocksAreCommittedWhenRequired => LocksAreCommittedWhenRequired(environmentRoot: true, managementRoot: string.IsNullOrEmpty(MgmtKubeconfig));
+
+    private bool ManagementStateLockIsCommittedWhenRequired => LocksAreCommittedWhenRequired(environmentRoot: false, managementRoot: string.IsNullOrEmpty(MgmtKubeconfig));
+
+    private bool ManagementLockIsCommittedWhenRequired => LocksAreCommittedWhenRequired(environmentRoot: false, managementRoot: true);
 
     private EnvironmentId TargetEnvironment => new(Stage!.Value, Cloud!.Value);
 

@@ -44,8 +44,8 @@ internal sealed partial class Build : BuildScript
 
     private bool IsPipeline => InPipeline;
 
-    /// <summary>Every tool the targets run starts with the allowlisted environment of ToolEnvironment, not the build's.</summary>
-    protected override IToolRunner DecorateTools(IToolRunner runner) => new IsolatedToolRunner(runner, () => InPipeline);
+    /// <summary>Every tool the targets run starts with the allowlisted environment of ToolEnvironment, not the build's (in a pipeline, with .nuke/temp/home as HOME).</summary>
+    protected override IToolRunner DecorateTools(IToolRunner runner) => new IsolatedToolRunner(runner, () => InPipeline, new PipelineToolHome(TemporaryDirectory, RootDirectory));
 
     /// <summary>The stage catalog, its problems named relative to the root (environments/stages.yaml:3).</summary>
     private StageCatalog Catalog => StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile), EnvironmentLayout.StagesFile);

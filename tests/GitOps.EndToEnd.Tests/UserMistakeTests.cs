@@ -47,6 +47,30 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         result.Output.ShouldNotContain("ProvisionFoundation");
     }
 
+    /// <summary>
+    /// The cluster targets likewise: each names the first root it inits whose lock is missing (the environment root,
+    /// then the management root whose state holds the management kubeconfig), before any progress line, where they
+    /// once failed inside the target (exit 1) after the sensitive information was prepared.
+    /// </summary>
+    [Theory]
+    [InlineData("Provision", "environment-cluster", "--cloud", "gcp")]
+    [InlineData("Destroy", "environment-cluster", "--cloud", "gcp")]
+    [InlineData("DeployAppOfApps", "management-cluster", "--cloud", "gcp")]
+    [InlineData("ProvisionManagementCluster", "management-cluster", "--mgmt-cloud", "gcp")]
+    [InlineData("DestroyManagementCluster", "management-cluster", "--mgmt-cloud", "gcp")]
+    public void In_a_pipeline_a_cluster_root_without_its_lock_file_is_refused_before_anything_is_printed(string target, string root, string cloudFlag, string cloud)
+    {
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["CI_JOB_ID"] = "1" }, target, "--stage", "dev", cloudFlag, cloud);
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        var line = OneLine(result.Error);
+        line.ShouldContain($"environments/terraform/gcp/{root}/.terraform.lock.hcl is not committed");
+        line.ShouldContain($"run 'terraform -chdir=environments/terraform/gcp/{root} init -backend=false && terraform -chdir=environments/terraform/gcp/{root} providers lock -platform=linux_amd64");
+        result.Output.ShouldNotContain("terraform init");
+        result.Output.ShouldNotContain("PrepareSensitiveInformation");
+        result.Output.ShouldNotContain(target);
+    }
+
     /// <summary>A hand-written job that lets a pipeline variable set a loader or startup hook: refused at start.</summary>
     [Fact]
     public void In_a_pipeline_a_loader_or_startup_hook_variable_stops_the_build_in_one_line()

@@ -46,11 +46,12 @@ public static class NewestCommitGuard
             start.ArgumentList.Add(argument);
         }
 
-        // The allowlist every other tool launch gets (issue 10): a pipeline variable such as GIT_CONFIG_COUNT with
-        // url.<elsewhere>.insteadOf could otherwise point origin at a repository that still has this commit as its head.
-        // Never prompt for credentials: a job has none to type.
+        // The allowlist and the private HOME every other tool launch gets in a pipeline (issue 10): a pipeline variable
+        // such as GIT_CONFIG_COUNT, or a HOME with a .gitconfig, with url.<elsewhere>.insteadOf could otherwise point
+        // origin at a repository that still has this commit as its head. Never prompt for credentials: a job has none to type.
         var deliberate = new Dictionary<string, string?>(StringComparer.Ordinal) { ["GIT_TERMINAL_PROMPT"] = "0" };
-        foreach (var (name, value) in new ToolEnvironment(inPipeline: true).For("git", deliberate, Environment.GetEnvironmentVariables()))
+        var home = new PipelineToolHome(Path.Combine(directory, ".nuke", "temp"), directory).Ensure();
+        foreach (var (name, value) in new ToolEnvironment(inPipeline: true, home).For("git", deliberate, Environment.GetEnvironmentVariables()))
         {
             if (value is null)
             {

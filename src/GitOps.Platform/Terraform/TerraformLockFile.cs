@@ -1,4 +1,5 @@
 using GitOps.Platform.Clouds;
+using GitOps.Targets.Errors;
 
 namespace GitOps.Platform.Terraform;
 
@@ -41,6 +42,24 @@ public static class TerraformLockFile
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// For a target's requirements, before anything runs or prints: in a pipeline (<paramref name="required"/>) a root
+    /// that needs providers and commits no lock is a repository mistake, refused as a usage error (exit 2) with the
+    /// command that creates the lock, instead of failing the target at its first init.
+    /// </summary>
+    /// <exception cref="UsageException">The root's lock is missing where it is required.</exception>
+    public static void RequireCommitted(string moduleDirectory, bool required)
+    {
+        try
+        {
+            _ = InitArguments(moduleDirectory, required);
+        }
+        catch (CloudConfigurationException problem)
+        {
+            throw new UsageException(problem.Message, problem);
+        }
     }
 
     private static bool RequiresProviders(string moduleDirectory) =>

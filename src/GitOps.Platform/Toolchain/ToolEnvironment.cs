@@ -10,9 +10,33 @@ namespace GitOps.Platform.Toolchain;
 /// environment, no variable can steer a tool: not TF_CLI_ARGS*, TF_CLI_CONFIG_FILE or TF_VAR_*, not GOOGLE_CREDENTIALS
 /// or GOOGLE_OAUTH_ACCESS_TOKEN, not GIT_CONFIG_* or GIT_SSH_COMMAND, not HELM_*, KUBECONFIG, NODE_OPTIONS, BASH_ENV,
 /// ENV or LD_PRELOAD. The same list applies locally, so a build behaves the same on a laptop as in CI.
+/// <para>
+/// HOME is the exception. In a pipeline it comes from the runner or a pipeline variable, and every tool reads its
+/// configuration below it (~/.terraformrc and ~/.terraform.d/plugins, ~/.gitconfig, helm's plugins and repositories,
+/// ~/.npmrc, ~/.kube/config), so there each tool's HOME and the XDG (and Windows profile) directories point into
+/// the build's own empty <see cref="PipelineToolHome"/>. Locally the user's HOME
+/// stays: only the user sets their variables there, and their gcloud login, git identity and credential helpers,
+/// ssh configuration and helm repositories live in it.
+/// </para>
 /// </summary>
-public sealed class ToolEnvironment(bool inPipeline)
+public sealed class ToolEnvironment
 {
+    private readonly bool inPipeline;
+    private readonly string? pipelineHome;
+
+    /// <param name="inPipeline">Pipeline mode: trust anchors are not inherited and HOME is <paramref name="pipelineHome"/>.</param>
+    /// <param name="pipelineHome">The directory (existing, owner-only) every tool gets as HOME in a pipeline; required there.</param>
+    public ToolEnvironment(bool inPipeline, string? pipelineHome)
+    {
+        if (inPipeline && string.IsNullOrEmpty(pipelineHome))
+        {
+            throw new ArgumentException("a pipeline's tools get the build's own home directory", nameof(pipelineHome));
+        }
+
+        this.inPipeline = inPipeline;
+        this.pipelineHome = pipelineHome;
+    }
+
     /// <summary>Kept for every tool: the process cannot run, find files or reach the network the same way without them.</summary>
     private static readonly string[] Always =
     [
@@ -86,12 +110,42 @@ public sealed class ToolEnvironment(bool inPipeline)
             }
         }
 
+        if (inPipeline && !Inheriting.Contains(ToolName(tool)))
+        {
+            foreach (var (name, value) in HomeVariables(pipelineHome!))
+            {
+                result[name] = value;
+            }
+        }
+
         foreach (var (name, value) in deliberate)
         {
             result[name] = value;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Where a tool looks for a user's configuration, cache and data, all inside <paramref name="home"/>. The XDG
+    /// directories are named too, so that no tool falls back to a platform default outside it (helm on macOS does).
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string?>> HomeVariables(string home)
+    {
+        yield return new("HOME", home);
+        yield return new("XDG_CONFIG_HOME", Path.Combine(home, ".config"));
+        yield return new("XDG_CACHE_HOME", Path.Combine(home, ".cache"));
+        yield return new("XDG_DATA_HOME", Path.Combine(home, ".local", "share"));
+        yield return new("XDG_STATE_HOME", Path.Combine(home, ".local", "state"));
+        if (OperatingSystem.IsWindows())
+        {
+            // terraform reads %APPDATA%\terraform.rc, git %USERPROFILE%\.gitconfig when HOME is unset, helm %APPDATA%.
+            yield return new("USERPROFILE", home);
+            yield return new("APPDATA", Path.Combine(home, "AppData", "Roaming"));
+            yield return new("LOCALAPPDATA", Path.Combine(home, "AppData", "Local"));
+            yield return new("HOMEDRIVE", null);
+            yield return new("HOMEPATH", null);
+        }
     }
 
     private static string ToolName(string tool) =>

@@ -61,8 +61,13 @@ public sealed class DeployerPrivilegeTests
         var lookedUp = (await BlocksAsync(module, "data")).Where(block => block.Type == "google_service_account")
             .Select(block => block.Body["account_id"]!.ToString()).ToList();
         var foundation = await ResourcesAsync(FoundationLayout.ModuleDirectory);
+        // The accounts the foundation creates, by account id: its own resources, and its calls of modules/cluster-identity.
         var accounts = foundation.Where(resource => resource.Type == "google_service_account")
-            .ToDictionary(resource => resource.Body["account_id"]!.ToString(), resource => resource.Name, StringComparer.Ordinal);
+            .Select(resource => (Id: resource.Body["account_id"]!.ToString(), Reference: $"google_service_account.{resource.Name}"))
+            .Concat((await BlocksAsync(FoundationLayout.ModuleDirectory, "module"))
+                .Where(call => call.Body["source"]?.ToString() == "../modules/cluster-identity")
+                .Select(call => (Id: call.Body["account_id"]!.ToString(), Reference: $"module.{call.Name}")))
+            .ToDictionary(account => account.Id, account => account.Reference, StringComparer.Ordinal);
         var grantedTo = foundation
             .Where(resource => resource.Type == "google_service_account_iam_member"
                 && (resource.Body["member"]?.ToString().Contains("deployer", StringComparison.Ordinal) ?? false)
@@ -73,13 +78,14 @@ public sealed class DeployerPrivilegeTests
         foreach (var accountId in lookedUp)
         {
             accounts.ShouldContainKey(accountId, $"{module} looks up {accountId}, which the foundation does not create");
-            grantedTo.ShouldContain($"${{google_service_account.{accounts[accountId]}.name}}", $"the deployer cannot read {accountId}, which {module} looks up");
+            grantedTo.ShouldContain($"${{{accounts[accountId]}.name}}", $"the deployer cannot read {accountId}, which {module} looks up");
         }
     }
 
     internal static async Task<List<(string Type, string Name, JsonObject Body)>> ResourcesAsync(string module) => await BlocksAsync(module, "resource");
 
-    private static async Task<List<(string Type, string Name, JsonObject Body)>> BlocksAsync(string module, string kind)
+    /// <summary>The blocks of one kind (resource, data, module) in the .tf files of a directory of the repository.</summary>
+    internal static async Task<List<(string Type, string Name, JsonObject Body)>> BlocksAsync(string module, string kind)
     {
         var installation = await ProviderSchemaInstallation.GetAsync();
         var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, module), "*.tf");
@@ -89,6 +95,13 @@ public sealed class DeployerPrivilegeTests
         {
             foreach (var (type, named) in body[kind]?.AsObject() ?? [])
             {
+                if (named is JsonArray calls)
+                {
+                    // A block with one label (module "name"): its type is the kind.
+                    resources.AddRange(calls.Select(block => (kind, type, block!.AsObject())));
+                    continue;
+                }
+
                 foreach (var (name, blocks) in named!.AsObject())
                 {
                     resources.AddRange(blocks!.AsArray().Select(block => (type, name, block!.AsObject())));

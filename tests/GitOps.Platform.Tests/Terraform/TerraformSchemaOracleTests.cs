@@ -199,6 +199,77 @@ public sealed class TerraformSchemaOracleTests : IDisposable
         ]);
     }
 
+    /// <summary>Folding resources into a module: each moved block must land on an instance the new configuration makes.</summary>
+    [Fact]
+    public async Task A_moved_block_must_move_from_what_is_gone_to_an_instance_the_configuration_makes()
+    {
+        Write("modules/identity/main.tf", """
+            variable "roles" {
+              type = set(string)
+            }
+
+            variable "members" {
+              type = map(string)
+            }
+
+            resource "google_service_account" "this" {
+              account_id = "a"
+            }
+
+            resource "google_project_iam_member" "this" {
+              for_each = var.roles
+              project  = "p"
+              role     = each.value
+              member   = google_service_account.this.member
+            }
+
+            resource "google_service_account_iam_member" "workload_identity" {
+              for_each           = var.members
+              service_account_id = google_service_account.this.name
+              role               = "roles/iam.workloadIdentityUser"
+              member             = each.value
+            }
+            """);
+        Write("root/main.tf", """
+            module "argocd" {
+              source  = "../modules/identity"
+              roles   = ["roles/container.clusterViewer"]
+              members = { controller = "ns/controller" }
+            }
+
+            resource "google_service_account" "nodes" {
+              account_id = "n"
+            }
+
+            moved {
+              from = google_project_iam_member.argocd_viewer
+              to   = module.argocd.google_project_iam_member.this["roles/container.clusterViewer"]
+            }
+
+            moved {
+              from = google_service_account_iam_member.argocd_workload_identity[0]
+              to   = module.argocd.google_service_account_iam_member.workload_identity["application-controller"]
+            }
+
+            moved {
+              from = google_service_account.nodes
+              to   = module.nodes.google_service_account.this
+            }
+
+            moved {
+              from = google_service_account.argocd
+              to   = module.argocd.google_service_account.that
+            }
+            """);
+
+        (await FindingsAsync()).ShouldBe([
+            "root/main.tf:18: moved to module.argocd.google_service_account_iam_member.workload_identity[\"application-controller\"]: the call gives google_service_account_iam_member.workload_identity no instance [\"application-controller\"] (it makes: controller)",
+            "root/main.tf:22: moved from google_service_account.nodes: the module still declares google_service_account.nodes",
+            "root/main.tf:23: moved to module.nodes.google_service_account.this: no local module \"nodes\" is called there",
+            "root/main.tf:28: moved to module.argocd.google_service_account.that: identity declares no google_service_account.that",
+        ]);
+    }
+
     [Fact]
     public async Task The_provider_block_is_checked_and_a_file_hcl_rejects_is_reported()
     {

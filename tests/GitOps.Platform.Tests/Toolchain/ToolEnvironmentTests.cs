@@ -101,7 +101,7 @@ public sealed class ToolEnvironmentTests : IDisposable
         {
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        var runner = new IsolatedToolRunner(new ToolRunner(new ToolLocator(bin), NullLog.Instance, new SecretMasker()), () => inPipeline);
+        var runner = new IsolatedToolRunner(new ToolRunner(new ToolLocator(bin), NullLog.Instance, new SecretMasker()), () => inPipeline, new PipelineToolHome(Path.Combine(bin, "temp"), bin));
 
         var result = await runner.RunAsync(new ToolInvocation(script, []) { Environment = deliberate, StreamOutput = false }, CancellationToken.None);
 

@@ -37,7 +37,7 @@ resource "google_storage_bucket_iam_member" "deployer_state" {
 
 # Node pools run as the node service account: creating them needs actAs on that account, and only that one.
 resource "google_service_account_iam_member" "deployer_acts_as_nodes" {
-  service_account_id = google_service_account.nodes.name
+  service_account_id = module.nodes.name
   role               = "roles/iam.serviceAccountUser"
   member             = local.deployer_member
 }
@@ -46,13 +46,13 @@ resource "google_service_account_iam_member" "deployer_acts_as_nodes" {
 # clusters; reading an account needs iam.serviceAccounts.get, which neither container.admin nor networkAdmin holds.
 # serviceAccountViewer reads, and cannot act as the account or change its policy.
 resource "google_service_account_iam_member" "deployer_reads_argocd" {
-  service_account_id = google_service_account.argocd.name
+  service_account_id = module.argocd.name
   role               = "roles/iam.serviceAccountViewer"
   member             = local.deployer_member
 }
 
 resource "google_service_account_iam_member" "deployer_reads_argocd_server" {
-  service_account_id = google_service_account.argocd_server.name
+  service_account_id = module.argocd_server.name
   role               = "roles/iam.serviceAccountViewer"
   member             = local.deployer_member
 }

@@ -20,22 +20,22 @@ output "workload_identity_audience" {
 
 output "node_service_account" {
   description = "Service account the clusters' nodes run as."
-  value       = google_service_account.nodes.email
+  value       = module.nodes.email
 }
 
 output "argocd_service_account" {
   description = "Google service account of Argo CD's application controller."
-  value       = google_service_account.argocd.email
+  value       = module.argocd.email
 }
 
 output "argocd_server_service_account" {
   description = "Google service account of argocd-server (read-only in the environment clusters)."
-  value       = google_service_account.argocd_server.email
+  value       = module.argocd_server.email
 }
 
 output "external_dns_service_account" {
   description = "Google service account external-dns's Kubernetes service account is annotated with."
-  value       = google_service_account.external_dns.email
+  value       = module.external_dns.email
 }
 
 output "dns_zone" {

@@ -6,7 +6,8 @@ namespace GitOps.Platform.Tests.Terraform.Schema;
 /// The oracle for `terraform validate` where the provider cannot be downloaded: every resource, data source and
 /// provider block of the google provider is checked against its real schema (unknown argument or block, missing
 /// required argument or block, argument written as a block), every reference against what the resource exports and
-/// what the module declares, and every local module call against the called module's variables and outputs.
+/// what the module declares, every local module call against the called module's variables and outputs, and every
+/// moved block against what it moves from and to.
 /// </summary>
 internal sealed partial class TerraformSchemaCheck(ProviderSchema schema)
 {
@@ -38,6 +39,7 @@ internal sealed partial class TerraformSchemaCheck(ProviderSchema schema)
             }
 
             CheckModuleCalls(module, byDirectory);
+            CheckMovedBlocks(module, byDirectory);
         }
 
         return [.. findings.OrderBy(finding => finding.File, StringComparer.Ordinal).ThenBy(finding => finding.Line)];
