@@ -51,6 +51,26 @@ public sealed class MergeRequestDiffInterruptionTests : IAsyncLifetime, IDisposa
         Directory.Exists(Path.Combine(sandbox.ClonePath, WorktreeRoot, "base")).ShouldBeFalse();
     }
 
+    /// <summary>A post-checkout hook holds <c>git worktree add</c> half-way, as a large checkout does when Ctrl+C comes.</summary>
+    [Fact]
+    public async Task Cancelled_while_git_checks_the_base_out_it_removes_the_half_made_worktree()
+    {
+        var started = Path.Combine(sandbox.Root, "checkout-started");
+        var hook = Path.Combine(sandbox.ClonePath, ".git", "hooks", "post-checkout");
+        File.WriteAllText(hook, $"#!/bin/sh\n: > '{started}'\nexec sleep 120\n");
+        MakeExecutable(hook);
+        using var cancellation = new CancellationTokenSource();
+
+        var render = Diff(FakeHelm("unused-helm", "exit 1\n")).WriteAsync(sandbox.ClonePath, baseRevision, Output, cancellation.Token);
+        await WaitForAsync(() => File.Exists(started) || render.IsCompleted);
+        await cancellation.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => render);
+        File.Delete(hook);
+        (await WorktreesAsync()).ShouldBe([sandbox.ClonePath]);
+        Directory.Exists(Path.Combine(sandbox.ClonePath, WorktreeRoot, "base")).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task A_rerun_removes_the_locked_worktree_a_killed_run_left_and_renders()
     {
@@ -74,12 +94,16 @@ public sealed class MergeRequestDiffInterruptionTests : IAsyncLifetime, IDisposa
     {
         var path = Path.Combine(sandbox.Root, name);
         File.WriteAllText(path, "#!/bin/sh\n" + body);
+        MakeExecutable(path);
+        return path;
+    }
+
+    private static void MakeExecutable(string path)
+    {
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-
-        return path;
     }
 
     private async Task<List<string>> WorktreesAsync()
