@@ -384,6 +384,7 @@ catch {
 }
 
 if ($null -ne $inputs) { Invoke-Compile $bootstrap $inputs }
+$env:GITOPS_ENTRY_POINT = $PSCommandPath # messages then say ./build.ps1, not ./build.sh
 try {
     $code = $bootstrap::Run($ExecutionContext, $PSScriptRoot, $PSCommandPath, $args)
 }

@@ -180,5 +180,8 @@ if [ "$stamped_listing" != "$current"$'\n' ]; then
   fi
 fi
 
+# Messages name the command as it was run (a link, another directory), not ./build.sh.
+GITOPS_ENTRY_POINT="$0"
+export GITOPS_ENTRY_POINT
 # ${1+"$@"}: bash before 4 treats "$@" with no arguments as unbound under set -u.
 exec dotnet "$assembly" ${1+"$@"}

@@ -16,7 +16,7 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var workspace = new FoundationLayout(RootDirectory, TfStateBucket, name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name)).For(Stage!.Value.ToName());
-            var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings { RequireLockFile = IsPipeline }).ProvisionAsync(workspace, cancellationToken);
+            var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings { RequireLockFile = IsPipeline, RequestTimeout = Timeout }).ProvisionAsync(workspace, cancellationToken);
             Log.Info(outputs.NextStep(CommittedDeployer.Load(RootDirectory, Stage!.Value.ToName())));
         });
 

@@ -10,7 +10,7 @@ namespace GitOps.Build;
 /// <summary>Provision, deploy and destroy: what control-mgmt-cluster.sh and control-cluster.sh did (seed 000).</summary>
 internal sealed partial class Build
 {
-    [Parameter("How long DeployAppOfApps and Destroy wait for Argo CD, and the longest any request to a cluster may take (90 = seconds, 90s, 15m, 1h).")]
+    [Parameter("How long DeployAppOfApps and Destroy wait for Argo CD, and the longest any request to a cluster, terraform init or a state read may take (90 = seconds, 90s, 15m, 1h).")]
     private readonly TimeSpan Timeout = TimeSpan.FromMinutes(20);
 
     [Parameter("Kubeconfig of the management cluster; default: the one Provision wrote under .nuke/temp/<stage>-mgmt/.", NotFromPipelineVariables = true)]
@@ -101,7 +101,7 @@ internal sealed partial class Build
         StateBucket = TfStateBucket,
         MgmtKubeconfig = MgmtKubeconfig,
         ClusterRequestTimeout = Timeout,
-        Terraform = new() { RequireLockFile = IsPipeline },
+        Terraform = new() { RequireLockFile = IsPipeline, RequestTimeout = Timeout },
     };
 
     /// <summary>A mistyped --mgmt-kubeconfig is refused before anything runs, not after Terraform created a cluster.</summary>

@@ -34,7 +34,7 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .After(DeployAppOfApps)
         // The release entry (--version) moves qa to a release no environment of ours has run: nothing to test yet.
-        .OnlyWhenStatic(() => Version == null)
+        .OnlyWhenStatic(() => Version == null, "--version is set: that release has not run in any environment yet, so there is nothing to test")
         .Requires(() => Stage)
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => ValuesFilesAreUsable)

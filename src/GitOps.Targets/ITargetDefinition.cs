@@ -36,8 +36,11 @@ public interface ITargetDefinition
     /// <summary>Fails before anything runs when the tool is missing and cannot be installed, saying how to get it.</summary>
     ITargetDefinition Requires(ToolRequirement tool);
 
-    /// <summary>Evaluated before anything runs; false skips this target and what only it needed.</summary>
-    ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
+    /// <summary>
+    /// Evaluated before anything runs; false skips this target and what only it needed. <paramref name="skipReason"/>
+    /// is what --plan and the log say then (e.g. "--version is set"); without it, the condition's source text.
+    /// </summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? skipReason = null, [CallerArgumentExpression(nameof(condition))] string expression = "");
 
     /// <summary>Evaluated just before the target runs; false skips it.</summary>
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");

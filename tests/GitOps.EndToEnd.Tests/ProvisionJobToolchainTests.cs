@@ -46,7 +46,7 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                 }
                 PinStandIn(copy.Root, root + "releases/terraform_{version}_{os}_{arch}.zip", platform, Convert.ToHexStringLower(SHA256.HashData(archive)));
                 RemoveCachedTerraform(copy.Root);
-                File.WriteAllText(Path.Combine(work, "credentials.json"), "{}");
+                File.WriteAllText(Path.Combine(work, "credentials.json"), """{"type": "authorized_user", "client_id": "id", "client_secret": "secret", "refresh_token": "token"}""");
 
                 // The job passes --require-newest-commit, which asks origin for the head of main: the copy's own commits
                 // (the locks, the stand-in pin) are the newest there once origin is the copy itself.

@@ -16,6 +16,9 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
 {
     public const string IndexFile = "index.md";
 
+    /// <summary>Where the base revision is checked out, relative to the repository (ignored, like all of <c>.nuke/temp</c>).</summary>
+    public const string WorktreeRoot = ".nuke/temp/merge-request-worktrees";
+
     /// <summary>The environments whose rendered manifests differ, in catalog order.</summary>
     public async Task<IReadOnlyList<EnvironmentId>> WriteAsync(string repositoryRoot, string baseRevision, string outputDirectory, CancellationToken cancellationToken)
     {
@@ -27,10 +30,13 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
             await git.FetchAsync("origin", ["--depth=1", baseRevision], cancellationToken);
         }
 
-        var worktree = Path.Combine(Path.GetTempPath(), "gitops-mr-base-" + Guid.NewGuid().ToString("N")[..12]);
-        await git.RunAsync(["worktree", "add", "--quiet", "--detach", worktree, baseRevision], cancellationToken);
+        // A run killed before its finally (SIGKILL, a cancelled CI job) leaves its worktree here; the next run removes it.
+        var worktrees = Path.Combine(repositoryRoot, WorktreeRoot);
+        await git.RemoveWorktreesUnderAsync(worktrees, cancellationToken);
+        var worktree = Path.Combine(worktrees, "base");
         try
         {
+            await git.RunAsync(["worktree", "add", "--quiet", "--force", "--detach", worktree, baseRevision], cancellationToken);
             if (Directory.Exists(outputDirectory))
             {
                 Directory.Delete(outputDirectory, recursive: true);
@@ -55,7 +61,7 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
         }
         finally
         {
-            await git.RemoveWorktreeAsync(worktree, cancellationToken);
+            await git.RemoveWorktreeAsync(worktree);
         }
     }
 

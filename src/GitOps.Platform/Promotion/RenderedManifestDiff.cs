@@ -15,8 +15,11 @@ namespace GitOps.Platform.Promotion;
 /// </summary>
 public sealed class RenderedManifestDiff(HelmCli helm, GitCli git)
 {
-    /// <summary>Where the worktrees of the two revisions are checked out (inside the repository's ignored temp folder).</summary>
-    public string WorktreeRoot { get; init; } = Path.Combine(Path.GetTempPath(), "gitops-promotion");
+    /// <summary>
+    /// Where the worktrees of the two revisions are checked out, in a <c>render</c> folder below it; by default the
+    /// repository's ignored <c>.nuke/temp/promotion-worktrees</c>.
+    /// </summary>
+    public string? WorktreeRoot { get; init; }
 
     /// <summary>The diff of every environment of the target stage, empty for a no-op plan.</summary>
     /// <exception cref="HelmException">helm cannot render an environment.</exception>
@@ -28,6 +31,9 @@ public sealed class RenderedManifestDiff(HelmCli helm, GitCli git)
             return string.Empty;
         }
 
+        // Only this diff's worktrees live in this folder: what a killed run left there is removed first.
+        var worktreeRoot = Path.Combine(WorktreeRoot ?? Path.Combine(repositoryRoot, ".nuke", "temp", "promotion-worktrees"), "render");
+        await git.RemoveWorktreesUnderAsync(worktreeRoot, cancellationToken);
         var directory = Directory.CreateTempSubdirectory("gitops-render-").FullName;
         var worktrees = new List<string>();
         try
@@ -42,13 +48,13 @@ public sealed class RenderedManifestDiff(HelmCli helm, GitCli git)
                 if (file.Application is not null)
                 {
                     // A promoted stage: its parent file names pin and release; chart and values come from the pinned commit.
-                    old = await TemplatePinnedAsync(file, file.Text, environment, checkouts, worktrees, cancellationToken);
-                    @new = await TemplatePinnedAsync(file, After(plan, file), environment, checkouts, worktrees, cancellationToken);
+                    old = await TemplatePinnedAsync(file, file.Text, environment, worktreeRoot, checkouts, worktrees, cancellationToken);
+                    @new = await TemplatePinnedAsync(file, After(plan, file), environment, worktreeRoot, checkouts, worktrees, cancellationToken);
                 }
                 else
                 {
-                    var before = plan.PreviousRevision is { } previous ? await ChartAtAsync(previous, checkouts, worktrees, cancellationToken) : current;
-                    var after = plan.Revision is { } revision ? await ChartAtAsync(revision, checkouts, worktrees, cancellationToken) : current;
+                    var before = plan.PreviousRevision is { } previous ? await ChartAtAsync(previous, worktreeRoot, checkouts, worktrees, cancellationToken) : current;
+                    var after = plan.Revision is { } revision ? await ChartAtAsync(revision, worktreeRoot, checkouts, worktrees, cancellationToken) : current;
                     if (plan.Revision is not null && plan.PinEdit is null)
                     {
                         before = after; // the pin stays: only the release moves, at the stage's revision
@@ -68,7 +74,7 @@ public sealed class RenderedManifestDiff(HelmCli helm, GitCli git)
         {
             foreach (var worktree in worktrees)
             {
-                await git.RemoveWorktreeAsync(worktree, cancellationToken);
+                await git.RemoveWorktreeAsync(worktree);
             }
 
             Directory.Delete(directory, recursive: true);
@@ -87,11 +93,11 @@ public sealed class RenderedManifestDiff(HelmCli helm, GitCli git)
     }
 
     private async Task<string> TemplatePinnedAsync(
-        StageValuesFile file, string parentText, EnvironmentId environment, Dictionary<string, string> checkouts, List<string> worktrees, CancellationToken cancellationToken)
+        StageValuesFile file, string parentText, EnvironmentId environment, string worktreeRoot, Dictionary<string, string> checkouts, List<string> worktrees, CancellationToken cancellationToken)
     {
         var release = file.ReadRelease(parentText, file.Path);
         var revision = ConfigurationPins.Parse(parentText, file.Path, environment.Stage).Sha;
-        var checkout = await CheckoutAsync(revision, checkouts, worktrees, cancellationToken);
+        var checkout = await CheckoutAsync(revision, worktreeRoot, checkouts, worktrees, cancellationToken);
         var values = EnvironmentLayout.Resolve(checkout, EnvironmentLayout.ValuesFile(environment));
         if (!File.Exists(values))
         {
@@ -103,21 +109,21 @@ public sealed class RenderedManifestDiff(HelmCli helm, GitCli git)
             new Dictionary<string, string> { [ParentReleases.Parameter] = release });
     }
 
-    private async Task<string> ChartAtAsync(string revision, Dictionary<string, string> checkouts, List<string> worktrees, CancellationToken cancellationToken) =>
-        EnvironmentLayout.Resolve(await CheckoutAsync(revision, checkouts, worktrees, cancellationToken), EnvironmentLayout.ChartDirectory);
+    private async Task<string> ChartAtAsync(string revision, string worktreeRoot, Dictionary<string, string> checkouts, List<string> worktrees, CancellationToken cancellationToken) =>
+        EnvironmentLayout.Resolve(await CheckoutAsync(revision, worktreeRoot, checkouts, worktrees, cancellationToken), EnvironmentLayout.ChartDirectory);
 
     // One detached worktree per revision, removed when the diff is done.
-    private async Task<string> CheckoutAsync(string revision, Dictionary<string, string> checkouts, List<string> worktrees, CancellationToken cancellationToken)
+    private async Task<string> CheckoutAsync(string revision, string worktreeRoot, Dictionary<string, string> checkouts, List<string> worktrees, CancellationToken cancellationToken)
     {
         if (checkouts.TryGetValue(revision, out var existing))
         {
             return existing;
         }
 
-        Directory.CreateDirectory(WorktreeRoot);
-        var path = Path.Combine(WorktreeRoot, "render-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(worktreeRoot);
+        var path = Path.Combine(worktreeRoot, "render-" + Guid.NewGuid().ToString("N")[..12]);
+        worktrees.Add(path); // before the add: an add cancelled half-way leaves a locked worktree to remove
         await git.RunAsync(["worktree", "add", "--quiet", "--force", "--detach", path, revision], cancellationToken);
-        worktrees.Add(path);
         checkouts[revision] = path;
         return path;
     }

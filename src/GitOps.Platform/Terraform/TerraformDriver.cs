@@ -41,7 +41,7 @@ public sealed class TerraformDriver(
             arguments.Add("-reconfigure");
         }
 
-        await RunAsync("init", arguments, streamOutput: true, cancellationToken);
+        await RunAsync("init", arguments, streamOutput: true, cancellationToken, bounded: true);
     }
 
     /// <summary>Writes a fresh plan to <paramref name="planFile"/> and returns whether it changes anything.</summary>
@@ -83,7 +83,7 @@ public sealed class TerraformDriver(
     /// <summary>Reads all outputs; sensitive values are registered as secrets and the JSON is never logged.</summary>
     public async Task<TerraformOutputs> OutputsAsync(CancellationToken cancellationToken)
     {
-        var result = await RunAsync("output", ["output", "-json", "-no-color"], streamOutput: false, cancellationToken);
+        var result = await RunAsync("output", ["output", "-json", "-no-color"], streamOutput: false, cancellationToken, bounded: true);
         return TerraformOutputs.Parse(result.StandardOutput, secrets);
     }
 
@@ -105,14 +105,14 @@ public sealed class TerraformDriver(
     public async Task StatePushAsync(string stateFile, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(stateFile);
-        await RunAsync("state push", ["state", "push", LockTimeout(), Path.GetFullPath(stateFile)], streamOutput: true, cancellationToken);
+        await RunAsync("state push", ["state", "push", LockTimeout(), Path.GetFullPath(stateFile)], streamOutput: true, cancellationToken, bounded: true);
     }
 
     /// <summary>Releases a lock an interrupted run left in a remote backend (the local backend's locks die with their process).</summary>
     public async Task ForceUnlockAsync(string lockId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(lockId);
-        await RunAsync("force-unlock", ["force-unlock", "-force", lockId], streamOutput: true, cancellationToken);
+        await RunAsync("force-unlock", ["force-unlock", "-force", lockId], streamOutput: true, cancellationToken, bounded: true);
     }
 
     private static string[] Common() => ["-input=false", "-no-color"];
@@ -133,18 +133,34 @@ public sealed class TerraformDriver(
         IReadOnlyList<string> arguments,
         bool streamOutput,
         CancellationToken cancellationToken,
-        int alsoSuccessful = NoChanges)
+        int alsoSuccessful = NoChanges,
+        bool bounded = false)
     {
         log.Debug($"terraform {command} in {ModuleDirectory}");
+        var timeout = bounded && settings.RequestTimeout is { } request && (settings.CommandTimeout is not { } whole || request < whole)
+            ? settings.RequestTimeout
+            : settings.CommandTimeout;
         var invocation = new ToolInvocation(Tool, arguments)
         {
             WorkingDirectory = ModuleDirectory,
             Environment = Environment(),
-            Timeout = settings.CommandTimeout,
+            Timeout = timeout,
             StreamOutput = streamOutput,
             ThrowOnFailure = false,
         };
-        var result = await runner.RunAsync(invocation, cancellationToken);
+        ToolResult result;
+        try
+        {
+            result = await runner.RunAsync(invocation, cancellationToken);
+        }
+        catch (ToolFailedException failure) when (failure.TimedOut)
+        {
+            var hint = timeout == settings.RequestTimeout ? " (--timeout)" : string.Empty;
+            throw new ToolFailedException(
+                $"terraform {command} in {Path.GetRelativePath(Directory.GetCurrentDirectory(), ModuleDirectory)} did not finish within {ToolRunner.Duration(timeout!.Value)}{hint} "
+                + "and was stopped with its child processes; check that the state backend and the provider registry answer", failure) { TimedOut = true };
+        }
+
         return result.ExitCode == NoChanges || result.ExitCode == alsoSuccessful
             ? result
             : throw TerraformFailure.From(command, result, ModuleDirectory, dataDirectory);

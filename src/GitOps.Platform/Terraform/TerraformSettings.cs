@@ -10,6 +10,13 @@ public sealed record TerraformSettings
     public TimeSpan? CommandTimeout { get; init; }
 
     /// <summary>
+    /// <c>--timeout</c> for the commands that only talk to the state backend and the provider registry (init, output,
+    /// state push, force-unlock): a backend that never answers must not hold the build. plan, apply and destroy change
+    /// or refresh clusters and keep <see cref="CommandTimeout"/>. Null: not bounded.
+    /// </summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>
     /// In a pipeline: a root that requires providers must commit its <c>.terraform.lock.hcl</c>, or init is refused
     /// (without one, init takes whatever provider build the registry or a configured mirror serves for the pinned version).
     /// </summary>

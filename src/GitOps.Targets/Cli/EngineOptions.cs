@@ -16,7 +16,7 @@ internal static class EngineOptions
         var options = commandLine.All("target");
         if (options.Any(option => !option.Values.SelectMany(CommandLine.SplitTargets).Any()))
         {
-            throw new UsageException($"--target needs a target name, e.g. --target {defaultTarget} (or name targets without it: ./build.sh {defaultTarget}); run ./build.sh --help to list them.");
+            throw new UsageException($"--target needs a target name, e.g. --target {defaultTarget} (or name targets without it: {EntryPoint.Command} {defaultTarget}); run {EntryPoint.Command} --help to list them.");
         }
 
         var named = commandLine.Targets.Concat(options.SelectMany(option => option.Values).SelectMany(CommandLine.SplitTargets)).ToList();

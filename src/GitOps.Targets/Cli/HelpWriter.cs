@@ -13,7 +13,7 @@ internal static class HelpWriter
     {
         var text = new StringBuilder();
         text.AppendLine(title).AppendLine();
-        text.AppendLine("Usage: ./build.sh [targets] [--parameter value ...]").AppendLine();
+        text.AppendLine($"Usage: {EntryPoint.Command} [targets] [--parameter value ...]").AppendLine();
         text.AppendLine("Targets (with their direct dependencies):");
         // Alphabetical: declaration order spreads over partial files and means nothing to a reader.
         foreach (var node in graph.Nodes.Where(node => !node.Unlisted).OrderBy(node => node.Name, StringComparer.OrdinalIgnoreCase))

@@ -67,9 +67,10 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string expression = "")
+    public ITargetDefinition OnlyWhenStatic(Func<bool> condition, string? skipReason = null, string expression = "")
     {
-        StaticConditions.Add(new Condition(condition, ExpressionText.Clean(expression)));
+        var text = ExpressionText.Clean(expression);
+        StaticConditions.Add(new Condition(condition, text) { SkipReason = skipReason ?? text });
         return this;
     }
 

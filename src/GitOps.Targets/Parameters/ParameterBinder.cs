@@ -81,11 +81,11 @@ internal sealed class ParameterBinder(IReadOnlyList<ParameterDescriptor> paramet
         {
             if (option.SingleDash)
             {
-                throw new UsageException($"Unknown option '-{option.Name}': options start with two dashes (--name value){SingleDashHint(option.Name, known)} Run ./build.sh --help to list the parameters.");
+                throw new UsageException($"Unknown option '-{option.Name}': options start with two dashes (--name value){SingleDashHint(option.Name, known)} Run {Cli.EntryPoint.Command} --help to list the parameters.");
             }
 
             var hint = Suggestion.Closest(option.Name, known) is { } closest ? $" Did you mean '--{closest}'?" : string.Empty;
-            throw new UsageException($"Unknown parameter '--{option.Name}'.{hint} Run ./build.sh --help to list the parameters.");
+            throw new UsageException($"Unknown parameter '--{option.Name}'.{hint} Run {Cli.EntryPoint.Command} --help to list the parameters.");
         }
     }
 

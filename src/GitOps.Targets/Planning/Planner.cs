@@ -24,7 +24,7 @@ internal static class Planner
             }
             else if (node.StaticConditions.FirstOrDefault(condition => !condition.Evaluate()) is { } failed)
             {
-                reasons[node.Name] = failed.Expression;
+                reasons[node.Name] = failed.SkipReason;
             }
         }
 

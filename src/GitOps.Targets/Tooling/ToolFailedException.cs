@@ -18,4 +18,7 @@ public sealed class ToolFailedException : Exception
     }
 
     public int? ExitCode { get; init; }
+
+    /// <summary>The tool ran longer than its <see cref="ToolInvocation.Timeout"/> and was killed with its child processes.</summary>
+    public bool TimedOut { get; init; }
 }

@@ -60,7 +60,7 @@ public sealed class ToolRunner(ToolLocator locator, ILog log, SecretMasker maske
             await DrainAsync(readOut, readErr, CancellationToken.None);
             if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new ToolFailedException($"{described} timed out after {invocation.Timeout} and was stopped");
+                throw new ToolFailedException($"{described} did not finish within {Duration(invocation.Timeout!.Value)}; it was stopped with its child processes") { TimedOut = true };
             }
 
             throw;
@@ -98,6 +98,12 @@ public sealed class ToolRunner(ToolLocator locator, ILog log, SecretMasker maske
             log.Debug($"output pipes still open {OutputGracePeriod.TotalSeconds:0}s after the tool exited (a background process holds them); not waiting");
         }
     }
+
+    /// <summary>A limit as people write it (3s, 20m, 1.5s), not as TimeSpan prints it.</summary>
+    public static string Duration(TimeSpan limit) =>
+        limit.TotalMinutes >= 1 && limit.TotalMinutes == Math.Floor(limit.TotalMinutes)
+            ? $"{limit.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)}m"
+            : $"{Math.Round(limit.TotalSeconds, 3).ToString(System.Globalization.CultureInfo.InvariantCulture)}s";
 
     private string Describe(ToolInvocation invocation) =>
         masker.Apply(string.Join(' ', invocation.Arguments.Select(Quote).Prepend(invocation.Tool)));

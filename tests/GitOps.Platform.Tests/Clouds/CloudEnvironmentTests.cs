@@ -23,7 +23,7 @@ public sealed class CloudEnvironmentTests : IDisposable
     public void A_credentials_file_named_by_GOOGLE_APPLICATION_CREDENTIALS_passes()
     {
         var file = Path.Combine(home.FullName, "credentials.json");
-        File.WriteAllText(file, "{}");
+        File.WriteAllText(file, """{"type": "authorized_user", "client_id": "id", "client_secret": "secret", "refresh_token": "token"}""");
         var environment = new Dictionary<string, string> { ["GOOGLE_APPLICATION_CREDENTIALS"] = file };
 
         Should.NotThrow(() => CloudEnvironment.Require(gcp, environment.GetValueOrDefault));
@@ -47,7 +47,47 @@ public sealed class CloudEnvironmentTests : IDisposable
             () => CloudEnvironment.Require(gcp, name => name == "GOOGLE_APPLICATION_CREDENTIALS" ? "/nowhere/key.json" : null));
 
         failure.Message.ShouldBe(
-            "GOOGLE_APPLICATION_CREDENTIALS=/nowhere/key.json: file not found; point it at a Google credentials file, or unset it to use gcloud's application default credentials");
+            "GOOGLE_APPLICATION_CREDENTIALS=/nowhere/key.json: file not found; point it at a Google credentials JSON file of type service_account, "
+            + "authorized_user, external_account or impersonated_service_account, or unset it to use gcloud's application default credentials");
+    }
+
+    private const string Canary = "canary-8b1f0c4e-private-key";
+
+    /// <summary>
+    /// Before this check the path passed, and terraform failed later with exit 1 and its Go JSON parser's error. The file
+    /// holds keys: the message names variable and file and what is wrong, and never quotes the file.
+    /// </summary>
+    [Theory]
+    [InlineData("directory", null, "is a directory")]
+    [InlineData("not-json", "-----BEGIN PRIVATE KEY-----\n" + Canary + "\n", "is not valid JSON (line 1)")]
+    [InlineData("truncated", "{\"type\": \"service_account\",\n \"private_key\": \"" + Canary, "is not valid JSON (line 2)")]
+    [InlineData("array", "[\"" + Canary + "\"]", "holds a JSON array, not an object")]
+    [InlineData("no-type", "{\"private_key\": \"" + Canary + "\"}", "has no \"type\" string")]
+    [InlineData("type-not-a-string", "{\"type\": 7, \"private_key\": \"" + Canary + "\"}", "has no \"type\" string")]
+    [InlineData("unknown-type", "{\"type\": \"api_key\", \"key\": \"" + Canary + "\"}", "has \"type\": \"api_key\", which is not a credential type the build can use")]
+    [InlineData("key-missing", "{\"type\": \"service_account\", \"client_email\": \"a@b.iam.gserviceaccount.com\", \"private_key_id\": \"" + Canary + "\"}", "is of type service_account but has no private_key")]
+    [InlineData("key-of-wrong-type", "{\"type\": \"service_account\", \"client_email\": \"a@b\", \"private_key\": [\"" + Canary + "\"]}", "is of type service_account but has no private_key")]
+    [InlineData("source-not-an-object", "{\"type\": \"external_account\", \"audience\": \"a\", \"subject_token_type\": \"t\", \"credential_source\": \"" + Canary + "\"}", "is of type external_account but has no credential_source")]
+    public void A_malformed_GOOGLE_APPLICATION_CREDENTIALS_file_is_one_line_naming_variable_and_file_and_never_its_contents(string name, string? content, string problem)
+    {
+        var file = Path.Combine(home.FullName, name + ".json");
+        if (content is null)
+        {
+            Directory.CreateDirectory(file);
+        }
+        else
+        {
+            File.WriteAllText(file, content);
+        }
+
+        var failure = Should.Throw<CloudConfigurationException>(
+            () => CloudEnvironment.Require(gcp, variable => variable == "GOOGLE_APPLICATION_CREDENTIALS" ? file : null));
+
+        failure.Message.ShouldBe(
+            $"GOOGLE_APPLICATION_CREDENTIALS={file}: {problem}; point it at a Google credentials JSON file of type service_account, "
+            + "authorized_user, external_account or impersonated_service_account, or unset it to use gcloud's application default credentials");
+        failure.Message.ShouldNotContain(Canary);
+        failure.Message.ShouldNotContain("\n");
     }
 
     public void Dispose() => home.Delete(recursive: true);

@@ -7,11 +7,18 @@ public sealed class TerraformWorkspaceLayoutTests
 {
     private static readonly Dictionary<string, string> Credentials = new()
     {
-        // Only its existence is checked here; global.json stands in for a credentials file.
-        ["GOOGLE_APPLICATION_CREDENTIALS"] = System.IO.Path.Combine(RepositoryRoot.Path, "global.json"),
+        // Existence and shape are checked; terraform never reads it here.
+        ["GOOGLE_APPLICATION_CREDENTIALS"] = AuthorizedUserFile(),
     };
 
     private readonly ICloudProvider gcp = CloudProviders.Get("gcp");
+
+    private static string AuthorizedUserFile()
+    {
+        var file = System.IO.Path.Combine(Directory.CreateTempSubdirectory("gitops-adc-").FullName, "credentials.json");
+        File.WriteAllText(file, """{"type": "authorized_user", "client_id": "id", "client_secret": "secret", "refresh_token": "token"}""");
+        return file;
+    }
 
     [Fact]
     public void An_environment_cluster_uses_the_cloud_module_a_state_prefix_per_stage_and_cloud_and_its_own_data_directory()

@@ -22,23 +22,7 @@ public sealed partial class SimulatedArgoCdController
             return;
         }
 
-        var picked = false;
-        Update(parent, "sync-started", application =>
-        {
-            if (application["operation"] is not JsonObject operation || application["status"]?["operationState"]?["phase"]?.ToString() == "Running")
-            {
-                return;
-            }
-
-            picked = true;
-            (KubeMetadata.Of(application)["annotations"] as JsonObject)?.Remove(RefreshAnnotation);
-            var status = Status(application);
-            status["operationState"] = new JsonObject { ["operation"] = operation.DeepClone(), ["phase"] = "Running", ["message"] = "waiting for healthy state of argoproj.io/Application", ["startedAt"] = Now() };
-            status["health"] ??= new JsonObject { ["status"] = "Progressing" };
-            status["sync"] ??= new JsonObject { ["status"] = "OutOfSync" };
-            status["resources"] = new JsonArray([.. Scenario.Children.Select(child => (JsonNode)ChildEntry(child, "OutOfSync", "Progressing"))]);
-        });
-        if (!picked)
+        if (!StartOperation(parent, Scenario.Children))
         {
             return;
         }
@@ -142,24 +126,8 @@ public sealed partial class SimulatedArgoCdController
     // a sync operation at once; the root is Healthy when they are (the health check for argoproj.io/Application).
     private async Task SyncRootAsync(string root, IReadOnlyList<JsonObject> parents)
     {
-        var picked = false;
         var names = parents.Select(KubeMetadata.Name).ToList();
-        Update(root, "sync-started", application =>
-        {
-            if (application["operation"] is not JsonObject operation || application["status"]?["operationState"]?["phase"]?.ToString() == "Running")
-            {
-                return;
-            }
-
-            picked = true;
-            (KubeMetadata.Of(application)["annotations"] as JsonObject)?.Remove(RefreshAnnotation);
-            var status = Status(application);
-            status["operationState"] = new JsonObject { ["operation"] = operation.DeepClone(), ["phase"] = "Running", ["message"] = "waiting for healthy state of argoproj.io/Application", ["startedAt"] = Now() };
-            status["health"] ??= new JsonObject { ["status"] = "Progressing" };
-            status["sync"] ??= new JsonObject { ["status"] = "OutOfSync" };
-            status["resources"] = new JsonArray([.. names.Select(name => (JsonNode)ChildEntry(name, "OutOfSync", "Progressing"))]);
-        });
-        if (!picked)
+        if (!StartOperation(root, names))
         {
             return;
         }
@@ -384,6 +352,29 @@ public sealed partial class SimulatedArgoCdController
         status["health"] = new JsonObject { ["status"] = worst };
         status["resources"] = new JsonArray([.. verdicts.Select(verdict => (JsonNode)ChildEntry(verdict.Child, "Synced", verdict.Health.Status))]);
         status["reconciledAt"] = now;
+    }
+
+    // The controller picks up a requested sync operation unless one is running already: the operation is Running and
+    // every child listed OutOfSync and Progressing. False: nothing to pick up.
+    private bool StartOperation(string name, IReadOnlyList<string> children)
+    {
+        var picked = false;
+        Update(name, "sync-started", application =>
+        {
+            if (application["operation"] is not JsonObject operation || application["status"]?["operationState"]?["phase"]?.ToString() == "Running")
+            {
+                return;
+            }
+
+            picked = true;
+            (KubeMetadata.Of(application)["annotations"] as JsonObject)?.Remove(RefreshAnnotation);
+            var status = Status(application);
+            status["operationState"] = new JsonObject { ["operation"] = operation.DeepClone(), ["phase"] = "Running", ["message"] = "waiting for healthy state of argoproj.io/Application", ["startedAt"] = Now() };
+            status["health"] ??= new JsonObject { ["status"] = "Progressing" };
+            status["sync"] ??= new JsonObject { ["status"] = "OutOfSync" };
+            status["resources"] = new JsonArray([.. children.Select(child => (JsonNode)ChildEntry(child, "OutOfSync", "Progressing"))]);
+        });
+        return picked;
     }
 
     private JsonObject ChildEntry(string child, string sync, string health) => new()

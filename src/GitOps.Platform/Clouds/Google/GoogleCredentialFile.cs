@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace GitOps.Platform.Clouds.Google;
 
 /// <summary>
@@ -17,9 +19,19 @@ public static class GoogleCredentialFile
         ArgumentNullException.ThrowIfNull(environment);
         if (environment(Variable) is { Length: > 0 } configured)
         {
-            return File.Exists(configured)
-                ? Path.GetFullPath(configured)
-                : throw new CloudConfigurationException($"{Variable}={configured}: file not found; point it at a Google credentials file, or unset it to use gcloud's application default credentials");
+            if (!File.Exists(configured))
+            {
+                throw new CloudConfigurationException($"{Variable}={configured}: {(Directory.Exists(configured) ? "is a directory" : "file not found")}; {Allowed}");
+            }
+
+            // Checked here, before terraform starts: its Go parser would fail later, with exit 1 and a message about JSON.
+            var full = Path.GetFullPath(configured);
+            if (Problem(full) is { } problem)
+            {
+                throw new CloudConfigurationException($"{Variable}={configured}: {problem}; {Allowed}");
+            }
+
+            return full;
         }
 
         var wellKnown = WellKnownPath(environment);
@@ -28,6 +40,73 @@ public static class GoogleCredentialFile
             : throw new CloudConfigurationException(
                 $"No Google credentials: run 'gcloud auth application-default login' (writes {wellKnown ?? WellKnownName}) or set {Variable}; "
                 + $"in GitLab CI the build makes them from the job's OIDC token {WorkloadIdentityCredentials.IdTokenVariable}");
+    }
+
+    private const string Allowed =
+        "point it at a Google credentials JSON file of type service_account, authorized_user, external_account or impersonated_service_account, "
+        + "or unset it to use gcloud's application default credentials";
+
+    private const long MaximumLength = 1024 * 1024;
+
+    // The string fields each type needs (object fields: credential_source, source_credentials), as Google's libraries read them.
+    private static readonly Dictionary<string, string[]> RequiredFields = new(StringComparer.Ordinal)
+    {
+        ["service_account"] = ["client_email", "private_key"],
+        ["authorized_user"] = ["client_id", "client_secret", "refresh_token"],
+        ["external_account"] = ["audience", "subject_token_type", "{credential_source"],
+        ["impersonated_service_account"] = ["service_account_impersonation_url", "{source_credentials"],
+    };
+
+    /// <summary>What is wrong with the file, in words that never quote it (it holds keys); null when it has a usable shape.</summary>
+    private static string? Problem(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > MaximumLength)
+            {
+                return "is larger than 1 MiB, too large for a credentials file";
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return "cannot be read (" + (error is UnauthorizedAccessException ? "permission denied" : "I/O error") + ")";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return $"holds a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not an object";
+            }
+
+            if (!root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+            {
+                return "has no \"type\" string";
+            }
+
+            var type = typeElement.GetString()!;
+            if (!RequiredFields.TryGetValue(type, out var fields))
+            {
+                // The type names a kind of credential, not a secret; cut short in case the file is something else entirely.
+                return $"has \"type\": \"{(type.Length > 40 ? type[..40] + "…" : type)}\", which is not a credential type the build can use";
+            }
+
+            var missing = fields.Where(field => field.StartsWith('{')
+                    ? !root.TryGetProperty(field[1..], out var nested) || nested.ValueKind != JsonValueKind.Object
+                    : !root.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String || value.GetString()!.Length == 0)
+                .Select(field => field.TrimStart('{'))
+                .ToList();
+            return missing.Count == 0 ? null : $"is of type {type} but has no {string.Join(", ", missing)}";
+        }
+        catch (JsonException error)
+        {
+            return $"is not valid JSON (line {(error.LineNumber ?? 0) + 1})";
+        }
     }
 
     /// <summary>gcloud's ADC file: $CLOUDSDK_CONFIG, else %APPDATA%\gcloud on Windows and ~/.config/gcloud elsewhere.</summary>

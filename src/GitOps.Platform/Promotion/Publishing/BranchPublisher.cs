@@ -28,9 +28,9 @@ internal sealed class BranchPublisher(GitCli git, ILog log, PromotionGitSettings
         await git.RemoveStaleWorktreesAsync(settings.WorktreeRoot, branch, cancellationToken);
         var directory = Path.Combine(settings.WorktreeRoot, Guid.NewGuid().ToString("N")[..12]);
         var startPoint = existing is not null && buildOnExistingBranch ? existingRef : baseRef;
-        var worktree = await git.AddWorktreeAsync(directory, branch, startPoint, cancellationToken);
         try
         {
+            var worktree = await git.AddWorktreeAsync(directory, branch, startPoint, cancellationToken);
             var paths = await ApplyAsync(directory, changes, cancellationToken);
             await worktree.AddAsync(paths, cancellationToken);
             var tree = await worktree.WriteTreeAsync(cancellationToken);
@@ -53,9 +53,10 @@ internal sealed class BranchPublisher(GitCli git, ILog log, PromotionGitSettings
         }
         finally
         {
-            await git.RemoveWorktreeAsync(directory, cancellationToken);
-            await git.RunRawAsync(["branch", "-D", branch], quiet: true, throwOnFailure: false, cancellationToken);
-            await git.RunRawAsync(["update-ref", "-d", existingRef], quiet: true, throwOnFailure: false, cancellationToken);
+            // Also when the build is being cancelled: these run without its token (bounded), or the rerun finds them.
+            await git.RemoveWorktreeAsync(directory);
+            await git.RunCleanupAsync(["branch", "-D", branch]);
+            await git.RunCleanupAsync(["update-ref", "-d", existingRef]);
         }
     }
 
