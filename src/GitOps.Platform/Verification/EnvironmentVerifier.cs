@@ -10,8 +10,8 @@ using GitOps.Targets.Tooling;
 namespace GitOps.Platform.Verification;
 
 /// <summary>
-/// Verify: checks every environment of the catalog offline with the real helm (lint and template in parallel across
-/// environments) plus the repository-wide rules, and returns every finding, not only the first.
+/// Verify: checks every environment of the catalog offline with the real helm (helm template per environment, helm
+/// lint once per chart, in parallel) plus the repository-wide rules, and returns every finding, not only the first.
 /// </summary>
 /// <param name="helm">helm, e.g. <c>new HelmCli(runner, await HelmInstaller.EnsureAsync(...))</c>.</param>
 /// <param name="schemas">The schema check of every committed and rendered object (one node process per run).</param>
@@ -19,7 +19,7 @@ namespace GitOps.Platform.Verification;
 /// <param name="log">Progress lines; findings are returned, not logged.</param>
 public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator schemas, IToolRunner runner, ILog log)
 {
-    /// <summary>How many environments are checked at once; each runs helm lint and helm template side by side.</summary>
+    /// <summary>How many helm processes run at once (one helm template per environment, plus the chart's helm lint).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <exception cref="ManifestSchemaException">When the schema check cannot run (one line).</exception>
@@ -70,7 +70,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
     }
 
     /// <summary>
-    /// Checks values files for the given environments only (values rules, helm lint, helm template, what renders and its schemas),
+    /// Checks values files for the given environments only (values rules, helm template, helm lint of the chart, what renders and its schemas),
     /// e.g. a values file edited for a promotion before it is committed, or generated environments in a benchmark.
     /// Repository-wide rules (files, git, CODEOWNERS) are not run.
     /// </summary>
@@ -96,10 +96,13 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         VerificationContext context, IReadOnlyList<EnvironmentValuesFile> environments, CancellationToken cancellationToken)
     {
         var check = new EnvironmentCheck(context, helm);
+        var lint = new ChartLint(context, helm);
+        // One job per environment, and first the chart's lint (null), alongside the environments' templates.
+        IEnumerable<EnvironmentValuesFile?> jobs = environments.Count == 0 ? [] : environments.Prepend(null);
         return Parallel.ForEachAsync(
-            environments,
+            jobs,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = cancellationToken },
-            async (entry, token) => await check.RunAsync(entry.Environment, entry.Path, token));
+            async (job, token) => await (job is null ? lint.RunAsync(environments, token) : check.RunAsync(job.Environment, job.Path, token)));
     }
 
     private static StageCatalog? LoadCatalog(RepositoryFiles files, FindingSink sink)

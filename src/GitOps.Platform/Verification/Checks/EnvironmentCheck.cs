@@ -4,7 +4,10 @@ using GitOps.Platform.Verification.Rendering;
 
 namespace GitOps.Platform.Verification.Checks;
 
-/// <summary>Everything Verify checks for one environment: its values, helm lint, and what helm template renders.</summary>
+/// <summary>
+/// Everything Verify checks for one environment: its values, and what helm template renders (helm lint runs once per
+/// Verify run, see <see cref="ChartLint"/>).
+/// </summary>
 internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm)
 {
     /// <param name="environment">The environment the values describe.</param>
@@ -19,19 +22,15 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
 
         new ValuesRules(context, environment, values).Check();
         var chart = context.Files.FullPath(EnvironmentLayout.ChartDirectory);
-        string[] valuesFiles = [context.Files.FullPath(valuesPath)];
-        var lint = helm.LintAsync(chart, valuesFiles, cancellationToken);
-        var template = TemplateAsync(environment, chart, valuesFiles, cancellationToken);
-        var (lintResult, (rendered, failure)) = (await lint, await template);
-        LintFindings.Report(context, environment, values, lintResult);
+        var (rendered, failure) = await TemplateAsync(environment, chart, [context.Files.FullPath(valuesPath)], cancellationToken);
         if (failure is not null)
         {
-            // helm lint already reported why when it named [ERROR]s (schema errors above); a second finding would say
-            // the same thing. A failure before linting (helm could not even read the values) has no [ERROR] line.
-            if (lintResult.Passed || lintResult.Errors.Count == 0)
+            // The same schema validation helm lint runs: each violation at its key. Anything else (a template that does
+            // not render, YAML that does not parse, values helm cannot read) is one finding where helm points.
+            if (LintFindings.ReportSchemaErrors(context, environment, values, [failure.Details]) == 0)
             {
                 var (file, line) = LintFindings.Locate(failure.Details + failure.Message, valuesPath);
-                context.Sink.Add(environment, file, line, RuleIds.ChartRender, failure.Message);
+                context.Sink.Add(environment, file, line, RuleIds.ChartRender, failure.Details.Length > 0 ? $"helm template: {HelmOutput.ErrorSummary(failure.Details)}" : failure.Message);
             }
 
             return;
