@@ -19,8 +19,12 @@ namespace GitOps.Platform.Verification;
 /// <param name="log">Progress lines; findings are returned, not logged.</param>
 public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator schemas, IToolRunner runner, ILog log)
 {
-    /// <summary>How many helm processes run at once (one helm template per environment, plus the chart's helm lint).</summary>
-    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// How many helm processes run at once (one helm template per environment, plus the chart's helm lint). Two per
+    /// core: a helm process spends part of its short life starting and writing its output, so one per core leaves the
+    /// cores idle in between (verify-benchmark.sh measured 0.70 s against 0.82 s for five environments on two cores).
+    /// </summary>
+    public int MaxParallelism { get; init; } = 2 * Environment.ProcessorCount;
 
     /// <exception cref="ManifestSchemaException">When the schema check cannot run (one line).</exception>
     public async Task<IReadOnlyList<Finding>> VerifyAsync(string repositoryRoot, CancellationToken cancellationToken)
@@ -47,23 +51,36 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         if (catalog is not null)
         {
             var context = new VerificationContext(files, catalog, sink, templates, manifests);
-            EnvironmentFilesRule.Check(context);
-            foreach (var stage in catalog.Stages)
-            {
-                AppOfAppsRule.Check(context, stage);
-            }
-
-            prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
-                .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
-            await CheckEnvironmentsAsync(
+            // helm first: its processes run while the catalog's own rules below are checked.
+            var environmentsChecked = CheckEnvironmentsAsync(
                 context,
                 [.. catalog.Environments.Select(environment => new EnvironmentValuesFile(environment, EnvironmentLayout.ValuesFile(environment)))],
                 cancellationToken);
+            try
+            {
+                EnvironmentFilesRule.Check(context);
+                foreach (var stage in catalog.Stages)
+                {
+                    AppOfAppsRule.Check(context, stage);
+                }
+
+                prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
+                    .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
+                log.Debug($"catalog and app-of-apps rules done after {stopwatch.Elapsed.TotalSeconds:0.000}s");
+            }
+            finally
+            {
+                await environmentsChecked;
+            }
+
+            log.Debug($"environments checked after {stopwatch.Elapsed.TotalSeconds:0.000}s");
         }
 
         CodeOwnersRule.Check(files, prodFiles, sink);
         await repositoryWide;
+        log.Debug($"repository-wide rules done after {stopwatch.Elapsed.TotalSeconds:0.000}s");
         await SchemaRule.CheckAsync(schemaRun, manifests.All, sink, templates, cancellationToken);
+        log.Debug($"schema check done after {stopwatch.Elapsed.TotalSeconds:0.000}s");
         var findings = sink.Collate();
         log.Debug($"verified {catalog?.Environments.Count ?? 0} environment(s) in {stopwatch.Elapsed.TotalSeconds:0.00}s: {findings.Count} finding(s)");
         return findings;
