@@ -336,8 +336,10 @@ async function main() {
     process.exit(2);
   }
 
-  // Loaded while Verify's helm runs, so they are ready when the input arrives.
-  const preload = [...argoKinds.map((kind) => ["argoproj.io/v1alpha1", kind]), ["batch/v1", "Job"], ["v1", "Secret"], ["v1", "ConfigMap"]];
+  // Loaded while Verify's helm runs, so they are ready when the input arrives: the kinds the chart renders and the
+  // environments commit. Any other kind (an ApplicationSet, whose validator alone takes as long to load as an
+  // Application's) is loaded when an object of it arrives; on two cores a validator loaded in vain slows helm down.
+  const preload = [["argoproj.io/v1alpha1", "Application"], ["argoproj.io/v1alpha1", "AppProject"], ["batch/v1", "Job"], ["v1", "Secret"], ["v1", "ConfigMap"]];
   await Promise.all(preload.map(([apiVersion, kind]) => validatorFor(apiVersion, kind)));
   // Polled briefly at first (the input usually follows within a second or two), then gently. A Verify that died
   // without stopping us leaves us with another parent: then there is nobody to answer.
