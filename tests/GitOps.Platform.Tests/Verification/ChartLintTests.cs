@@ -1,3 +1,4 @@
+using GitOps.Platform.Environments;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Tests.Helm;
 using GitOps.Platform.Verification;
@@ -17,15 +18,18 @@ public sealed class ChartLintTests
     private const string Notes = "charts/app-of-apps/templates/notes.md";
     // Renders to nothing, so helm template accepts it; helm lint refuses the extension.
     private const string NotesText = "{{/* Release notes for reviewers */}}\n";
+    private const string QaAppOfApps = "environments/qa/app-of-apps-qa.yaml";
     private const string Deployment = "charts/app-of-apps/templates/probe-deployment.yaml";
 
     [Fact]
     public async Task Verify_lints_the_chart_once_and_templates_each_environment()
     {
+        // A copy, whose promoted stages are pinned at its working tree: all five environments share one chart.
+        using var copy = await RepositoryCopy.CreateAsync();
         var runner = new CountingToolRunner(TestHelm.Runner);
         var verifier = new EnvironmentVerifier(new HelmCli(runner, await TestHelm.PathAsync()), await TestSchemas.ValidatorAsync(), runner, NullLog.Instance);
 
-        (await verifier.VerifyAsync(RepositoryRoot.Path, CancellationToken.None)).ShouldBeEmpty();
+        (await verifier.VerifyAsync(copy.Root, CancellationToken.None)).ShouldBeEmpty();
 
         runner.Count("helm", "lint").ShouldBe(1);
         runner.Count("helm", "template").ShouldBe(5);
@@ -66,5 +70,22 @@ public sealed class ChartLintTests
         ShouldHave(findings, DevValues, copy.LineOf(DevValues, "replicas: 3"), RuleIds.ValuesSchema, "additional properties 'replicas' not allowed");
         ShouldHave(findings, Notes, 1, RuleIds.ChartRender, "file extension '.md' not valid");
         findings.Count.ShouldBe(2, string.Join('\n', findings));
+    }
+
+    [Fact]
+    public async Task A_pinned_chart_that_differs_is_linted_too_with_its_parents_release_and_reported_at_the_pinned_file()
+    {
+        // qa's values at the pin hold no deployedRelease (its parent's helm parameter does), and the schema requires
+        // one: a lint without the parameter would stop at the schema and never look at notes.md.
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(Notes, NotesText);
+        var pinned = await copy.CommitAsync("release notes as a template");
+        copy.Write(QaAppOfApps, ConfigurationPins.WithPin(copy.Read(QaAppOfApps), QaAppOfApps, pinned));
+        copy.Delete(Notes);
+
+        var findings = await VerifyAsIsAsync(copy);
+
+        findings.ShouldBe([new Finding($"{pinned[..12]}:{Notes}", 1, RuleIds.ChartRender,
+            "helm lint: templates/notes.md: file extension '.md' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt (in qa-gcp)")], customMessage: string.Join('\n', findings));
     }
 }
