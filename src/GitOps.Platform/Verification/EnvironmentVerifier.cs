@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Git;
 using GitOps.Platform.Helm;
@@ -118,7 +120,11 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
     private async Task CheckEnvironmentsAsync(
         VerificationContext context, IReadOnlyList<EnvironmentValuesFile> environments, CancellationToken cancellationToken)
     {
-        var charts = await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), cancellationToken);
+        // The stages that follow a branch run the working tree's chart: they are rendered while PinRule's git
+        // processes check and export the promoted stages' pins, which come after.
+        var charts = new ConcurrentDictionary<Stage, StageChart>(context.Catalog.Stages
+            .Where(definition => !context.Catalog.IsPinned(definition.Stage))
+            .ToDictionary(definition => definition.Stage, definition => new StageChart(definition.Stage, null, context.Files.Root)));
         var check = new EnvironmentCheck(context, helm, charts);
         var lint = new ChartLint(context, helm);
 
@@ -126,21 +132,66 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         var prepared = environments
             .Select(entry => (entry.Environment, Inputs: new Lazy<EnvironmentHelmInputs?>(() => check.Prepare(entry.Environment, entry.Path))))
             .ToList();
+        var following = prepared.Where(entry => !context.Catalog.IsPinned(entry.Environment.Stage)).ToList();
+        var promoted = prepared.Where(entry => context.Catalog.IsPinned(entry.Environment.Stage)).ToList();
 
-        // First one lint per chart (stages whose pinned chart is the working tree's share it), then each environment's template.
-        List<Func<CancellationToken, Task>> jobs =
-        [
-            .. prepared
-                .Where(entry => charts.ContainsKey(entry.Environment.Stage))
-                .GroupBy(entry => charts[entry.Environment.Stage].Directory, entry => entry.Inputs, StringComparer.Ordinal)
-                .Select(chart => (Func<CancellationToken, Task>)(token => lint.RunAsync(chart, token))),
-            .. prepared.Select(entry => (Func<CancellationToken, Task>)(token => entry.Inputs.Value is { } inputs ? check.RunAsync(inputs, token) : Task.CompletedTask)),
-        ];
-        await Parallel.ForEachAsync(
-            jobs,
+        var jobs = Channel.CreateUnbounded<Func<CancellationToken, Task>>();
+        var workingTreeLint = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (following.Count == 0)
+        {
+            workingTreeLint.SetResult(false);
+        }
+        else
+        {
+            jobs.Writer.TryWrite(async token => workingTreeLint.SetResult(await lint.RunAsync(following.Select(entry => entry.Inputs), token)));
+        }
+
+        foreach (var entry in following)
+        {
+            jobs.Writer.TryWrite(token => TemplateAsync(check, entry.Inputs, token));
+        }
+
+        var run = Parallel.ForEachAsync(
+            jobs.Reader.ReadAllAsync(cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = cancellationToken },
             async (job, token) => await job(token));
+        try
+        {
+            foreach (var (stage, chart) in await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), cancellationToken))
+            {
+                charts[stage] = chart;
+            }
+
+            var workingTreeChart = EnvironmentLayout.Resolve(context.Files.Root, EnvironmentLayout.ChartDirectory);
+
+            // One lint per pinned chart that differs from the working tree's; a pinned stage running the working tree's
+            // chart shares its lint, unless no branch-following environment got lint that far.
+            foreach (var chart in promoted.Where(entry => charts.ContainsKey(entry.Environment.Stage))
+                .GroupBy(entry => charts[entry.Environment.Stage].Directory, entry => entry.Inputs, StringComparer.Ordinal))
+            {
+                jobs.Writer.TryWrite(async token =>
+                {
+                    if (chart.Key != workingTreeChart || !await workingTreeLint.Task.WaitAsync(token))
+                    {
+                        await lint.RunAsync(chart, token);
+                    }
+                });
+            }
+
+            foreach (var entry in promoted)
+            {
+                jobs.Writer.TryWrite(token => TemplateAsync(check, entry.Inputs, token));
+            }
+        }
+        finally
+        {
+            jobs.Writer.Complete();
+            await run;
+        }
     }
+
+    private static Task TemplateAsync(EnvironmentCheck check, Lazy<EnvironmentHelmInputs?> inputs, CancellationToken cancellationToken) =>
+        inputs.Value is { } prepared ? check.RunAsync(prepared, cancellationToken) : Task.CompletedTask;
 
     private static StageCatalog? LoadCatalog(RepositoryFiles files, FindingSink sink)
     {

@@ -17,7 +17,8 @@ internal sealed class ChartLint(VerificationContext context, HelmCli helm)
 {
     /// <param name="environments">The environments whose stages run this one chart, in order (see <see cref="EnvironmentCheck.Prepare"/>).</param>
     /// <param name="cancellationToken">Stops helm.</param>
-    public async Task RunAsync(IEnumerable<Lazy<EnvironmentHelmInputs?>> environments, CancellationToken cancellationToken)
+    /// <returns>Whether one environment's lint got past the values to the chart's own checks.</returns>
+    public async Task<bool> RunAsync(IEnumerable<Lazy<EnvironmentHelmInputs?>> environments, CancellationToken cancellationToken)
     {
         foreach (var inputs in environments.Select(prepared => prepared.Value).OfType<EnvironmentHelmInputs>())
         {
@@ -33,9 +34,11 @@ internal sealed class ChartLint(VerificationContext context, HelmCli helm)
             // reports why); with errors the template reports, lint stopped before checking the rendered files.
             if (lint.Passed || (lint.Errors.Count > 0 && !lint.Errors.Any(ReportedByTemplate)))
             {
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 
     // "values.yaml: - at ...", "templates/: <render or schema error>", ": unable to load chart": helm template fails on
