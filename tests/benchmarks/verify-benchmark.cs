@@ -5,6 +5,9 @@
 // repository's environments and over generated values files, and the serial sum of helm lint + helm template per
 // environment over the same lists, and prints the median milliseconds of each. The four are interleaved round by
 // round, so that on a shared machine each meets the same load.
+// The serial baseline gives helm what Verify gives it for each environment, as Argo CD does: the stage's chart (a
+// promoted stage's at its pin, exported once like Verify's), the values file at the same commit, and the parent's
+// deployedRelease as --set-string.
 // Without a lock file NuGet warns (NU1603) that Semver's Microsoft.Extensions.Primitives 5.0.1 resolved to 6.0.0: the
 // version src/GitOps.Platform/packages.lock.json pins too, so the warning is off here.
 // Usage: dotnet run verify-benchmark.cs -- <repository root> <runs> <generated list> <real list>
@@ -12,6 +15,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Git;
 using GitOps.Platform.Helm;
 using GitOps.Platform.Verification;
 using GitOps.Platform.Verification.Schemas;
@@ -29,16 +33,19 @@ var helmPath = await HelmInstaller.EnsureAsync(tools, runner, NullLog.Instance, 
 var helm = new HelmCli(runner, helmPath);
 var schemas = new ManifestSchemaValidator(runner, await ManifestSchemaInstaller.EnsureAsync(tools, runner, NullLog.Instance, CancellationToken.None));
 var verifier = new EnvironmentVerifier(helm, schemas, runner, NullLog.Instance);
-var chart = Path.Combine(root, "charts", "app-of-apps");
+var catalog = StageCatalog.Load(Path.Combine(root, EnvironmentLayout.StagesFile), EnvironmentLayout.StagesFile);
+var stageCharts = new StageCharts(new GitCli(runner, root), root);
+var realHelm = await HelmInputsAsync(real);
+var generatedHelm = await HelmInputsAsync(generated);
 
 var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
 for (var round = 0; round <= runs; round++)
 {
     // Round 0 warms up (JIT, file cache) and is not counted.
     await TimeAsync(round, "real", async () => Expect(await verifier.VerifyAsync(root, CancellationToken.None)));
-    await TimeAsync(round, "real-serial", () => SerialAsync(real));
+    await TimeAsync(round, "real-serial", () => SerialAsync(realHelm));
     await TimeAsync(round, "generated", async () => Expect(await verifier.VerifyEnvironmentsAsync(root, generated, CancellationToken.None)));
-    await TimeAsync(round, "generated-serial", () => SerialAsync(generated));
+    await TimeAsync(round, "generated-serial", () => SerialAsync(generatedHelm));
 }
 
 foreach (var (name, samples) in times)
@@ -58,13 +65,41 @@ async Task TimeAsync(int round, string name, Func<Task> work)
 }
 
 // What one would run by hand: each environment's lint, then its template, one helm process at a time.
-async Task SerialAsync(IReadOnlyList<EnvironmentValuesFile> environments)
+async Task SerialAsync(IReadOnlyList<(EnvironmentId Environment, string Chart, string[] Arguments)> environments)
 {
+    foreach (var (environment, chart, arguments) in environments)
+    {
+        await HelmAsync(["lint", chart, .. arguments]);
+        await HelmAsync(["template", EnvironmentLayout.ReleaseName(environment), chart, "--namespace", "argocd", .. arguments]);
+    }
+}
+
+// Each environment's chart, values file and parameters, as Verify's EnvironmentCheck.Prepare chooses them.
+async Task<List<(EnvironmentId Environment, string Chart, string[] Arguments)>> HelmInputsAsync(IReadOnlyList<EnvironmentValuesFile> environments)
+{
+    var inputs = new List<(EnvironmentId, string, string[])>();
     foreach (var entry in environments)
     {
-        await HelmAsync("lint", chart, "--values", entry.Path);
-        await HelmAsync("template", EnvironmentLayout.ReleaseName(entry.Environment), chart, "--namespace", "argocd", "--values", entry.Path);
+        var stageChart = await stageCharts.ForStageAsync(catalog, entry.Environment.Stage, CancellationToken.None);
+        if (!catalog.IsPinned(entry.Environment.Stage))
+        {
+            inputs.Add((entry.Environment, stageChart.Directory, ["--values", entry.Path]));
+            continue;
+        }
+
+        var parentFile = EnvironmentLayout.AppOfAppsFile(entry.Environment.Stage);
+        if (!ParentReleases.TryParse(File.ReadAllText(Path.Combine(root, parentFile)), parentFile, entry.Environment, out var release, out var error))
+        {
+            Console.Error.WriteLine($"{error.File}:{error.Line}: {error.Message}");
+            Environment.Exit(1);
+        }
+
+        // Verify escapes the release for --set-string as HelmCli does; a SemVer has nothing to escape.
+        inputs.Add((entry.Environment, stageChart.Directory,
+            ["--values", stageChart.ValuesFile(entry.Environment), "--set-string", $"{ParentReleases.Parameter}={release.Value}"]));
     }
+
+    return inputs;
 }
 
 async Task HelmAsync(params string[] words)

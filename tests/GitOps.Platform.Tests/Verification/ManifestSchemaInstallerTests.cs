@@ -29,6 +29,36 @@ public sealed class ManifestSchemaInstallerTests
     }
 
     [Fact]
+    public async Task The_validators_every_run_loads_come_from_one_bundled_file_that_needs_no_node_modules()
+    {
+        await TestSchemas.ValidatorAsync();
+        var installed = Path.Combine(TestHelm.ToolsDirectory, "manifest-schemas");
+        // Only the script, the declared-types index and the bundle: an Application can then be checked by the bundle alone.
+        var copy = Directory.CreateTempSubdirectory("gitops-schemas-bundle-");
+        try
+        {
+            foreach (var file in new[] { "validate-manifests.mjs", "declared-types.json", "preloaded-validators.mjs" })
+            {
+                File.Copy(Path.Combine(installed, file), Path.Combine(copy.FullName, file));
+            }
+
+            var input = Path.Combine(copy.FullName, "objects.json");
+            await File.WriteAllTextAsync(input, """[{ "object": { "apiVersion": "argoproj.io/v1alpha1", "kind": "Application", "metadata": { "name": "a" }, "spec": { "project": "p", "destination": {}, "source": { "repoURL": "r", "targetRevision": ["main"] } } } }]""");
+
+            var result = await TestHelm.Runner.RunAsync(
+                new ToolInvocation("node", [Path.Combine(copy.FullName, "validate-manifests.mjs"), input, "5"]) { StreamOutput = false, ThrowOnFailure = false },
+                CancellationToken.None);
+
+            result.Succeeded.ShouldBeTrue(result.StandardError);
+            result.StandardOutput.Trim().ShouldBe("""[{"index":0,"errors":[{"path":["spec","source","targetRevision"],"message":"must be string"}]}]""");
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Without_a_copy_and_without_a_registry_installing_fails_with_one_line()
     {
         var tools = Directory.CreateTempSubdirectory("gitops-schemas-tools-");

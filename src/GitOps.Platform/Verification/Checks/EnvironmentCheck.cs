@@ -6,19 +6,23 @@ using GitOps.Platform.Verification.Rendering;
 namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>
-/// Everything Verify checks for one environment: its values, helm lint, and what helm template renders, with the chart
-/// its stage runs (a promoted stage's pinned commit, see <see cref="PinRule"/>).
+/// Everything Verify checks for one environment: its values, and what helm template renders with the chart its stage
+/// runs (a promoted stage's pinned commit, see <see cref="PinRule"/>). helm lint runs once per chart, not per
+/// environment (<see cref="ChartLint"/>).
 /// </summary>
 internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm, IReadOnlyDictionary<Stage, StageChart> charts)
 {
+    /// <summary>
+    /// Checks the values file's own rules and the stage's release, and returns what helm is to be given; null when helm
+    /// cannot be run for it (the findings say why).
+    /// </summary>
     /// <param name="environment">The environment the values describe.</param>
     /// <param name="valuesPath">Its values file, relative to the repository root (or absolute).</param>
-    /// <param name="cancellationToken">Stops helm.</param>
-    public async Task RunAsync(EnvironmentId environment, string valuesPath, CancellationToken cancellationToken)
+    public EnvironmentHelmInputs? Prepare(EnvironmentId environment, string valuesPath)
     {
         if (!context.Files.Exists(valuesPath) || YamlFile.Read(context.Files, valuesPath, context.Sink) is not { } values)
         {
-            return; // a missing file is reported by EnvironmentFilesRule, an unreadable one by YamlFile
+            return null; // a missing file is reported by EnvironmentFilesRule, an unreadable one by YamlFile
         }
 
         new ValuesRules(context, environment, values).Check();
@@ -26,39 +30,50 @@ internal sealed class EnvironmentCheck(VerificationContext context, HelmCli helm
         var release = pinned ? PromotedReleaseRule.Check(context, environment, values) : values.Root.Child(ParentReleases.Parameter).Text();
         if (!charts.TryGetValue(environment.Stage, out var chart) || (pinned && release is null))
         {
-            return; // the stage's pin or release cannot be run; PinRule or PromotedReleaseRule said why
+            return null; // the stage's pin or release cannot be run; PinRule or PromotedReleaseRule said why
         }
 
         // A promoted stage runs its values file at the pin, with the parent's release as --set-string (Argo CD's parameter).
-        string[] valuesFiles = [pinned ? chart.ValuesFile(environment) : context.Files.FullPath(valuesPath)];
-        var parameters = pinned ? new Dictionary<string, string> { [ParentReleases.Parameter] = release! } : null;
-        var lint = helm.LintAsync(chart.Directory, valuesFiles, cancellationToken, parameters);
-        var template = TemplateAsync(environment, chart.Directory, valuesFiles, parameters, cancellationToken);
-        var (lintResult, (rendered, failure)) = (await lint, await template);
-        LintFindings.Report(context, environment, values, lintResult, chart.Label);
+        return new EnvironmentHelmInputs(
+            environment,
+            values,
+            chart,
+            pinned ? chart.ValuesFile(environment) : context.Files.FullPath(valuesPath),
+            pinned ? new Dictionary<string, string> { [ParentReleases.Parameter] = release! } : null,
+            release);
+    }
+
+    /// <summary>Renders the environment and checks what renders.</summary>
+    /// <param name="inputs">From <see cref="Prepare"/>.</param>
+    /// <param name="cancellationToken">Stops helm.</param>
+    public async Task RunAsync(EnvironmentHelmInputs inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var (environment, values, chart) = (inputs.Environment, inputs.Values, inputs.Chart);
+        var (rendered, failure) = await TemplateAsync(inputs, cancellationToken);
         if (failure is not null)
         {
-            // helm lint already reported why when it named [ERROR]s (schema errors above); a second finding would say
-            // the same thing. A failure before linting (helm could not even read the values) has no [ERROR] line.
-            if (lintResult.Passed || lintResult.Errors.Count == 0)
+            // The same schema validation helm lint runs: each violation at its key. Anything else (a template that does
+            // not render, YAML that does not parse, values helm cannot read) is one finding where helm points.
+            if (LintFindings.ReportSchemaErrors(context, environment, values, [failure.Details]) == 0)
             {
-                var (file, line) = LintFindings.Locate(failure.Details + failure.Message, valuesPath, chart.Label);
-                context.Sink.Add(environment, file, line, RuleIds.ChartRender, failure.Message);
+                var (file, line) = LintFindings.Locate(failure.Details + failure.Message, values.Path, chart.Label);
+                context.Sink.Add(environment, file, line, RuleIds.ChartRender,
+                    failure.Details.Length > 0 ? $"helm template: {HelmOutput.ErrorSummary(failure.Details)}" : failure.Message);
             }
 
             return;
         }
 
-        CheckRendered(environment, values, rendered!, chart, release);
+        CheckRendered(environment, values, rendered!, chart, inputs.Release);
     }
 
-    private async Task<(string? Rendered, HelmException? Failure)> TemplateAsync(
-        EnvironmentId environment, string chart, string[] valuesFiles, Dictionary<string, string>? parameters, CancellationToken cancellationToken)
+    private async Task<(string? Rendered, HelmException? Failure)> TemplateAsync(EnvironmentHelmInputs inputs, CancellationToken cancellationToken)
     {
         try
         {
             var rendered = await helm.TemplateAsync(
-                chart, EnvironmentLayout.ReleaseName(environment), "argocd", valuesFiles, cancellationToken, parameters);
+                inputs.Chart.Directory, EnvironmentLayout.ReleaseName(inputs.Environment), "argocd", [inputs.ValuesFile], cancellationToken, inputs.Parameters);
             return (rendered, null);
         }
         catch (HelmException exception)

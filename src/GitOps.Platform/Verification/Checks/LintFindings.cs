@@ -1,19 +1,21 @@
 using System.Text.RegularExpressions;
 using GitOps.Platform.Environments;
-using GitOps.Platform.Helm;
 
 namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>
-/// Turns <c>helm lint</c> errors into findings. Schema violations name a JSON pointer into the values
+/// Turns helm's errors into findings. Schema violations name a JSON pointer into the values
 /// (<c>- at '/deployedRelease': ...</c>), so they are reported at that key's line in the values file.
 /// </summary>
 internal static partial class LintFindings
 {
-    // chartLabel: how findings name the chart (StageChart.Label: "<sha>:charts/app-of-apps" for a pinned stage).
-    public static void Report(VerificationContext context, EnvironmentId environment, YamlFile values, HelmLintResult lint, string chartLabel = EnvironmentLayout.ChartDirectory)
+    /// <summary>
+    /// Reports the values-schema violations among helm's error lines (<c>helm template</c>'s or <c>helm lint</c>'s;
+    /// both run the same schema validation) and returns how many there were.
+    /// </summary>
+    public static int ReportSchemaErrors(VerificationContext context, EnvironmentId environment, YamlFile values, IEnumerable<string> errors)
     {
-        var schemaErrors = lint.Errors
+        var schemaErrors = errors
             .SelectMany(error => error.Split('\n'))
             .Select(line => SchemaError().Match(line.Trim()))
             .Where(match => match.Success)
@@ -33,14 +35,14 @@ internal static partial class LintFindings
                 $"values schema: {where}: {message}");
         }
 
-        foreach (var error in lint.Errors.Where(error => !error.Contains("- at '", StringComparison.Ordinal)))
-        {
-            var (file, line) = Locate(error, values.Path, chartLabel);
-            context.Sink.Add(environment, file, line, RuleIds.ChartRender, $"helm lint: {HelmOutput.ErrorSummary(error)}");
-        }
+        return schemaErrors.Count;
     }
 
+    /// <summary>Whether a <c>helm lint</c> error is a values-schema violation, which <c>helm template</c> reports as well.</summary>
+    public static bool IsSchemaError(string error) => error.Contains("- at '", StringComparison.Ordinal);
+
     /// <summary>Where a helm error points: "templates/x.yaml:12" or "template: chart/templates/x.yaml:12:3" inside it.</summary>
+    // chartLabel: how findings name the chart (StageChart.Label: "<sha>:charts/app-of-apps" for a pinned one that differs).
     public static (string File, int Line) Locate(string error, string fallbackFile, string chartLabel = EnvironmentLayout.ChartDirectory)
     {
         var match = TemplateReference().Match(error);

@@ -7,7 +7,8 @@ namespace GitOps.Platform.Verification.Schemas;
 
 /// <summary>
 /// Installs Verify's schema check into <c>&lt;toolsDirectory&gt;/manifest-schemas</c>: our validator script and the npm
-/// packages of <c>Validator/package-lock.json</c> (exact versions and integrity hashes), plus a launcher
+/// packages of <c>Validator/package-lock.json</c> (exact versions and integrity hashes; esbuild among them, which bundles
+/// the validators every run loads into one file, so that node does not load hundreds of modules per run), plus a launcher
 /// <c>bin/gitops-manifest-schemas</c> that the build's tool check finds. npm is asked once; afterwards Verify runs
 /// offline. Several builds or test processes may install at once: a lock serialises them, and the directory is
 /// moved into place whole, so nobody runs a half-installed validator.
@@ -161,7 +162,8 @@ public static class ManifestSchemaInstaller
         }
     }
 
-    // What every Verify run would otherwise read from the packages' declaration files (see the script's --index).
+    // What every Verify run would otherwise read from the packages' declaration files, and the one file holding the
+    // validators every run loads (bundled by the esbuild of the lock file; see the script's --index).
     private static async Task IndexDeclarationsAsync(IToolRunner runner, string directory, CancellationToken cancellationToken)
     {
         var result = await runner.RunAsync(
@@ -175,7 +177,7 @@ public static class ManifestSchemaInstaller
             cancellationToken);
         if (!result.Succeeded)
         {
-            throw new ManifestSchemaException($"the schema check could not index {ArgoCdPackage} and {KubernetesPackage}: {result.StandardError.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.Length > 0) ?? $"exit code {result.ExitCode}"}");
+            throw new ManifestSchemaException($"the schema check could not index and bundle {ArgoCdPackage} and {KubernetesPackage}: {result.StandardError.Split('\n').Select(line => line.Trim()).LastOrDefault(line => line.Length > 0) ?? $"exit code {result.ExitCode}"}");
         }
     }
 
