@@ -58,6 +58,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             }
 
             ParentsProjectRule.CheckDefaultProject(context);
+            StageObjectsRule.Check(context);
 
             prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
                 .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Append(EnvironmentLayout.RootFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
@@ -101,7 +102,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
     private async Task CheckEnvironmentsAsync(
         VerificationContext context, IReadOnlyList<EnvironmentValuesFile> environments, CancellationToken cancellationToken)
     {
-        var charts = await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), cancellationToken);
+        var charts = await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), log, cancellationToken);
         var check = new EnvironmentCheck(context, helm, charts);
         await Parallel.ForEachAsync(
             environments,
