@@ -63,6 +63,11 @@ internal sealed partial class Build
         .Executes(async cancellationToken =>
         {
             var rendered = await new Renderer(HelmCli, Tools).RenderAsync(RootDirectory, new EnvironmentId(Stage!.Value, Cloud!.Value), cancellationToken);
+            if (rendered.MainNote is { } note)
+            {
+                Log.Warning(note);
+            }
+
             var at = rendered.Pin is { } pin ? $" at its pin {pin.ShortSha} ({pin.File}:{pin.Line})" : " from the working tree";
             Log.Success($"Rendered {rendered.Files.Count} manifests{at} to {Path.GetRelativePath(RootDirectory, rendered.Directory)}");
         });

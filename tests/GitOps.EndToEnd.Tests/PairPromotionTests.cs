@@ -88,10 +88,40 @@ public sealed class PairPromotionTests(FreshClone clone)
         sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
     }
 
-    /// <summary>RunE2E as the PostSync pipeline runs it (RELEASE and REVISION from the hook), then OpenPromotionMR; returns the new MR.</summary>
+    [Fact]
+    public async Task RunE2E_tests_the_portal_of_the_values_file_at_the_pin_not_the_working_trees()
+    {
+        await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        const string QaValues = "environments/qa/values-qa-gcp.yaml";
+        const string QaParent = "environments/qa/app-of-apps-qa.yaml";
+        const string Host = "host: portal.qa.gcp.eurodat.example";
+        var values = Path.Combine(sandbox.Root, QaValues);
+        var parent = Path.Combine(sandbox.Root, QaParent);
+        var original = File.ReadAllText(values);
+        original.ShouldContain(Host);
+
+        // qa runs a commit whose values file names the loopback environment; main has since moved the host elsewhere.
+        File.WriteAllText(values, original.Replace(Host, $"host: {sandbox.EnvironmentUrl}", StringComparison.Ordinal));
+        var pinned = sandbox.CommitToMain("qa's portal answers on loopback");
+        File.WriteAllText(parent, File.ReadAllText(parent).Replace(Pin(sandbox, "qa"), pinned, StringComparison.Ordinal));
+        File.WriteAllText(values, original.Replace(Host, "host: http://127.0.0.1:9", StringComparison.Ordinal));
+        sandbox.CommitToMain("qa pinned at it; main's qa values point nowhere");
+
+        var e2e = sandbox.Build(new Dictionary<string, string?> { ["RELEASE"] = "1.4.2", ["REVISION"] = pinned }, "RunE2E", "--stage", "qa", "--cloud", "gcp");
+
+        e2e.ExitCode.ShouldBe(0, e2e.Output + e2e.Error);
+        e2e.Output.ShouldNotContain("127.0.0.1:9");
+    }
+
+    /// <summary>
+    /// RunE2E as the PostSync pipeline runs it, with RELEASE and REVISION as the stage's hook Job posts them (Argo CD
+    /// substituting $ARGOCD_APP_REVISION), then OpenPromotionMR; returns the new MR.
+    /// </summary>
     private static GitOps.TestDoubles.GitLab.FakeMergeRequest PromoteAfterE2e(PromotionSandbox sandbox, string stage, string revision)
     {
-        var trigger = new Dictionary<string, string?> { ["RELEASE"] = sandbox.EnvironmentRelease, ["REVISION"] = revision };
+        var posted = sandbox.HookPosts(stage, "REVISION");
+        posted.ShouldBe(revision, $"{stage}'s hook posts the commit Argo CD synced, so RunE2E checks the pair");
+        var trigger = new Dictionary<string, string?> { ["RELEASE"] = sandbox.EnvironmentRelease, ["REVISION"] = posted };
         var e2e = sandbox.Build(trigger, "RunE2E", "--stage", stage, "--cloud", "gcp", "--e2e-base-url", sandbox.EnvironmentUrl);
         e2e.ExitCode.ShouldBe(0, e2e.Output + e2e.Error);
         var known = sandbox.GitLab.MergeRequests.Select(request => request.Iid).ToHashSet();

@@ -81,7 +81,7 @@ internal static class GitOpsCiSettings
         Targets = new Dictionary<string, TargetJobSettings>(StringComparer.Ordinal)
         {
             // GitLab clones shallow by default; Verify renders qa, qa-int and prod at their pinned commits and checks
-            // that each pin is in the history and an ancestor of HEAD, so it needs the whole history.
+            // that each pin is on main's first-parent line, so it needs the whole history.
             [Verify] = new() { Stage = "verify", Variables = FullHistory },
             [Test] = new() { Stage = "verify", Timeout = TimeSpan.FromMinutes(30) },
             // A link in the merge request widget, not a note: posting one would need an API token in a job that runs
@@ -94,7 +94,8 @@ internal static class GitOpsCiSettings
             },
             [Provision] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "provision", Timeout = TimeSpan.FromHours(1) }),
             [DeployAppOfApps] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "deploy", Timeout = TimeSpan.FromMinutes(45) }),
-            [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"] },
+            // A promoted stage's portal URL is read from its values file at the pin, which a shallow clone may not hold.
+            [RunE2E] = new() { Stage = "e2e", Junit = [".nuke/temp/e2e/*.junit.xml"], Paths = [".nuke/temp/e2e/"], Variables = FullHistory },
             [OpenPromotionMR] = new() { Stage = "promote", Variables = FullHistory },
             [Destroy] = CloudIdentityJobs.ReachingGoogleCloud(new() { Stage = "destroy", Timeout = TimeSpan.FromHours(1) }),
         },

@@ -3,9 +3,11 @@ using GitOps.Platform.Promotion.Pins;
 namespace GitOps.Platform.Promotion;
 
 /// <summary>
-/// Checked before anything is pushed: the pair's revision must be a commit of this repository, and a promotion or
-/// release entry must not move the target stage to an older release or an older revision. Going back is Rollback's job,
-/// which checks that the stage ran that pair before.
+/// Checked before anything is pushed: the pair's revision must be a commit main has been at (<see cref="MainLine"/>:
+/// the remote's main, first-parent line), and a promotion or release entry must not move the target stage to an older
+/// release or an older revision. Two commits of main's first-parent line are always one before the other, so requiring
+/// the new pin on that line also refuses a sideways move (to a merge request's or another branch's commit, where
+/// "older" cannot be told). Going back is Rollback's job, which checks that the stage ran that pair before.
 /// </summary>
 public sealed class PairGuard(RevisionHistory history)
 {
@@ -20,10 +22,18 @@ public sealed class PairGuard(RevisionHistory history)
         var current = Current(plan);
         var moved = plan.Pair?.ToString() ?? plan.Version.ToString();
         var rollback = $"go back with Rollback --stage {plan.ToStage} --to {plan.Version}";
-        if (plan.Revision is { } revision && !await history.ContainsAsync(revision, cancellationToken))
+        if (plan.Revision is { } revision && await history.Main.CheckAsync(revision, cancellationToken) is var answer and not MainLineAnswer.OnMain)
         {
-            throw new PromotionRefusedException(RefusalReason.UnknownRevision,
-                $"Not moving {plan.ToStage} from {current} to {moved}: revision {revision} is not a commit of this repository; "
+            var where = plan.RevisionSource ?? (plan.PinEdit is { } edit ? $"{edit.Path}:{edit.Line}" : "this checkout's commit");
+            if (answer == MainLineAnswer.NotACommit)
+            {
+                throw new PromotionRefusedException(RefusalReason.UnknownRevision,
+                    $"Not moving {plan.ToStage} from {current} to {moved}: revision {revision} ({where}) is not a commit of this repository; "
+                    + $"pin {plan.FromStage ?? plan.ToStage} to a commit of main, or {rollback}");
+            }
+
+            throw new PromotionRefusedException(RefusalReason.OffMain,
+                $"Not moving {plan.ToStage} from {current} to {moved}: revision {revision} ({where}) {await history.Main.ProblemAsync(revision, cancellationToken)}; "
                 + $"pin {plan.FromStage ?? plan.ToStage} to a commit of main, or {rollback}");
         }
 

@@ -19,6 +19,9 @@ public sealed record PromotionPlan(
     /// <summary>The commit the target stage is pinned to after the merge; null where the plan moves the release only.</summary>
     public string? Revision { get; init; }
 
+    /// <summary>Where <see cref="Revision"/> comes from, as <c>file:line</c>: the source stage's pin for a promotion; null for a release entry (the checkout's commit).</summary>
+    public string? RevisionSource { get; init; }
+
     /// <summary>The pin edit of the target stage's app-of-apps file, or null when it already holds <see cref="Revision"/>.</summary>
     public PinFileEdit? PinEdit { get; init; }
 

@@ -32,6 +32,7 @@ public static class PromotionPlanner
         {
             RequiresCodeOwnerApproval = request.TargetRequiresCodeOwnerApproval,
             Revision = revision,
+            RevisionSource = request.SourcePins is { } source && revision is not null ? $"{source.Path}:{source.Pins[0].Line}" : null,
             PinEdit = pinEdit,
             TargetFiles = request.TargetFiles,
         };

@@ -26,4 +26,7 @@ public enum RefusalReason
 
     /// <summary>The release entry pins the checkout's commit, which must be on the default branch.</summary>
     NotOnDefaultBranch,
+
+    /// <summary>A pin that is a commit, but not one main has been at (a merge request's, another branch's, a merged branch's).</summary>
+    OffMain,
 }

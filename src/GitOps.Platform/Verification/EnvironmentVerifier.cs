@@ -71,6 +71,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
                 }
 
                 ParentsProjectRule.CheckDefaultProject(context);
+                StageObjectsRule.Check(context);
 
                 prodFiles = [.. prodFiles.Union(catalog.Definition(Stage.Prod).Environments.Select(EnvironmentLayout.ValuesFile))
                     .Append(EnvironmentLayout.AppOfAppsFile(Stage.Prod)).Append(EnvironmentLayout.RootFile(Stage.Prod)).Distinct(StringComparer.Ordinal)];
@@ -157,7 +158,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             async (job, token) => await job(token));
         try
         {
-            foreach (var (stage, chart) in await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), cancellationToken))
+            foreach (var (stage, chart) in await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), log, cancellationToken))
             {
                 charts[stage] = chart;
             }

@@ -7,4 +7,7 @@ public sealed record RenderedEnvironment(EnvironmentId Environment, string Direc
 {
     /// <summary>The pin whose chart was rendered; null when the stage follows a branch and the working tree was rendered.</summary>
     public ConfigurationPin? Pin { get; init; }
+
+    /// <summary>Why the pin was checked against an older main than origin's (offline, no origin); null when it was not.</summary>
+    public string? MainNote { get; init; }
 }

@@ -4,6 +4,7 @@ using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Git;
 using GitOps.Platform.Helm;
+using GitOps.Platform.Promotion.Pins;
 using GitOps.Platform.Verification.Rendering;
 
 namespace GitOps.Platform.Verification;
@@ -34,7 +35,17 @@ public sealed partial class Renderer(HelmCli helm, GitOps.Targets.Tooling.IToolR
                 nameof(environment));
         }
 
-        var chart = await new StageCharts(new GitCli(runner, repositoryRoot), repositoryRoot).ForStageAsync(catalog, environment.Stage, cancellationToken);
+        var git = new GitCli(runner, repositoryRoot);
+        var main = new MainLine(git);
+        if (ConfigurationPins.Read(repositoryRoot, catalog, environment.Stage) is { } pin
+            && await main.CheckAsync(pin.Sha, cancellationToken) is not (MainLineAnswer.OnMain or MainLineAnswer.NotACommit))
+        {
+            // The root Application would never run it: rendering it would show a stage that cannot exist (GO041).
+            throw new ConfigurationPinException([new ConfigurationPinError(pin.File, pin.Line,
+                $"stage {pin.Stage.ToName()}'s pin {pin.Sha} {await main.ProblemAsync(pin.Sha, cancellationToken)}; {MainLine.Advice}")]);
+        }
+
+        var chart = await new StageCharts(git, repositoryRoot).ForStageAsync(catalog, environment.Stage, cancellationToken);
         var values = chart.ValuesFile(environment);
         if (!File.Exists(values))
         {
@@ -66,7 +77,7 @@ public sealed partial class Renderer(HelmCli helm, GitOps.Targets.Tooling.IToolR
             written.Add(file);
         }
 
-        return new RenderedEnvironment(environment, directory, written) { Pin = chart.Pin };
+        return new RenderedEnvironment(environment, directory, written) { Pin = chart.Pin, MainNote = chart.Pin is null ? null : (await main.ReferenceAsync(cancellationToken))?.Note };
     }
 
     private static string FileName(string text, string template)

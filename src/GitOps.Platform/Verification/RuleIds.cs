@@ -38,6 +38,7 @@ public static class RuleIds
     public const string SourceRevisionsDiffer = "GO043";
     public const string PromotedReleaseMisplaced = "GO044";
     public const string PromotedOverride = "GO045";
+    public const string ForeignStageObject = "GO046";
 
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -61,7 +62,7 @@ public static class RuleIds
         [ProdNotCodeOwned] = "CODEOWNERS gives every prod environment file the prod approvers (GitLab: the last matching entry of each section wins)",
         [ApplicationHealthCheckMissing] = "the management Argo CD assesses the health of child Applications",
         [YamlUnreadable] = "every YAML file under environments/ parses as helm reads it: UTF-8, no directives, standard tags that fit, no alias bombs",
-        [E2eTriggerInvalid] = "a PostSync hook Job triggers the e2e pipeline with STAGE, CLOUD, RELEASE and a token by reference",
+        [E2eTriggerInvalid] = "a PostSync hook Job triggers the e2e pipeline with STAGE, CLOUD, RELEASE (and, for a promoted stage, REVISION from e2eTrigger.revision=$ARGOCD_APP_REVISION) and a token by reference",
         [PlaceholderOutsidePlugin] = "a Vault AVP placeholder only reaches Applications rendered through the argocd-vault-plugin-helm plugin",
         [ManifestSchema] = "every Kubernetes object, committed or rendered, has apiVersion, kind and metadata.name and meets its kind's schema: Argo CD v3's for Argo CD objects, Kubernetes' for core kinds; no unknown fields",
         [SecretValueInPlaintext] = "no password, token or other secret-looking key holds a literal value outside kind: Secret; it is a Vault AVP placeholder (<path:some/path#key>) or a reference",
@@ -71,10 +72,11 @@ public static class RuleIds
         [FloatingGitRevision] = "on promoted (SemVer) stages, no rendered Application tracks a branch or HEAD of a git repository",
         [FloatingImageTag] = "on promoted (SemVer) stages, no rendered image is :latest or untagged",
         [PinInvalid] = "a promoted stage's app-of-apps file pins every source of this repository (chart and values) at one full 40-hex commit SHA",
-        [PinOutsideHistory] = "a promoted stage's pin is a commit of this repository's history and an ancestor of HEAD",
+        [PinOutsideHistory] = "a promoted stage's pin is a commit main has been at: on origin's main (fetched; offline, main as last fetched), first-parent line, not merely an ancestor of HEAD",
         [RootApplicationInvalid] = "each stage has one root Application (environments/<stage>/root-<stage>.yaml) tracking main, holding only that stage's parent file, in its own AppProject",
         [SourceRevisionsDiffer] = "no Application reads one repository at different revisions in its sources (Argo CD's repo-server refuses it)",
         [PromotedReleaseMisplaced] = "a promoted stage's release is the deployedRelease helm parameter of its parent Application (a string), never its values file, where the parameter would silently shadow it",
         [PromotedOverride] = "a promoted stage's parent Application overrides nothing its pin fixes: helm parameters deployedRelease and e2eTrigger.revision only, no values or valuesObject, and only the stage's own values file",
+        [ForeignStageObject] = "a stage's parent and root files hold only that stage's Applications (app-of-apps-<stage>-<cloud>, root-<stage>) and AppProjects (those its Applications and environments use), none another stage's file defines",
     };
 }

@@ -132,12 +132,22 @@ public sealed class PromotionSandbox : IAsyncDisposable
             .Select(file => $"### {Path.GetFileName(file)}\n{File.ReadAllText(file)}"));
     }
 
+    /// <summary>What the stage's PostSync hook Job, as Argo CD renders it, posts as <paramref name="variable"/> (e.g. REVISION); empty when it posts none.</summary>
+    public string HookPosts(string stage, string variable)
+    {
+        var job = YamlManifests.Read(ArgoRendered(stage))
+            .Single(document => document["kind"]?.ToString() == "Job" && document["metadata"]?["name"]?.ToString() == $"e2e-trigger-{stage}-gcp");
+        return job["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>()
+            .Single(entry => entry["name"]?.ToString() == variable)["value"]?.ToString() ?? string.Empty;
+    }
+
     /// <summary>
     /// What Argo CD renders for the stage's environment, worked out independently of the build, from the parent
     /// Application in the stage's parent file as the root Application syncs it (the checkout must stand on origin's main):
     /// the repo-server first refuses sources of one repository at different revisions (as real Argo CD does), then
     /// renders the chart source at its targetRevision with its valueFiles ($values/ from the ref source at that
-    /// source's revision) and its helm parameters (forceString as --set-string, which win over the values files).
+    /// source's revision) and its helm parameters (forceString as --set-string, which win over the values files), with
+    /// Argo CD's build environment substituted in their values (<see cref="ArgoBuildEnvironment"/>).
     /// </summary>
     public string ArgoRendered(string stage)
     {
@@ -148,9 +158,10 @@ public sealed class PromotionSandbox : IAsyncDisposable
         var sources = application["spec"]!["sources"]!.AsArray().OfType<System.Text.Json.Nodes.JsonObject>().ToList();
         var chart = sources.Single(source => source["ref"] is null);
         var worktrees = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Resolve(string? revision) => Git("rev-parse", $"{(revision is null or "HEAD" or "main" ? "origin/main" : revision)}^{{commit}}").Trim();
         string Checkout(string? revision)
         {
-            var commit = Git("rev-parse", $"{(revision is null or "HEAD" or "main" ? "origin/main" : revision)}^{{commit}}").Trim();
+            var commit = Resolve(revision);
             if (!worktrees.TryGetValue(commit, out var worktree))
             {
                 worktree = Path.Combine(Parent, "argo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -172,9 +183,12 @@ public sealed class PromotionSandbox : IAsyncDisposable
                     : Path.Combine(Checkout(reference["targetRevision"]?.ToString()), valueFile[(valueFile.IndexOf('/', StringComparison.Ordinal) + 1)..])]);
             }
 
+            // The repo-server substitutes its build environment into parameter values, for the source it renders.
+            var environment = ArgoBuildEnvironment.For(application, chart, Resolve(chart["targetRevision"]?.ToString()));
             foreach (var parameter in chart["helm"]?["parameters"]?.AsArray().OfType<System.Text.Json.Nodes.JsonObject>() ?? [])
             {
-                arguments.AddRange([parameter["forceString"]?.ToString() == "true" ? "--set-string" : "--set", $"{parameter["name"]}={parameter["value"]}"]);
+                arguments.AddRange([parameter["forceString"]?.ToString() == "true" ? "--set-string" : "--set",
+                    $"{parameter["name"]}={ArgoBuildEnvironment.Substitute(parameter["value"]?.ToString() ?? string.Empty, environment)}"]);
             }
 
             var bundled = Path.Combine(Root, ".nuke", "tools", "bin", "helm");

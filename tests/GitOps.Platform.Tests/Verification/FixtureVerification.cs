@@ -18,8 +18,11 @@ internal static class FixtureVerification
     }
 
     /// <summary>Verify with the pins as the fixture left them.</summary>
-    public static async Task<IReadOnlyList<Finding>> VerifyAsIsAsync(RepositoryCopy copy) =>
-        await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, NullLog.Instance).VerifyAsync(copy.Root, CancellationToken.None);
+    public static Task<IReadOnlyList<Finding>> VerifyAsIsAsync(RepositoryCopy copy) => VerifyAsIsAsync(copy, NullLog.Instance);
+
+    /// <summary>As <see cref="VerifyAsIsAsync(RepositoryCopy)"/>, writing Verify's progress and notes to <paramref name="log"/>.</summary>
+    public static async Task<IReadOnlyList<Finding>> VerifyAsIsAsync(RepositoryCopy copy, ILog log) =>
+        await new EnvironmentVerifier(await TestHelm.CliAsync(), await TestSchemas.ValidatorAsync(), TestHelm.Runner, log).VerifyAsync(copy.Root, CancellationToken.None);
 
     public static void ShouldHave(IReadOnlyList<Finding> findings, string file, int line, string ruleId, string messagePart) =>
         findings.Any(finding => finding.File == file && finding.Line == line && finding.RuleId == ruleId

@@ -131,4 +131,24 @@ public sealed class RendererTests
 
         exception.Message.ShouldBe($"{ProdFile}:{line}: stage prod's pin {Unknown} is not a commit of this repository's history; fetch it from the remote, or move the pin only through the promotion merge request");
     }
+
+    [Fact]
+    public async Task A_pin_only_a_merge_requests_branch_has_is_not_rendered_naming_the_file_line_and_main()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        const string ProdFile = "environments/prod/app-of-apps-prod.yaml";
+        var main = await copy.HeadAsync();
+        await copy.GitAsync("checkout", "--quiet", "-b", "feature");
+        copy.Write("charts/app-of-apps/NOTES.txt", "only on the MR branch\n");
+        var changed = await copy.CommitAsync("C1");
+        copy.Write(ProdFile, ConfigurationPins.WithPin(copy.Read(ProdFile), ProdFile, changed));
+        var line = ConfigurationPins.Parse(copy.Read(ProdFile), ProdFile, Stage.Prod).Line;
+
+        var renderer = new Renderer(await TestHelm.CliAsync(), TestHelm.Runner);
+        var exception = await Should.ThrowAsync<ConfigurationPinException>(() =>
+            renderer.RenderAsync(copy.Root, new EnvironmentId(Stage.Prod, Cloud.Gcp), CancellationToken.None));
+
+        exception.Message.ShouldBe($"{ProdFile}:{line}: stage prod's pin {changed} is not on the local branch main ({main[..12]}): a commit of a merge request or another branch, "
+            + "which the root Application never syncs; pin a commit main has been at (its first-parent line), and move it only through the promotion merge request");
+    }
 }

@@ -33,7 +33,8 @@ internal sealed class RepositoryCopy : IDisposable
             }
         }
 
-        await copy.GitAsync("init", "--quiet");
+        // main, as the real repository's: Verify checks the pins against main (origin's, else the local one).
+        await copy.GitAsync("init", "--quiet", "--initial-branch=main");
         await copy.PinToWorkingTreeAsync();
         return copy;
     }
@@ -82,6 +83,15 @@ internal sealed class RepositoryCopy : IDisposable
         return result.StandardOutput.Trim();
     }
 
+    /// <summary>Makes a bare clone of this copy its <c>origin</c>, with main as it is now; returns the bare repository's path.</summary>
+    public async Task<string> AddOriginAsync()
+    {
+        var origin = Root + "-origin.git";
+        await GitAsync("clone", "--quiet", "--bare", Root, origin);
+        await GitAsync("remote", "add", "origin", origin);
+        return origin;
+    }
+
     /// <summary>A clone of this copy with only its last commit, as GitLab CI clones by default (GIT_DEPTH).</summary>
     public async Task<RepositoryCopy> ShallowCloneAsync()
     {
@@ -121,7 +131,18 @@ internal sealed class RepositoryCopy : IDisposable
     public Task GitAsync(params string[] arguments) =>
         TestHelm.Runner.RunAsync(new ToolInvocation("git", arguments) { WorkingDirectory = Root, StreamOutput = false }, CancellationToken.None);
 
-    public void Dispose() => Directory.Delete(Root, recursive: true);
+    /// <summary>The commit HEAD is at.</summary>
+    public async Task<string> HeadAsync() =>
+        (await TestHelm.Runner.RunAsync(new ToolInvocation("git", ["rev-parse", "HEAD"]) { WorkingDirectory = Root, StreamOutput = false }, CancellationToken.None)).StandardOutput.Trim();
+
+    public void Dispose()
+    {
+        Directory.Delete(Root, recursive: true);
+        if (Directory.Exists(Root + "-origin.git"))
+        {
+            Directory.Delete(Root + "-origin.git", recursive: true);
+        }
+    }
 
     private static void CopyDirectory(string source, string target)
     {

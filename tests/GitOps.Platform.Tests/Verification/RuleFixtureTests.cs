@@ -93,7 +93,7 @@ public sealed class RuleFixtureTests
     {
         using var copy = await RepositoryCopy.CreateAsync();
         const string ProdParent = "environments/prod/app-of-apps-prod.yaml";
-        copy.Replace(ProdParent, "            forceString: true\n", string.Empty);
+        copy.Replace(ProdParent, "            value: \"1.3.0\"\n            forceString: true\n", "            value: \"1.3.0\"\n");
 
         var findings = await VerifyAsync(copy);
 
@@ -108,8 +108,8 @@ public sealed class RuleFixtureTests
         const string QaParent = "environments/qa/app-of-apps-qa.yaml";
         copy.Replace(QaParent, "          - $values/environments/qa/values-qa-gcp.yaml\n",
             "          - $values/environments/qa/values-qa-gcp.yaml\n          - $values/environments/dev/values-dev-gcp.yaml\n");
-        copy.Replace(QaParent, "            forceString: true\n",
-            "            forceString: true\n          - name: infrastructure.cert-manager.version\n            value: \"9.9.9\"\n        valuesObject:\n          replicas: 3\n");
+        copy.Replace(QaParent, "            value: $ARGOCD_APP_REVISION\n            forceString: true\n",
+            "            value: $ARGOCD_APP_REVISION\n            forceString: true\n          - name: infrastructure.cert-manager.version\n            value: \"9.9.9\"\n        valuesObject:\n          replicas: 3\n");
 
         var findings = (await VerifyAsync(copy)).Where(finding => finding.RuleId == RuleIds.PromotedOverride).ToList();
 

@@ -11,7 +11,13 @@ public sealed class RevisionHistory(GitCli git, string remote = "origin")
 {
     private const int CommitsListed = 50;
 
-    /// <summary>True when <paramref name="sha"/> is a commit here, or could be fetched from the remote by its SHA.</summary>
+    /// <summary>Whether a pin is one main has been at: existing in this clone is not enough (<see cref="MainLine"/>).</summary>
+    public MainLine Main { get; } = new(git, remote);
+
+    /// <summary>
+    /// True when <paramref name="sha"/> is a commit here, or could be fetched from the remote by its SHA. That includes a
+    /// merge request's commits (refs/merge-requests/N/head): enough to show a diff from it, never to pin it (<see cref="Main"/>).
+    /// </summary>
     public async Task<bool> ContainsAsync(string sha, CancellationToken cancellationToken)
     {
         if (!CommitRevision.IsFull(sha))

@@ -61,7 +61,7 @@ public sealed class E2eSuite(PromotionContext context)
         }
 
         var words = (command ?? "bash tests/e2e/run.sh").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var request = new E2eRunRequest(environment.Stage.ToName(), environment.Cloud.ToName(), release, baseUrl ?? EnvironmentUrl.Read(values, path), context.RepositoryRoot)
+        var request = new E2eRunRequest(environment.Stage.ToName(), environment.Cloud.ToName(), release, baseUrl ?? await PortalUrlAsync(environment, values, path, cancellationToken), context.RepositoryRoot)
         {
             Revision = revision,
             Tool = words.Length > 0 ? words[0] : throw new UsageException("--e2e-command is empty; give the suite's command, e.g. 'bash tests/e2e/run.sh'"),
@@ -90,6 +90,29 @@ public sealed class E2eSuite(PromotionContext context)
         {
             var release = ParentReleases.Read(context.RepositoryRoot, environment);
             return (release.Value, release.File);
+        }
+        catch (ConfigurationPinException exception)
+        {
+            throw new BuildFailedException(string.Join("; ", exception.Errors));
+        }
+    }
+
+    /// <summary>
+    /// Where the environment answers: the portal host in the values file the stage runs. For a promoted stage that is
+    /// the file at its pin (the export Render uses), not the working tree's, which main may have changed since.
+    /// </summary>
+    private async Task<string> PortalUrlAsync(EnvironmentId environment, string workingTreeValues, string path, CancellationToken cancellationToken)
+    {
+        var catalog = CatalogPromotionStages.Load(context.RepositoryRoot).Catalog;
+        if (!catalog.IsPinned(environment.Stage))
+        {
+            return EnvironmentUrl.Read(workingTreeValues, path);
+        }
+
+        try
+        {
+            var chart = await new StageCharts(context.Git(), context.RepositoryRoot).ForStageAsync(catalog, environment.Stage, cancellationToken);
+            return EnvironmentUrl.Read(await ValuesFileText.ReadAsync(chart.ValuesFile(environment), cancellationToken), chart.ValuesLabel(environment));
         }
         catch (ConfigurationPinException exception)
         {

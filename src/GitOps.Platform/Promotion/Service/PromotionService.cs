@@ -52,7 +52,7 @@ public sealed class PromotionService(PromotionContext context)
         var from = stage ?? throw new UsageException("--stage is required (the stage whose release to promote), or --version for a new release");
         RequirePromotable(catalog, from);
         var plan = PromotionPlanner.Plan(await PromotionInputs.ForStageAsync(context.RepositoryRoot, catalog, from.ToName(), force, cancellationToken));
-        await new PairGuard(new RevisionHistory(context.Git())).CheckAsync(plan, cancellationToken);
+        await new PairGuard(new RevisionHistory(context.Git(), context.GitSettings().Remote)).CheckAsync(plan, cancellationToken);
         return plan;
     }
 
@@ -69,7 +69,7 @@ public sealed class PromotionService(PromotionContext context)
         var pins = await PromotionInputs.PinsAsync(context.RepositoryRoot, entry, cancellationToken);
         var revision = pins is null ? null : await ReleaseEntryRevisionAsync(entry, version, cancellationToken);
         var plan = PromotionPlanner.PlanRelease(version, entry, files, rejected, force, pins, revision) with { RequiresCodeOwnerApproval = catalog.RequiresCodeOwnerApproval(entry) };
-        await new PairGuard(new RevisionHistory(context.Git())).CheckAsync(plan, cancellationToken);
+        await new PairGuard(new RevisionHistory(context.Git(), context.GitSettings().Remote)).CheckAsync(plan, cancellationToken);
         return plan;
     }
 

@@ -1,30 +1,33 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Git;
+using GitOps.Platform.Promotion.Pins;
+using GitOps.Targets.Output;
 
 namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>
 /// Which chart and values each stage is checked with, and whether a promoted stage's pin is one Argo CD can run: one
-/// full SHA (GO040; its <c>ref: values</c> source at the same commit, GO043) of a commit this repository's history has, reachable from HEAD (GO041), so
-/// that nothing merged can point a stage at a commit nobody reviewed on this branch. A stage whose pin fails is not
-/// rendered (its findings say why); stages that follow a branch are checked with the working tree.
+/// full SHA (GO040; its <c>ref: values</c> source at the same commit, GO043) of a commit main has been at (GO041:
+/// origin's main, first-parent line, <see cref="MainLine"/>). Not "an ancestor of HEAD": in a merge request pipeline HEAD
+/// is the MR branch, so a commit only the MR has would pass. A stage whose pin fails is not rendered (its findings say
+/// why); stages that follow a branch are checked with the working tree.
 /// </summary>
 internal static class PinRule
 {
     public static async Task<IReadOnlyDictionary<Stage, StageChart>> CheckAsync(
-        VerificationContext context, GitCli git, CancellationToken cancellationToken)
+        VerificationContext context, GitCli git, ILog log, CancellationToken cancellationToken)
     {
         var charts = new Dictionary<Stage, StageChart>();
         var exports = new StageCharts(git, context.Files.Root);
-        var hasHead = await git.HasCommitAsync("HEAD", cancellationToken);
+        var main = new MainLine(git);
         foreach (var stage in context.Catalog.Stages.Select(definition => definition.Stage))
         {
             if (!context.Catalog.IsPinned(stage))
             {
                 charts[stage] = new StageChart(stage, null, context.Files.Root);
             }
-            else if (Pin(context, stage) is { } pin && await InHistoryAsync(context, git, pin, hasHead, cancellationToken))
+            else if (Pin(context, stage) is { } pin && await InHistoryAsync(context, git, main, pin, cancellationToken))
             {
                 try
                 {
@@ -37,6 +40,12 @@ internal static class PinRule
                     Report(context, exception.Errors, RuleIds.PinOutsideHistory);
                 }
             }
+        }
+
+        // Offline (or without origin) the pins were checked against an older main: say which, once.
+        if (context.Catalog.Stages.Any(definition => context.Catalog.IsPinned(definition.Stage)) && (await main.ReferenceAsync(cancellationToken))?.Note is { } note)
+        {
+            log.Warning($"GO041: {note}");
         }
 
         return charts;
@@ -60,18 +69,18 @@ internal static class PinRule
     }
 
     private static async Task<bool> InHistoryAsync(
-        VerificationContext context, GitCli git, ConfigurationPin pin, bool hasHead, CancellationToken cancellationToken)
+        VerificationContext context, GitCli git, MainLine main, ConfigurationPin pin, CancellationToken cancellationToken)
     {
         string? problem = null;
-        if (!await git.HasCommitAsync(pin.Sha, cancellationToken))
+        if (!await git.HasCommitAsync(pin.Sha, cancellationToken) && await git.IsShallowAsync(cancellationToken))
         {
-            problem = await git.IsShallowAsync(cancellationToken)
-                ? "is not in this clone's history, which is shallow: fetch the history (git fetch --unshallow; CI jobs that render a promoted stage set GIT_DEPTH: 0)"
-                : "is not a commit of this repository's history; pin a commit of main, and move it only through the promotion merge request";
+            problem = "is not in this clone's history, which is shallow: fetch the history (git fetch --unshallow; CI jobs that render a promoted stage set GIT_DEPTH: 0)";
         }
-        else if (!hasHead || !await git.IsAncestorAsync(pin.Sha, "HEAD", cancellationToken))
+        else if (await main.CheckAsync(pin.Sha, cancellationToken) is var answer and not MainLineAnswer.OnMain)
         {
-            problem = "is not an ancestor of HEAD (a commit of another branch, or one rewritten away); pin a commit of main, and move it only through the promotion merge request";
+            problem = answer == MainLineAnswer.NotACommit
+                ? "is not a commit of this repository's history; pin a commit of main, and move it only through the promotion merge request"
+                : $"{await main.ProblemAsync(pin.Sha, cancellationToken)}; {MainLine.Advice}";
         }
 
         if (problem is null)

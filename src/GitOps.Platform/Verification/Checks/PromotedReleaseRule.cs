@@ -35,6 +35,7 @@ internal static class PromotedReleaseRule
         if (YamlText.TryLoad(parentText, out var stream, out _, out _))
         {
             ParentOverrideRule.Check(context, environment, stream, parentFile);
+            HookRevisionRule.Check(context, environment, stream, parentFile);
         }
 
         if (!ParentReleases.TryParse(parentText, parentFile, environment, out var release, out var error))

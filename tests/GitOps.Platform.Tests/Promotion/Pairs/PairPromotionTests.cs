@@ -117,8 +117,36 @@ public sealed class PairPromotionTests : IDisposable
         refusal.Reason.ShouldBe(RefusalReason.UnknownRevision);
         refusal.IsUsageError.ShouldBeFalse();
         refusal.Message.ShouldContain($"Not moving qa-int from 1.2.0 at ");
-        refusal.Message.ShouldContain($"to 1.3.0 at {Missing[..12]}: revision {Missing} is not a commit of this repository");
+        refusal.Message.ShouldContain($"to 1.3.0 at {Missing[..12]}: revision {Missing} ({PairRepository.PinPath("qa")}:");
+        refusal.Message.ShouldContain(") is not a commit of this repository");
         refusal.Message.ShouldEndWith("go back with Rollback --stage qa-int --to 1.3.0");
+        (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
+    }
+
+    [Fact]
+    public async Task A_source_pin_that_only_a_merge_request_has_is_refused_as_a_sideways_move_naming_both_revisions_the_file_line_and_rollback()
+    {
+        // The review's case: an MR changes the chart in C1 and reverts it in C2; C1 exists on the remote
+        // (refs/merge-requests/1/head, fetchable by SHA) and in this clone, but main never had it.
+        var first = await repository.InitializeAsync("1.3.0", "1.2.0");
+        var git = repository.Sandbox.Git;
+        await git.RunAsync(["checkout", "--quiet", "-b", "feature"], CancellationToken.None);
+        var changed = await repository.Sandbox.CommitFilesAsync(new Dictionary<string, string> { ["charts/app-of-apps/Chart.yaml"] = "name: app-of-apps\nversion: 9\n" }, "C1: chart change");
+        await repository.Sandbox.CommitFilesAsync(new Dictionary<string, string> { ["charts/app-of-apps/Chart.yaml"] = "name: app-of-apps\n" }, "C2: changed back");
+        await git.RunAsync(["push", "--quiet", "origin", "HEAD:refs/merge-requests/1/head"], CancellationToken.None);
+        await git.RunAsync(["checkout", "--quiet", "main"], CancellationToken.None);
+        await repository.SetAsync("qa", "1.3.0", changed);
+        var main = (await git.RevParseAsync("HEAD", CancellationToken.None))!;
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", changed)]));
+
+        var refusal = await Should.ThrowAsync<PromotionRefusedException>(() => new PairGuard(new RevisionHistory(git)).CheckAsync(plan, CancellationToken.None));
+
+        refusal.Reason.ShouldBe(RefusalReason.OffMain);
+        refusal.IsUsageError.ShouldBeFalse();
+        var line = PairRepository.Pins("qa", changed, "1.3.0").Split('\n').ToList().FindIndex(text => text.Contains(changed, StringComparison.Ordinal)) + 1;
+        refusal.Message.ShouldBe($"Not moving qa-int from 1.2.0 at {first[..12]} to 1.3.0 at {changed[..12]}: revision {changed} ({PairRepository.PinPath("qa")}:{line}) "
+            + $"is not on origin/main ({main[..12]}): a commit of a merge request or another branch, which the root Application never syncs; "
+            + "pin qa to a commit of main, or go back with Rollback --stage qa-int --to 1.3.0");
         (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
     }
 

@@ -23,7 +23,7 @@ internal sealed class PairRepository : IDisposable
     public static string Values(string stage) => $"# {stage} on GCP\nstage: {stage}\n";
 
     // The shape of environments/<stage>/app-of-apps-<stage>.yaml: an AppProject first, chart and values sources at the
-    // pin, the release as the chart source's helm parameter.
+    // pin, the release and the hook's revision (e2eTrigger.revision=$ARGOCD_APP_REVISION) as the chart source's helm parameters.
     public static string Pins(string stage, string revision, string release) => $"""
         # {stage}'s parents
         apiVersion: argoproj.io/v1alpha1
@@ -49,6 +49,10 @@ internal sealed class PairRepository : IDisposable
                 parameters:
                   - name: deployedRelease
                     value: "{release}" # moved by promotion
+                    forceString: true
+                  # posted by the PostSync hook as REVISION; a promotion leaves it as it is
+                  - name: e2eTrigger.revision
+                    value: $ARGOCD_APP_REVISION
                     forceString: true
             - repoURL: https://gitlab.example/iac.git
               targetRevision: {revision}

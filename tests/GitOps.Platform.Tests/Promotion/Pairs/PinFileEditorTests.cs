@@ -25,6 +25,8 @@ public sealed class PinFileEditorTests
         changed.Count.ShouldBe(2 * before.Count, "chart and values source of each Application: Argo CD renders one repository at one revision");
         changed.ShouldAllBe(pair => pair.Second.Trim() == $"targetRevision: {Sha}");
         PinFileEditor.Read(edited, path).ShouldAllBe(pin => pin.Revision == Sha);
+        edited.ShouldContain("          - name: e2eTrigger.revision\n            value: $ARGOCD_APP_REVISION\n            forceString: true\n",
+            customMessage: "the hook's revision parameter stays, so the promoted stage keeps posting REVISION");
     }
 
     [Fact]
