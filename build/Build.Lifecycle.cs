@@ -52,7 +52,7 @@ internal sealed partial class Build
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => CommitIsNewestWhenRequired)
         .After(Provision)
-        .OnlyWhenStatic(() => !TerraformOnly)
+        .OnlyWhenStatic(() => !TerraformOnly, "--terraform-only is set: only the Terraform targets run")
         .Requires(() => Stage)
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)

@@ -30,7 +30,7 @@ internal sealed partial class Build
 
     private Target PrepareSensitiveInformation => _ => _
         .Description("Loads .env and the project's GitLab CI/CD variables as masked secrets for the targets and tools (skipped in pipeline mode).")
-        .OnlyWhenStatic(() => !IsPipeline)
+        .OnlyWhenStatic(() => !IsPipeline, "pipeline mode: the job's CI/CD variables are already in its environment")
         .Requires(() => DotEnvIsReadable)
         .Executes(async cancellationToken =>
         {

@@ -37,7 +37,13 @@ public sealed class LifecycleTests(FreshClone clone)
 
         var terraformOnly = clone.BuildSh("Provision", "--stage", "dev", "--cloud", "gcp", "--terraform-only", "--plan");
         terraformOnly.ExitCode.ShouldBe(0, terraformOnly.Error);
-        terraformOnly.Output.ShouldContain("3. DeployAppOfApps  (skipped: !TerraformOnly)");
+        terraformOnly.Output.ShouldContain("3. DeployAppOfApps  (skipped: --terraform-only is set: only the Terraform targets run)");
+
+        // A skipped step says why in the user's terms, not as the condition's source text (!IsPipeline read as its opposite).
+        var pipeline = clone.BuildSh("Provision", "--stage", "dev", "--cloud", "gcp", "--pipeline", "--plan");
+        pipeline.ExitCode.ShouldBe(0, pipeline.Error);
+        pipeline.Output.ShouldContain("PrepareSensitiveInformation  (skipped: pipeline mode: the job's CI/CD variables are already in its environment)");
+        pipeline.Output.ShouldNotContain("!IsPipeline");
 
         var teardown = clone.BuildSh("Destroy", "DestroyManagementCluster", "--stage", "dev", "--cloud", "gcp", "--mgmt-cloud", "gcp", "--plan");
         teardown.ExitCode.ShouldBe(0, teardown.Error);

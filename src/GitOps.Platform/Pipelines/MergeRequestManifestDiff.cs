@@ -24,6 +24,12 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(baseRevision);
         var catalog = StageCatalog.Load(EnvironmentLayout.Resolve(repositoryRoot, EnvironmentLayout.StagesFile));
+
+        // An earlier run's diff must not pass for this run's if this one is interrupted: it goes first, and this run
+        // writes beside it and moves its complete output into place at the end (nothing half-written is left there).
+        var staging = outputDirectory.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".partial";
+        DeleteDirectory(outputDirectory);
+        DeleteDirectory(staging);
         // A shallow CI clone may not hold the base yet.
         if (await git.RevParseAsync(baseRevision + "^{commit}", cancellationToken) is null)
         {
@@ -37,12 +43,7 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
         try
         {
             await git.RunAsync(["worktree", "add", "--quiet", "--force", "--detach", worktree, baseRevision], cancellationToken);
-            if (Directory.Exists(outputDirectory))
-            {
-                Directory.Delete(outputDirectory, recursive: true);
-            }
-
-            Directory.CreateDirectory(outputDirectory);
+            Directory.CreateDirectory(staging);
             var changed = new List<EnvironmentId>();
             foreach (var environment in catalog.Environments)
             {
@@ -51,17 +52,27 @@ public sealed class MergeRequestManifestDiff(HelmCli helm, GitCli git)
                 var diff = await UnifiedDiff.RenderAsync(git, before ?? string.Empty, after, environment.ToString(), cancellationToken);
                 if (diff.Length > 0)
                 {
-                    await File.WriteAllTextAsync(Path.Combine(outputDirectory, $"{environment}.diff"), diff, cancellationToken);
+                    await File.WriteAllTextAsync(Path.Combine(staging, $"{environment}.diff"), diff, cancellationToken);
                     changed.Add(environment);
                 }
             }
 
-            await File.WriteAllTextAsync(Path.Combine(outputDirectory, IndexFile), Index(baseRevision, changed), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, IndexFile), Index(baseRevision, changed), cancellationToken);
+            Directory.Move(staging, outputDirectory);
             return changed;
         }
         finally
         {
             await git.RemoveWorktreeAsync(worktree);
+            DeleteDirectory(staging);
+        }
+    }
+
+    private static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
         }
     }
 

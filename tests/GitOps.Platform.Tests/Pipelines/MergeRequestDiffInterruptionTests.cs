@@ -71,6 +71,30 @@ public sealed class MergeRequestDiffInterruptionTests : IAsyncLifetime, IDisposa
         Directory.Exists(Path.Combine(sandbox.ClonePath, WorktreeRoot, "base")).ShouldBeFalse();
     }
 
+    /// <summary>An interrupted run must not leave the previous run's diff looking like its own result.</summary>
+    [Fact]
+    public async Task Cancelled_before_it_renders_it_leaves_neither_the_earlier_runs_diff_nor_a_part_of_its_own()
+    {
+        var rendering = FakeHelm("rendering-helm", "for last; do :; done\nprintf 'kind: ConfigMap\\nvalues: %s\\n' \"$(cat \"$last\")\"\n");
+        (await Diff(rendering).WriteAsync(sandbox.ClonePath, baseRevision, Output, CancellationToken.None)).ShouldNotBeEmpty();
+        File.Exists(Path.Combine(Output, MergeRequestManifestDiff.IndexFile)).ShouldBeTrue("the first run wrote its diff");
+
+        // Interrupted while git checks the base out, before anything of this run is rendered.
+        var started = Path.Combine(sandbox.Root, "checkout-started");
+        var hook = Path.Combine(sandbox.ClonePath, ".git", "hooks", "post-checkout");
+        File.WriteAllText(hook, $"#!/bin/sh\n: > '{started}'\nexec sleep 120\n");
+        MakeExecutable(hook);
+        using var cancellation = new CancellationTokenSource();
+        var render = Diff(rendering).WriteAsync(sandbox.ClonePath, baseRevision, Output, cancellation.Token);
+        await WaitForAsync(() => File.Exists(started) || render.IsCompleted);
+        await cancellation.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => render);
+        File.Delete(hook);
+        Directory.Exists(Output).ShouldBeFalse("the earlier run's diff would read as this run's result");
+        Directory.Exists(Output + ".partial").ShouldBeFalse();
+    }
+
     [Fact]
     public async Task A_rerun_removes_the_locked_worktree_a_killed_run_left_and_renders()
     {
