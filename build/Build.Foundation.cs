@@ -13,12 +13,17 @@ internal sealed partial class Build
         .Before(ProvisionManagementCluster)
         .Requires(() => Stage)
         .Requires(() => FoundationLockIsCommittedWhenRequired)
+        .Requires(() => FoundationCredentials.Require(IsPipeline, FoundationVariable))
         .Executes(async cancellationToken =>
         {
-            var workspace = new FoundationLayout(RootDirectory, TfStateBucket, name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name)).For(Stage!.Value.ToName());
-            var outputs = await new FoundationProvisioner(Tools, Secrets, Log, new TerraformSettings { RequireLockFile = IsPipeline, RequestTimeout = Timeout }).ProvisionAsync(workspace, cancellationToken);
+            var workspace = new FoundationLayout(RootDirectory, TfStateBucket, FoundationVariable).For(Stage!.Value.ToName());
+            var outputs = await FoundationCredentials.WithAsync(
+                RootDirectory, TemporaryDirectory, Stage!.Value.ToName(), FoundationVariable, Secrets, IsPipeline, new TerraformSettings { RequireLockFile = IsPipeline, RequestTimeout = Timeout },
+                settings => new FoundationProvisioner(Tools, Secrets, Log, settings).ProvisionAsync(workspace, cancellationToken), cancellationToken);
             Log.Info(outputs.NextStep(CommittedDeployer.Load(RootDirectory, Stage!.Value.ToName())));
         });
+
+    private string? FoundationVariable(string name) => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name);
 
     /// <summary>A root without its lock is a repository mistake: one line, exit 2, before anything is printed or run.</summary>
     private bool FoundationLockIsCommittedWhenRequired

@@ -102,6 +102,7 @@ internal sealed partial class Build
         MgmtKubeconfig = MgmtKubeconfig,
         ClusterRequestTimeout = Timeout,
         Terraform = new() { RequireLockFile = IsPipeline, RequestTimeout = Timeout },
+        Pipeline = IsPipeline,
     };
 
     /// <summary>A mistyped --mgmt-kubeconfig is refused before anything runs, not after Terraform created a cluster.</summary>

@@ -46,7 +46,6 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                 }
                 PinStandIn(copy.Root, root + "releases/terraform_{version}_{os}_{arch}.zip", platform, Convert.ToHexStringLower(SHA256.HashData(archive)));
                 RemoveCachedTerraform(copy.Root);
-                File.WriteAllText(Path.Combine(work, "credentials.json"), """{"type": "authorized_user", "client_id": "id", "client_secret": "secret", "refresh_token": "token"}""");
 
                 // The job passes --require-newest-commit, which asks origin for the head of main: the copy's own commits
                 // (the locks, the stand-in pin) are the newest there once origin is the copy itself.
@@ -59,7 +58,9 @@ public sealed class ProvisionJobToolchainTests(FreshClone clone)
                         ["CI_COMMIT_BRANCH"] = "main",
                         ["CI_DEFAULT_BRANCH"] = "main",
                         ["GITLAB_CI"] = "true",
-                        ["GOOGLE_APPLICATION_CREDENTIALS"] = Path.Combine(work, "credentials.json"),
+                        // A pipeline reaches Google only through the job's OIDC token (the build writes the Workload
+                        // Identity file terraform gets; no exchange happens before terraform runs).
+                        ["GCP_ID_TOKEN"] = "stand-in-id-token",
                     },
                     new Dictionary<string, string?> { ["PATH"] = PathWithoutTerraform() },
                     "--file", ChildPipeline, Job, "--shell-isolation", "--force-shell-executor");

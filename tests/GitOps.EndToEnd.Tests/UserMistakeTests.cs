@@ -48,6 +48,24 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
     }
 
     /// <summary>
+    /// ProvisionFoundation checks its credentials as the cluster targets do (CloudEnvironment.Require): one line, exit 2,
+    /// before terraform runs, never quoting the file, where terraform once failed later with exit 1.
+    /// </summary>
+    [Fact]
+    public void Locally_the_foundation_refuses_an_unusable_credentials_file_before_terraform_runs_without_quoting_it()
+    {
+        var file = Path.Combine(scratch, "adc.json");
+        File.WriteAllText(file, "{\"type\":\"service_account\",\"private_key\":\"canary-key-4e1f");
+
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["GOOGLE_APPLICATION_CREDENTIALS"] = file }, "ProvisionFoundation", "--stage", "dev", "--no-logo");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith($"error: GOOGLE_APPLICATION_CREDENTIALS={file}: is not valid JSON");
+        (result.Output + result.Error).ShouldNotContain("canary-key-4e1f");
+        result.Output.ShouldNotContain("terraform init");
+    }
+
+    /// <summary>
     /// The cluster targets likewise: each names the first root it inits whose lock is missing (the environment root,
     /// then the management root whose state holds the management kubeconfig), before any progress line, where they
     /// once failed inside the target (exit 1) after the sensitive information was prepared.

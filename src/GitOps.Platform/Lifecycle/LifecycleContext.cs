@@ -49,6 +49,9 @@ public sealed class LifecycleContext
 
     public TerraformSettings Terraform { get; init; } = new();
 
+    /// <summary>Pipeline mode (--pipeline, or a GitLab job marker): cloud identity only from the job's OIDC token.</summary>
+    public bool Pipeline { get; init; }
+
     /// <summary>Replaces the GCS state bucket (tests use local state files).</summary>
     public TerraformStateBackend? StateBackend { get; init; }
 
@@ -89,7 +92,7 @@ public sealed class LifecycleContext
     {
         ArgumentNullException.ThrowIfNull(operation);
         workloadIdentityCredentials = await WorkloadIdentityCredentials.WriteAsync(
-            TemporaryDirectory, Environment, Secrets, CommittedDeployer.Load(RepositoryRoot, stage.ToName()), cancellationToken, GoogleEndpoints);
+            TemporaryDirectory, Environment, Secrets, CommittedDeployer.Load(RepositoryRoot, stage.ToName()), cancellationToken, GoogleEndpoints, Pipeline);
         try
         {
             return await operation();

@@ -41,6 +41,11 @@ public sealed class TerraformDriver(
             arguments.Add("-reconfigure");
         }
 
+        if (dataDirectory is not null)
+        {
+            InterruptedInit.Clear(Path.GetFullPath(dataDirectory), log);
+        }
+
         await RunAsync("init", arguments, streamOutput: true, cancellationToken, bounded: true);
     }
 

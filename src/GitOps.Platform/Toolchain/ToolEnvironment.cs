@@ -64,9 +64,18 @@ public sealed class ToolEnvironment
     /// like, which the provider would prefer, are not passed. npm may be pointed at a registry mirror and a cache (every
     /// package is checked against the committed lockfile's integrity anyway).
     /// </summary>
-    private static readonly Dictionary<string, string[]> PerTool = new(StringComparer.OrdinalIgnoreCase)
+    /// <para>
+    /// Locally only: in a pipeline either may be a CI/CD or trigger variable pointing at someone else's external_account
+    /// file (a token_url on their host, a credential_source reading any file), so there terraform gets only the
+    /// Workload Identity file the build itself wrote, set deliberately for the launch.
+    /// </para>
+    private static readonly Dictionary<string, string[]> PerToolLocally = new(StringComparer.OrdinalIgnoreCase)
     {
         ["terraform"] = ["GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_CONFIG"],
+    };
+
+    private static readonly Dictionary<string, string[]> PerTool = new(StringComparer.OrdinalIgnoreCase)
+    {
         ["npm"] = ["npm_config_registry", "NPM_CONFIG_REGISTRY", "npm_config_cache", "NPM_CONFIG_CACHE"],
     };
 
@@ -88,7 +97,8 @@ public sealed class ToolEnvironment
             || variable.StartsWith("LC_", StringComparison.Ordinal)
             || Always.Contains(variable, NameComparer)
             || (!inPipeline && LocalOnly.Contains(variable, NameComparer))
-            || (PerTool.TryGetValue(name, out var extra) && extra.Contains(variable, NameComparer));
+            || (PerTool.TryGetValue(name, out var extra) && extra.Contains(variable, NameComparer))
+            || (!inPipeline && PerToolLocally.TryGetValue(name, out var local) && local.Contains(variable, NameComparer));
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public sealed class ToolEnvironmentTests : IDisposable
 
     public ToolEnvironmentTests()
     {
-        foreach (var (name, value) in Steering.Append(new("GOOGLE_APPLICATION_CREDENTIALS", "/tmp/adc-" + Canary + ".json")))
+        foreach (var (name, value) in Steering.Append(new("GOOGLE_APPLICATION_CREDENTIALS", "/tmp/adc-" + Canary + ".json")).Append(new("CLOUDSDK_CONFIG", "/tmp/adc-" + Canary)))
         {
             saved[name] = Environment.GetEnvironmentVariable(name);
             Environment.SetEnvironmentVariable(name, value);
@@ -79,10 +79,28 @@ public sealed class ToolEnvironmentTests : IDisposable
     }
 
     [Fact]
-    public async Task Only_terraform_gets_the_application_default_credentials_the_build_uses_too()
+    public async Task Locally_only_terraform_gets_the_application_default_credentials_the_build_uses_too()
     {
-        (await ChildEnvironmentAsync("terraform", inPipeline: true, new Dictionary<string, string?>()))["GOOGLE_APPLICATION_CREDENTIALS"].ShouldBe("/tmp/adc-" + Canary + ".json");
-        (await ChildEnvironmentAsync("helm", inPipeline: true, new Dictionary<string, string?>())).ShouldNotContainKey("GOOGLE_APPLICATION_CREDENTIALS");
+        var terraform = await ChildEnvironmentAsync("terraform", inPipeline: false, new Dictionary<string, string?>());
+        terraform["GOOGLE_APPLICATION_CREDENTIALS"].ShouldBe("/tmp/adc-" + Canary + ".json");
+        terraform["CLOUDSDK_CONFIG"].ShouldBe("/tmp/adc-" + Canary);
+        (await ChildEnvironmentAsync("helm", inPipeline: false, new Dictionary<string, string?>())).ShouldNotContainKey("GOOGLE_APPLICATION_CREDENTIALS");
+    }
+
+    /// <summary>
+    /// A pipeline variable GOOGLE_APPLICATION_CREDENTIALS could name an external_account file whose token_url is someone
+    /// else's host: in a pipeline terraform gets only the Workload Identity file the build wrote and sets itself.
+    /// </summary>
+    [Fact]
+    public async Task In_a_pipeline_terraform_gets_only_the_credential_file_the_build_sets_never_an_inherited_one()
+    {
+        var inherited = await ChildEnvironmentAsync("terraform", inPipeline: true, new Dictionary<string, string?>());
+        var deliberate = await ChildEnvironmentAsync("terraform", inPipeline: true, new Dictionary<string, string?> { ["GOOGLE_APPLICATION_CREDENTIALS"] = "/build/google/external-account.json" });
+
+        inherited.ShouldNotContainKey("GOOGLE_APPLICATION_CREDENTIALS");
+        inherited.ShouldNotContainKey("CLOUDSDK_CONFIG");
+        deliberate["GOOGLE_APPLICATION_CREDENTIALS"].ShouldBe("/build/google/external-account.json");
+        deliberate.ShouldNotContainKey("CLOUDSDK_CONFIG");
     }
 
     [Fact]

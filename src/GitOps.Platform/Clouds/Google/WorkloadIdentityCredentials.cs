@@ -46,11 +46,12 @@ public static partial class WorkloadIdentityCredentials
     /// </summary>
     public static async Task<string?> WriteAsync(
         string temporaryDirectory, Func<string, string?> environment, ISecretRegistry secrets, CommittedDeployer committed, CancellationToken cancellationToken,
-        GoogleEndpoints? endpoints = null)
+        GoogleEndpoints? endpoints = null, bool pipeline = false)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(committed);
+        RequireIdTokenInPipeline(pipeline, environment);
         if (environment(IdTokenVariable) is not { Length: > 0 } idToken)
         {
             return null;
@@ -94,6 +95,22 @@ public static partial class WorkloadIdentityCredentials
         await OwnerOnlyFile.WriteAsync(subjectTokenFile, idToken, cancellationToken);
         await OwnerOnlyFile.WriteAsync(credentialsFile, configuration.ToJsonString(), cancellationToken);
         return credentialsFile;
+    }
+
+    /// <summary>
+    /// In a pipeline the job's ID token is the only way to Google Cloud: without it the build would fall back to an
+    /// inherited GOOGLE_APPLICATION_CREDENTIALS or CLOUDSDK_CONFIG, which a pipeline variable can point at someone
+    /// else's external_account file (a token_url on their host, a credential_source reading any file of the runner).
+    /// </summary>
+    public static void RequireIdTokenInPipeline(bool pipeline, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if ((pipeline || CiJobMarkers.Present(environment)) && string.IsNullOrWhiteSpace(environment(IdTokenVariable)))
+        {
+            throw new CloudConfigurationException(
+                $"{IdTokenVariable} is not set or empty: in a pipeline the build reaches Google Cloud only with the job's OIDC token, never with an inherited {GoogleCredentialFile.Variable} or CLOUDSDK_CONFIG; "
+                + $"declare it in the job's id_tokens ({IdTokenVariable}: aud: https://iam.googleapis.com/<workload identity provider>), as the generated jobs do. Nothing was run.");
+        }
     }
 
     /// <summary>Removes both files (the ID token is valid for the job's lifetime; a shell runner keeps the work tree).</summary>

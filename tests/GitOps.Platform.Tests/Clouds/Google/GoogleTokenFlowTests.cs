@@ -233,6 +233,31 @@ public sealed class GoogleTokenFlowTests : IAsyncLifetime
         Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
     }
 
+    /// <summary>
+    /// Without the job's token a pipeline once fell back to an inherited GOOGLE_APPLICATION_CREDENTIALS, which a pipeline
+    /// variable can point at an external_account file whose token_url is someone else's host.
+    /// </summary>
+    [Theory]
+    [InlineData(true, null, null)]
+    [InlineData(false, "1", "")]
+    [InlineData(false, "1", null)]
+    public async Task In_a_pipeline_an_empty_or_absent_id_token_is_refused_not_replaced_by_inherited_credentials(bool pipeline, string? jobId, string? idToken)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["CI_JOB_ID"] = jobId,
+            [WorkloadIdentityCredentials.IdTokenVariable] = idToken,
+            [GoogleCredentialFile.Variable] = "/tmp/attacker-external-account.json",
+            ["CLOUDSDK_CONFIG"] = "/tmp/attacker-gcloud",
+        };
+
+        var failure = await Should.ThrowAsync<CloudConfigurationException>(() => WorkloadIdentityCredentials.WriteAsync(
+            temp.FullName, environment.GetValueOrDefault, masker, CommittedDeployer.Load(RepositoryRoot.Path, "prod"), CancellationToken.None, pipeline: pipeline));
+
+        failure.Message.ShouldStartWith("GCP_ID_TOKEN is not set or empty: in a pipeline the build reaches Google Cloud only with the job's OIDC token, never with an inherited GOOGLE_APPLICATION_CREDENTIALS or CLOUDSDK_CONFIG; declare it in the job's id_tokens");
+        Directory.Exists(WorkloadIdentityCredentials.DirectoryUnder(temp.FullName)).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task In_a_pipeline_the_committed_provider_and_deployer_are_used_without_any_variable()
     {
