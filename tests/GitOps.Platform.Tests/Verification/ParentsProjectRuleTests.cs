@@ -18,6 +18,51 @@ public sealed class ParentsProjectRuleTests
     private const string Nightly = "environments/nightly/app-of-apps-nightly.yaml";
     private const string ArgoCdValues = "environments/argocd/argocd-values.yaml";
 
+    private const string Qa = "environments/qa/app-of-apps-qa.yaml";
+    private const string QaRoot = "environments/qa/root-qa.yaml";
+    private const string Repository = "https://gitlab.eurodat.example/eurodat/eurodat-trustee-iac.git";
+
+    [Fact]
+    public async Task GO024_a_values_source_of_another_repository_is_reported_at_its_url()
+    {
+        // Its values file would come from a repository (and a branch) no merge request of this one reviews.
+        using var copy = await RepositoryCopy.CreateAsync();
+        var pin = copy.Read(Qa).Split('\n').Last(line => line.Contains("targetRevision:", StringComparison.Ordinal)).Trim();
+        copy.Replace(Qa, $"    - repoURL: {Repository}\n      # The same commit as the chart", "    - repoURL: https://gitlab.example.org/someone/fork.git\n      # The same commit as the chart");
+        copy.Replace(Qa, $"      {pin}\n      ref: values", "      targetRevision: main\n      ref: values");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Qa, copy.LineOf(Qa, "fork.git"), RuleIds.ParentsProjectTooBroad,
+            $"Application app-of-apps-qa-gcp reads https://gitlab.example.org/someone/fork.git; a parent's sources are all this repository ({Repository}), the chart's");
+    }
+
+    [Theory]
+    [InlineData("\"*\"")]
+    [InlineData("https://gitlab.example.org/someone/fork.git")]
+    public async Task GO024_a_parents_project_that_may_read_another_repository_is_reported(string entry)
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Qa, $"  sourceRepos:\n    - {Repository}\n  destinations:\n    - name: in-cluster", $"  sourceRepos:\n    - {Repository}\n    - {entry}\n  destinations:\n    - name: in-cluster");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Qa, copy.LineOf(Qa, $"    - {entry}"), RuleIds.ParentsProjectTooBroad,
+            $"AppProject eurodat-qa-app-of-apps may read {entry.Trim('"')}; the parents' project reads only this repository ({Repository})");
+    }
+
+    [Fact]
+    public async Task GO042_a_roots_project_that_may_read_every_repository_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(QaRoot, $"  sourceRepos:\n    - {Repository}\n", "  sourceRepos:\n    - \"*\"\n");
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, QaRoot, copy.LineOf(QaRoot, "  sourceRepos:"), RuleIds.RootApplicationInvalid,
+            $"AppProject eurodat-qa-root may read only this repository ({Repository})");
+    }
+
     [Fact]
     public async Task GO024_a_workload_kind_in_the_parents_project_is_reported_at_its_line()
     {

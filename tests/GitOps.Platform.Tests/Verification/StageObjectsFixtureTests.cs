@@ -15,6 +15,7 @@ public sealed class StageObjectsFixtureTests
     private const string ProdParent = "environments/prod/app-of-apps-prod.yaml";
     private const string ProdRoot = "environments/prod/root-prod.yaml";
     private const string Repository = "https://gitlab.eurodat.example/eurodat/eurodat-trustee-iac.git";
+    private const string Duplicate = "Argo CD applies only the last of two documents with one group, kind, namespace and name, while Verify and Render read the first; write each object once";
     private const string Shared = "a stage's file holds only its own objects, or one stage's merge request would change another's";
 
     [Fact]
@@ -71,6 +72,33 @@ public sealed class StageObjectsFixtureTests
 
         findings.ShouldBe([new Finding(QaRoot, LastLineOf(copy, QaRoot, "  name: eurodat-prod-root"), RuleIds.ForeignStageObject,
             $"defines AppProject eurodat-prod-root, which {ProdRoot}:{copy.LineOf(ProdRoot, "  name: eurodat-prod-root")} (stage prod) defines too; {Shared}")]);
+    }
+
+    [Fact]
+    public async Task A_second_parent_application_of_the_same_name_is_reported_at_the_second()
+    {
+        // Argo CD keeps the last of two documents with one group, kind, namespace and name; Render and the rules read the first.
+        using var copy = await RepositoryCopy.CreateAsync();
+        var first = copy.LineOf(QaParent, "  name: app-of-apps-qa-gcp");
+        copy.Write(QaParent, copy.Read(QaParent) + Application("app-of-apps-qa-gcp", "eurodat-qa-app-of-apps"));
+
+        var findings = await StageObjectFindingsAsync(copy);
+
+        findings.ShouldBe([new Finding(QaParent, LastLineOf(copy, QaParent, "  name: app-of-apps-qa-gcp"), RuleIds.ForeignStageObject,
+            $"defines Application app-of-apps-qa-gcp (namespace argocd) a second time, first at {QaParent}:{first}; {Duplicate}")]);
+    }
+
+    [Fact]
+    public async Task The_roots_project_defined_again_in_the_parent_file_is_reported_there()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Write(QaParent, copy.Read(QaParent) + Project("eurodat-qa-root"));
+
+        var findings = await StageObjectFindingsAsync(copy);
+
+        // The root file is applied first (DeployAppOfApps), the parent file is synced by the root after it.
+        findings.ShouldContain(new Finding(QaParent, LastLineOf(copy, QaParent, "  name: eurodat-qa-root"), RuleIds.ForeignStageObject,
+            $"defines AppProject eurodat-qa-root (namespace argocd) a second time, first at {QaRoot}:{copy.LineOf(QaRoot, "  name: eurodat-qa-root")}; {Duplicate}"));
     }
 
     [Fact]

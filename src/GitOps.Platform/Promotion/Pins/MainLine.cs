@@ -1,4 +1,6 @@
+using System.Globalization;
 using GitOps.Platform.Git;
+using GitOps.Targets.Tooling;
 
 namespace GitOps.Platform.Promotion.Pins;
 
@@ -14,8 +16,12 @@ namespace GitOps.Platform.Promotion.Pins;
 /// </summary>
 /// <param name="git">git in the clone holding the pins.</param>
 /// <param name="remote">The remote whose main the root Applications track.</param>
-public sealed class MainLine(GitCli git, string remote = "origin")
+/// <param name="fetchTimeout">How long the fetch of main may take before the offline fallback is used; 60 s when null.</param>
+public sealed class MainLine(GitCli git, string remote = "origin", TimeSpan? fetchTimeout = null)
 {
+    /// <summary>Verify's bound: it is the offline default target, so an origin that never answers costs it 15 s, not a minute.</summary>
+    public static readonly TimeSpan VerifyFetchTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>The branch every root Application tracks (RootApplicationRule).</summary>
     public const string Branch = "main";
 
@@ -23,7 +29,7 @@ public sealed class MainLine(GitCli git, string remote = "origin")
     public const string Advice = "pin a commit main has been at (its first-parent line), and move it only through the promotion merge request";
 
     // Verify and Render must not hang on a remote that drops packets; a fetch of one branch is quick when it answers.
-    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(60);
+    private readonly TimeSpan timeout = fetchTimeout ?? TimeSpan.FromSeconds(60);
 
     private Task<MainReference?>? reference;
     private string unavailable = string.Empty;
@@ -81,14 +87,21 @@ public sealed class MainLine(GitCli git, string remote = "origin")
         }
         else
         {
-            var fetch = await git.RunRawAsync(["fetch", "--quiet", "--no-tags", remote, $"+refs/heads/{Branch}:{tracking}"], quiet: true, throwOnFailure: false, cancellationToken, FetchTimeout);
-            if (fetch.Succeeded && await git.RevParseAsync($"{tracking}^{{commit}}", cancellationToken) is { } fetched)
-            {
-                return new MainReference($"{remote}/{Branch}", fetched, null);
-            }
-
             // Not git's message: it can carry the remote's URL, credentials included.
             failure = $"{remote}'s {Branch} could not be fetched (offline, or {remote} refused)";
+            try
+            {
+                var fetch = await git.RunRawAsync(["fetch", "--quiet", "--no-tags", remote, $"+refs/heads/{Branch}:{tracking}"], quiet: true, throwOnFailure: false, cancellationToken, timeout);
+                if (fetch.Succeeded && await git.RevParseAsync($"{tracking}^{{commit}}", cancellationToken) is { } fetched)
+                {
+                    return new MainReference($"{remote}/{Branch}", fetched, null);
+                }
+            }
+            catch (ToolFailedException exception) when (exception.TimedOut)
+            {
+                // The runner throws on its timeout whatever throwOnFailure says: an origin that accepts and never answers is offline too.
+                failure = string.Create(CultureInfo.InvariantCulture, $"{remote}'s {Branch} could not be fetched ({remote} did not answer within {timeout.TotalSeconds:0} s)");
+            }
         }
 
         foreach (var (name, shown) in new[] { (tracking, $"{remote}/{Branch}, as this clone last fetched it"), ($"refs/heads/{Branch}", $"the local branch {Branch}") })

@@ -1,5 +1,6 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Pins;
 using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Pipelines;
 using YamlDotNet.RepresentationModel;
@@ -38,10 +39,62 @@ internal static class ParentsProjectRule
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
         var rendersHook = stage.Environments.Any(GitOpsPipelines.PostSyncEnvironments(context.Catalog).Contains);
+        var repository = ChartRepository(file);
         foreach (var project in file.Documents.Where(document => document.Child("kind").Text() == "AppProject"
             && parentProjects.Contains(document.At("metadata", "name").Text() ?? string.Empty)))
         {
             CheckParents(context, path, stage.Stage, project, rendersHook);
+            CheckRepositories(context, path, project, repository);
+        }
+
+        if (repository is not null)
+        {
+            CheckSources(context, path, file, repository);
+        }
+    }
+
+    /// <summary>
+    /// This repository, as the parents name it: the repoURL of the first source rendering the chart. A pin is a commit
+    /// of it, so every source of a parent reads it (GO043 keeps them at one revision): a <c>ref: values</c> source of
+    /// another repository, or of a fork at main, would feed the stage a values file no merge request here reviews.
+    /// </summary>
+    private static string? ChartRepository(YamlFile file) =>
+        ChartSources.In(new YamlStream(file.Documents.Select(document => new YamlDocument(document))))
+            .Select(source => source.Source.Child("repoURL").Text()).FirstOrDefault(url => !string.IsNullOrWhiteSpace(url));
+
+    private static void CheckSources(VerificationContext context, string path, YamlFile file, string repository)
+    {
+        foreach (var application in file.Documents.Where(document => document.Child("kind").Text() == "Application"))
+        {
+            var spec = application.Child("spec");
+            IEnumerable<YamlNode> sources = spec.Child("source") is { } single ? [single, .. spec.Child("sources").Items()] : spec.Child("sources").Items();
+            foreach (var source in sources.Where(source => source.Child("repoURL").Text() is not { } url || RepositoryUrl.Normalise(url) != RepositoryUrl.Normalise(repository)))
+            {
+                context.Sink.Add(path, (source.Child("repoURL") ?? source).Line(), RuleIds.ParentsProjectTooBroad,
+                    $"Application {application.At("metadata", "name").Text() ?? "(unnamed)"} reads {RepositoryUrl.Shown(source.Child("repoURL").Text() ?? "no repoURL")}; "
+                    + $"a parent's sources are all this repository ({RepositoryUrl.Shown(repository)}), the chart's, at the stage's revision, or its values would come from outside its merge requests");
+            }
+        }
+    }
+
+    /// <summary>The parents' project may read this repository and nothing else: no <c>"*"</c>, no fork.</summary>
+    private static void CheckRepositories(VerificationContext context, string path, YamlNode project, string? repository)
+    {
+        var name = project.At("metadata", "name").Text();
+        var entries = project.At("spec", "sourceRepos").Items().ToList();
+        if (entries.Count == 0)
+        {
+            context.Sink.Add(path, (project.At("spec").KeyNode("sourceRepos") ?? project).Line(), RuleIds.ParentsProjectTooBroad,
+                $"AppProject {name} lists no sourceRepos; the parents' project reads only this repository{(repository is null ? string.Empty : $" ({RepositoryUrl.Shown(repository)})")}");
+            return;
+        }
+
+        foreach (var entry in entries.Where(entry => repository is null
+            ? entry.Text()?.Contains('*', StringComparison.Ordinal) != false
+            : entry.Text() is not { } url || RepositoryUrl.Normalise(url) != RepositoryUrl.Normalise(repository)))
+        {
+            context.Sink.Add(path, entry.Line(), RuleIds.ParentsProjectTooBroad,
+                $"AppProject {name} may read {RepositoryUrl.Shown(entry.Text())}; the parents' project reads only this repository{(repository is null ? string.Empty : $" ({RepositoryUrl.Shown(repository)})")}");
         }
     }
 

@@ -20,7 +20,7 @@ internal static class PinRule
     {
         var charts = new Dictionary<Stage, StageChart>();
         var exports = new StageCharts(git, context.Files.Root);
-        var main = new MainLine(git);
+        var main = new MainLine(git, fetchTimeout: MainLine.VerifyFetchTimeout);
         foreach (var stage in context.Catalog.Stages.Select(definition => definition.Stage))
         {
             if (!context.Catalog.IsPinned(stage))

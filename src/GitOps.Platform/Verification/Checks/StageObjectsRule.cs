@@ -26,6 +26,11 @@ internal static class StageObjectsRule
             files.Add(Read(context, stage, EnvironmentLayout.RootFile(stage.Stage), [EnvironmentLayout.RootApplicationName(stage.Stage)], [], projectsChecked: false));
         }
 
+        foreach (var stageFiles in files.GroupBy(file => file.Stage))
+        {
+            CheckDuplicates(context, stageFiles);
+        }
+
         var definers = files.SelectMany(file => file.Objects.Select(entry => (file.Stage, file.Path, entry)))
             .GroupBy(item => item.entry.Key, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
@@ -71,16 +76,53 @@ internal static class StageObjectsRule
         }
     }
 
+    /// <summary>
+    /// Two documents of one object in a stage's files: Argo CD keeps the last (its controller deduplicates target
+    /// objects by group, kind, namespace and name), while Render and every rule here read the first, so a second
+    /// app-of-apps-qa-gcp appended to the file would deploy what nothing checked. The root file comes first: DeployAppOfApps
+    /// applies it, and the root then syncs the parent file.
+    /// </summary>
+    private static void CheckDuplicates(VerificationContext context, IEnumerable<StageFile> stageFiles)
+    {
+        var first = new Dictionary<string, (string Path, YamlNode At)>(StringComparer.Ordinal);
+        foreach (var file in stageFiles.OrderBy(file => file.Path == EnvironmentLayout.RootFile(file.Stage) ? 0 : 1))
+        {
+            foreach (var document in file.Documents)
+            {
+                if (first.TryGetValue(document.Key, out var earlier))
+                {
+                    context.Sink.Add(file.Path, Math.Max(1, document.At.Line()), RuleIds.ForeignStageObject,
+                        $"defines {document.Kind} {document.Name} (namespace {document.Namespace}) a second time, first at {earlier.Path}:{Math.Max(1, earlier.At.Line())}; "
+                        + "Argo CD applies only the last of two documents with one group, kind, namespace and name, while Verify and Render read the first; write each object once");
+                }
+                else
+                {
+                    first[document.Key] = (file.Path, document.At);
+                }
+            }
+        }
+    }
+
     private static StageFile Read(VerificationContext context, StageDefinition stage, string path, IReadOnlyList<string> applicationNames, IReadOnlyCollection<string> childProjects, bool projectsChecked)
     {
         if (!context.Files.Exists(path) || !YamlText.TryLoad(File.ReadAllText(context.Files.FullPath(path)), out var stream, out _, out _))
         {
-            return new StageFile(stage.Stage, path, applicationNames, [], new HashSet<string>(), new HashSet<string>(), projectsChecked); // GO002 and GO019 say so
+            return new StageFile(stage.Stage, path, applicationNames, [], new HashSet<string>(), new HashSet<string>(), projectsChecked) { Documents = [] }; // GO002 and GO019 say so
         }
 
         var objects = new List<StageObject>();
+        var documents = new List<StageDocument>();
         foreach (var document in stream.Documents.Select(document => document.RootNode))
         {
+            if (document.Child("kind").Text() is { } kind && document.At("metadata", "name").Text() is { } documentName)
+            {
+                // Both files' objects go to the management cluster's argocd namespace (their Applications' destination), so an object naming none lands there.
+                var apiVersion = document.Child("apiVersion").Text() ?? string.Empty;
+                var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.IndexOf('/', StringComparison.Ordinal)] : string.Empty;
+                documents.Add(new StageDocument(group, kind, document.At("metadata", "namespace").Text() ?? "argocd", documentName,
+                    (YamlNode?)document.At("metadata").KeyNode("name") ?? document));
+            }
+
             // An object without a name is GO022's.
             if (document.Child("kind").Text() is "Application" or "AppProject" && document.At("metadata", "name").Text() is { } objectName)
             {
@@ -91,7 +133,7 @@ internal static class StageObjectsRule
 
         var defined = objects.Where(entry => entry.Kind == "AppProject").Select(entry => entry.Name).ToHashSet(StringComparer.Ordinal);
         var used = objects.Select(entry => entry.Project).OfType<string>().Concat(childProjects).ToHashSet(StringComparer.Ordinal);
-        return new StageFile(stage.Stage, path, applicationNames, objects, defined, used, projectsChecked);
+        return new StageFile(stage.Stage, path, applicationNames, objects, defined, used, projectsChecked) { Documents = documents };
     }
 
     /// <summary>The stage a name names as a run of its dash-separated words (the longest: eurodat-qa-int-root is qa-int's), or null.</summary>
@@ -132,11 +174,19 @@ internal static class StageObjectsRule
         public string Key => $"{Kind}/{Name}";
     }
 
+    private sealed record StageDocument(string Group, string Kind, string Namespace, string Name, YamlNode At)
+    {
+        public string Key => $"{Group}/{Kind}/{Namespace}/{Name}";
+    }
+
     private sealed record StageFile(
         Stage Stage, string Path, IReadOnlyList<string> ApplicationNames, IReadOnlyList<StageObject> Objects,
         IReadOnlySet<string> Defined, IReadOnlySet<string> Used, bool ProjectsChecked)
     {
         /// <summary>Whether every project the stage uses is known, so one the file defines can be called unused.</summary>
         public bool ProjectsKnown { get; init; } = true;
+
+        /// <summary>Every named object of the file, in order, whatever its kind.</summary>
+        public required IReadOnlyList<StageDocument> Documents { get; init; }
     }
 }
