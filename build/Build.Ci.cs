@@ -14,17 +14,30 @@ internal sealed partial class Build
     [Parameter("Refuse unless this checkout is the head of the default branch (the generated manual jobs pass it, so an old pipeline's button cannot act).", CommandLineOnly = true)]
     private readonly bool RequireNewestCommit;
 
-    /// <summary>Checked with the requirements of every target that acts on a cluster, so a refused job touches nothing.</summary>
-    private bool CommitIsNewestWhenRequired
+    /// <summary>
+    /// Checked with the requirements of every target that acts on a cluster, so a refused job touches nothing. The
+    /// refusal names the job to play in the newest main pipeline, and the committed project's pipelines page.
+    /// </summary>
+    private bool CommitIsNewestWhenRequired(string target)
     {
-        get
+        if (RequireNewestCommit)
         {
-            if (RequireNewestCommit)
-            {
-                NewestCommitGuard.Require(RootDirectory);
-            }
+            var job = Stage is { } stage && Cloud is { } cloud ? GitOpsPipelines.ManualJob(Catalog, new EnvironmentId(stage, cloud), target) : null;
+            NewestCommitGuard.Require(RootDirectory, instead: new NewestPipelineJob(job, CommittedProjectPage()));
+        }
 
-            return true;
+        return true;
+    }
+
+    private Uri? CommittedProjectPage()
+    {
+        try
+        {
+            return Platform.GitLab.CommittedGitLabProject.Load(RootDirectory).WebUrl;
+        }
+        catch (Platform.GitLab.GitLabConfigurationException)
+        {
+            return null;
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class Build
     private Target ProvisionManagementCluster => _ => _
         .Description("Provisions the stage's management cluster with Terraform, installs Argo CD on it and stores E2E_TRIGGER_TOKEN for the e2e hook.")
         .DependsOn(PrepareSensitiveInformation)
-        .Requires(() => CommitIsNewestWhenRequired)
+        .Requires(() => CommitIsNewestWhenRequired(nameof(ProvisionManagementCluster)))
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
         .Requires(() => ManagementLockIsCommittedWhenRequired)
@@ -36,7 +36,7 @@ internal sealed partial class Build
     private Target Provision => _ => _
         .Description("Provisions the environment's cluster with Terraform, registers it with the stage's Argo CD, then deploys.")
         .DependsOn(PrepareSensitiveInformation)
-        .Requires(() => CommitIsNewestWhenRequired)
+        .Requires(() => CommitIsNewestWhenRequired(nameof(Provision)))
         .After(ProvisionManagementCluster)
         .Triggers(DeployAppOfApps)
         .Requires(() => Stage)
@@ -50,7 +50,7 @@ internal sealed partial class Build
     private Target DeployAppOfApps => _ => _
         .Description("Applies app-of-apps-<stage>.yaml to the management cluster and waits until every application is Synced and Healthy.")
         .DependsOn(PrepareSensitiveInformation)
-        .Requires(() => CommitIsNewestWhenRequired)
+        .Requires(() => CommitIsNewestWhenRequired(nameof(DeployAppOfApps)))
         .After(Provision)
         .OnlyWhenStatic(() => !TerraformOnly, "--terraform-only is set: only the Terraform targets run")
         .Requires(() => Stage)
@@ -65,7 +65,7 @@ internal sealed partial class Build
     private Target Destroy => _ => _
         .Description("Deletes the environment's Argo CD applications, waits until they are gone, then destroys its cluster.")
         .DependsOn(PrepareSensitiveInformation)
-        .Requires(() => CommitIsNewestWhenRequired)
+        .Requires(() => CommitIsNewestWhenRequired(nameof(Destroy)))
         .Requires(() => Stage)
         .Requires(() => Cloud)
         .Requires(() => EnvironmentIsDeclared)
@@ -79,7 +79,7 @@ internal sealed partial class Build
     private Target DestroyManagementCluster => _ => _
         .Description("Destroys the stage's management cluster; refused while environment clusters are registered with its Argo CD.")
         .DependsOn(PrepareSensitiveInformation)
-        .Requires(() => CommitIsNewestWhenRequired)
+        .Requires(() => CommitIsNewestWhenRequired(nameof(DestroyManagementCluster)))
         .After(Destroy)
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
@@ -170,6 +170,9 @@ internal sealed partial class Build
         return true;
     }
 
-    /// <summary>GitLab sets CI_JOB_MANUAL=true only for a job someone started by hand.</summary>
+    /// <summary>
+    /// GitLab sets CI_JOB_MANUAL=true for any when: manual or when: delayed job, and a project variable outranks it: not
+    /// proof a person started the job. The gates are prod Destroy's when: manual rule and prod's protected environment.
+    /// </summary>
     private DestroyApproval DestroyApproval => new(ConfirmDestroy, IsPipeline, Host.Variable("CI_JOB_MANUAL") == "true");
 }

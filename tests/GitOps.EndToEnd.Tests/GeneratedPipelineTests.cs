@@ -295,13 +295,48 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
             var listed = ChildJobs(DestroyFile(environment));
             listed.Keys.ShouldBe([$"main:Destroy:{environment}"]);
-            // The trigger job is the gate; prod's Destroy also checks that its own job was started by hand (CI_JOB_MANUAL).
+            // The trigger job is the gate; prod's Destroy is manual again in the child (its own check, CI_JOB_MANUAL, is
+            // also true for a delayed job, so no prod Destroy may ever be when: delayed).
             var destroy = listed[$"main:Destroy:{environment}"];
             (destroy.When, destroy.AllowFailure).ShouldBe(environment == "prod-gcp" ? ("manual", false) : ("on_success", false), environment);
             var child = (YamlMappingNode)Yaml(Path.Combine(clone.Root, DestroyFile(environment)))[$"main:Destroy:{environment}"];
             ((YamlScalarNode)child["resource_group"]).Value.ShouldBe($"{environment}-apply");
             ((YamlScalarNode)((YamlMappingNode)child["environment"])["action"]).Value.ShouldBe("stop");
         }
+    }
+
+    /// <summary>
+    /// prod's Destroy checks CI_JOB_MANUAL, which GitLab sets for a when: delayed job too, and a delayed job starts by
+    /// itself after start_in. So no job that destroys prod, in .gitlab-ci.yml or a child, is delayed: the gate is
+    /// when: manual (and prod's protected environment).
+    /// </summary>
+    [Fact]
+    public void No_job_that_destroys_prod_is_delayed()
+    {
+        var files = Directory.GetFiles(Path.Combine(clone.Root, ".ci", "pipelines"), "*.yml").Append(Path.Combine(clone.Root, CiFile));
+        var found = new List<string>();
+        foreach (var file in files)
+        {
+            foreach (var (key, value) in Yaml(file).Children)
+            {
+                if (value is not YamlMappingNode job || ((YamlScalarNode)key).Value is not { } name || !name.Contains(":Destroy:prod-", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                found.Add($"{Path.GetFileName(file)}: {name}");
+                var rules = job.Children.TryGetValue("rules", out var listed) ? ((YamlSequenceNode)listed).Children.Cast<YamlMappingNode>() : [];
+                foreach (var node in rules.Prepend(job))
+                {
+                    var when = node.Children.TryGetValue("when", out var given) ? ((YamlScalarNode)given).Value : null;
+                    when.ShouldNotBe("delayed", $"{name} in {file}");
+                    node.Children.Keys.Cast<YamlScalarNode>().ShouldNotContain(entry => entry.Value == "start_in", $"{name} in {file}");
+                }
+            }
+        }
+
+        found.ShouldContain(".gitlab-ci.yml: main:Destroy:prod-gcp");
+        found.ShouldContain("main-prod-gcp-destroy.yml: main:Destroy:prod-gcp");
     }
 
     [Fact]

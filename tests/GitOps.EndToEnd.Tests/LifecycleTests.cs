@@ -24,7 +24,7 @@ public sealed class LifecycleTests(FreshClone clone)
             "Destroy", "--stage", "prod", "--cloud", "gcp", "--confirm-destroy", "prod-gcp", "--no-logo");
 
         result.ExitCode.ShouldBe(2, result.Output + result.Error);
-        result.Error.ShouldContain("Destroying prod-gcp from a pipeline needs a job started by hand (CI_JOB_MANUAL=true)");
+        result.Error.ShouldContain("Destroying prod-gcp from a pipeline runs only in a manual job (when: manual, CI_JOB_MANUAL=true)");
         result.Output.ShouldBeEmpty("refused before any target ran");
     }
 

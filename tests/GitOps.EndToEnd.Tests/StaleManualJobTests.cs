@@ -31,7 +31,8 @@ public sealed class StaleManualJobTests(FreshClone clone)
 
         refused.ExitCode.ShouldBe(2, refused.Output + refused.Error);
         refused.Error.Trim().ShouldBe(
-            $"error: this pipeline's commit {old[..12]} {Stale}, which is {newer[..12]}: run the job from the newest main pipeline. Nothing was run.");
+            $"error: this pipeline's commit {old[..12]} {Stale}, which is {newer[..12]}: play main:Destroy:dev-gcp in the newest main pipeline "
+            + $"({sandbox.GitLab.WebUrl.ToString().TrimEnd('/')}/{sandbox.GitLab.ProjectPath}/-/pipelines?ref=main). Nothing was run.");
         refused.Output.ShouldBeEmpty("refused before any target ran");
 
         // The automatic jobs carry no such flag: they run when their pipeline is created.

@@ -15,6 +15,9 @@ public sealed partial record CommittedGitLabProject(Uri ServerUrl, string Projec
 
     public Uri ApiUrl => new(ServerUrl.ToString().TrimEnd('/') + "/api/v4/");
 
+    /// <summary>The project's web page (what CI_PROJECT_URL would say, but committed).</summary>
+    public Uri WebUrl => new(ServerUrl.ToString().TrimEnd('/') + "/" + ProjectPath + "/");
+
     /// <summary>The committed project; throws when the tfvars name none or disagree.</summary>
     /// <exception cref="GitLabConfigurationException">No foundation tfvars, a missing value, or two stages naming different projects.</exception>
     public static CommittedGitLabProject Load(string repositoryRoot)

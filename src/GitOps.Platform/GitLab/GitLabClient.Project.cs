@@ -38,30 +38,38 @@ public sealed partial class GitLabClient
     public const string NoOneMaySetPipelineVariables = "no_one_allowed";
 
     /// <summary>
-    /// Sets "Minimum role to use pipeline variables" to no_one_allowed (<c>ci_pipeline_variables_minimum_override_role</c>).
-    /// Pipeline variables, trigger-token variables included, have the highest precedence and override predefined ones
-    /// such as CI_PIPELINE_SOURCE, so whoever may set them can start the nightly or a PostSync job; under this setting
-    /// GitLab refuses every pipeline that sets one ("Insufficient permissions to set pipeline variables"). Data for a
-    /// pipeline then travels as inputs (spec:inputs). Read first, so a rerun changes nothing; returns whether it changed.
-    /// Needs the Maintainer role; only an Owner can change it back.
+    /// Sets "Minimum role to use pipeline variables" to no_one_allowed (<c>ci_pipeline_variables_minimum_override_role</c>)
+    /// and turns on <c>restrict_user_defined_variables</c>, without which GitLab ignores the role and lets every Developer
+    /// set them (gitlab-org/gitlab!149343). Pipeline variables, trigger-token variables included, have the highest
+    /// precedence and override predefined ones such as CI_PIPELINE_SOURCE, so whoever may set them can start the nightly
+    /// or a PostSync job; under this setting GitLab refuses every pipeline that sets one ("Insufficient permissions to set
+    /// pipeline variables"). Data for a pipeline then travels as inputs (spec:inputs). Read first, so a rerun changes
+    /// nothing; returns whether it changed. Needs the Maintainer role; only an Owner can change it back.
     /// </summary>
     public async Task<bool> RestrictPipelineVariablesAsync(CancellationToken cancellationToken)
     {
-        var project = await GetProjectAsync(cancellationToken);
-        if (project.CiPipelineVariablesMinimumOverrideRole == NoOneMaySetPipelineVariables)
+        if (IsRestricted(await GetProjectAsync(cancellationToken)))
         {
             return false;
         }
 
         var request = new GitLabRequest(HttpMethod.Put, ProjectPath())
         {
-            Content = () => new FormUrlEncodedContent([new("ci_pipeline_variables_minimum_override_role", NoOneMaySetPipelineVariables)]),
+            Content = () => new FormUrlEncodedContent(
+            [
+                new("restrict_user_defined_variables", "true"),
+                new("ci_pipeline_variables_minimum_override_role", NoOneMaySetPipelineVariables),
+            ]),
         };
         var updated = await transport.SendAsync(request, Read(request, GitLabJsonContext.Default.GitLabProject), null, cancellationToken);
-        return updated.CiPipelineVariablesMinimumOverrideRole == NoOneMaySetPipelineVariables
+        return IsRestricted(updated)
             ? true
             : throw new GitLabApiException(
-                $"{request.Describe()}: GitLab answered without ci_pipeline_variables_minimum_override_role = {NoOneMaySetPipelineVariables}; "
+                $"{request.Describe()}: GitLab answered restrict_user_defined_variables = {updated.RestrictUserDefinedVariables switch { true => "true", false => "false", null => "(not shown)" }} and "
+                + $"ci_pipeline_variables_minimum_override_role = {updated.CiPipelineVariablesMinimumOverrideRole ?? "(not shown)"}, not true and {NoOneMaySetPipelineVariables}; "
                 + "set \"Minimum role to use pipeline variables\" to \"No one allowed\" under Settings > CI/CD > Variables");
     }
+
+    private static bool IsRestricted(GitLabProject project) =>
+        project.RestrictUserDefinedVariables == true && project.CiPipelineVariablesMinimumOverrideRole == NoOneMaySetPipelineVariables;
 }

@@ -11,4 +11,7 @@ public sealed record GitLabProject
 
     /// <summary>"Minimum role to use pipeline variables"; GitLab shows it to Maintainers and Owners only (null otherwise).</summary>
     public string? CiPipelineVariablesMinimumOverrideRole { get; init; }
+
+    /// <summary>Whether the minimum role above counts at all (GitLab ignores it while this is false); shown like it.</summary>
+    public bool? RestrictUserDefinedVariables { get; init; }
 }

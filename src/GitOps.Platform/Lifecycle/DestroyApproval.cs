@@ -5,12 +5,15 @@ namespace GitOps.Platform.Lifecycle;
 
 /// <summary>
 /// What stands between a command and destroying production: the exact name of what is destroyed typed on the command
-/// line (<c>--confirm-destroy prod-gcp</c>), and in a pipeline a job someone started by hand (GitLab sets
-/// <c>CI_JOB_MANUAL=true</c> for it), so no push or schedule can ever take prod down.
+/// line (<c>--confirm-destroy prod-gcp</c>), and in a pipeline a manual job (<c>CI_JOB_MANUAL=true</c>). That variable
+/// is not proof a person started the job: GitLab sets it for every <c>when: manual</c> and <c>when: delayed</c> job, and a
+/// project variable outranks it. The real gates are the generated prod Destroy's <c>when: manual</c> rule (never
+/// delayed) and the prod environment's protection with required approvers; this check only stops a job whose
+/// configuration runs it by itself.
 /// </summary>
 /// <param name="Confirmation">The value of <c>--confirm-destroy</c>.</param>
 /// <param name="Pipeline">Running in a CI pipeline (<c>--pipeline</c> or <c>GITLAB_CI=true</c>).</param>
-/// <param name="ManualJob">The pipeline job was started by hand (<c>CI_JOB_MANUAL=true</c>).</param>
+/// <param name="ManualJob">GitLab says the job is manual (<c>CI_JOB_MANUAL=true</c>): a manual or delayed job, or a project variable.</param>
 public sealed record DestroyApproval(string? Confirmation, bool Pipeline, bool ManualJob)
 {
     public const string ConfirmationFlag = "--confirm-destroy";
@@ -36,7 +39,7 @@ public sealed record DestroyApproval(string? Confirmation, bool Pipeline, bool M
 
         if (Pipeline && !ManualJob)
         {
-            throw new UsageException($"Destroying {cluster} from a pipeline needs a job started by hand (CI_JOB_MANUAL=true); this job was not. Nothing was destroyed.");
+            throw new UsageException($"Destroying {cluster} from a pipeline runs only in a manual job (when: manual, CI_JOB_MANUAL=true), as the generated prod Destroy is; this job is not one. Nothing was destroyed.");
         }
     }
 }

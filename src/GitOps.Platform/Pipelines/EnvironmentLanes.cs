@@ -40,8 +40,9 @@ internal static class EnvironmentLanes
     public const string RequireNewestCommit = "require-newest-commit";
 
     /// <summary>
-    /// Prod refuses to be destroyed without --confirm-destroy naming it, and in a pipeline unless its own job was started
-    /// by hand (CI_JOB_MANUAL). Run in a child pipeline, that job is not the one a person started (the trigger job is), so
+    /// Prod refuses to be destroyed without --confirm-destroy naming it, and in a pipeline unless its own job is manual
+    /// (CI_JOB_MANUAL, which GitLab also sets for delayed jobs and a project variable can fake: the gates are this
+    /// when: manual rule and prod's protected environment). A child's job is not the trigger job a person played, so
     /// prod's Destroy asks for a second start inside the child: the confirmation, with prod's group already held.
     /// </summary>
     public static LaneStep Destroy(EnvironmentId environment, StepWhen when) => new(PipelineTargets.Destroy)

@@ -90,7 +90,7 @@ public static class GitOpsPipelines
     /// still passes, rather than every main pipeline sitting "blocked" on its Destroy buttons.
     /// </summary>
     private static PipelineDeclaration DefaultBranch(StageCatalog catalog) =>
-        new("main", PipelineSources.DefaultBranchPushOrWeb)
+        new(DefaultBranchPipeline, PipelineSources.DefaultBranchPushOrWeb)
         {
             Lanes = [.. catalog.Stages.SelectMany(stage => stage.Environments.Select(environment => MainLane(stage, environment)))],
         };
@@ -118,7 +118,27 @@ public static class GitOpsPipelines
     /// resource group. Two quick pushes would otherwise interleave them (push 2's Provision between push 1's two jobs).
     /// </summary>
     private static LaneChild DeployPair(EnvironmentId environment) =>
-        new("Deploy", ChildFile("main", environment)) { Targets = [Provision, DeployAppOfApps] };
+        new(DeployUnit, ChildFile("main", environment)) { Targets = [Provision, DeployAppOfApps] };
+
+    private const string DefaultBranchPipeline = "main";
+    private const string DeployUnit = "Deploy";
+    private const string TeardownUnit = "Destroy";
+
+    /// <summary>
+    /// The default-branch job a person plays to run <paramref name="target"/> on the environment from main's head, which
+    /// a job refused for an old commit names; null where the default branch has none (nightly deploys on its schedule).
+    /// </summary>
+    public static string? ManualJob(StageCatalog catalog, EnvironmentId environment, string target)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return target switch
+        {
+            PipelineTargets.Destroy => PipelineGenerator.JobName(DefaultBranchPipeline, TeardownUnit, environment.ToString()),
+            Provision or DeployAppOfApps when !catalog.Definition(environment.Stage).OutsidePromotions =>
+                PipelineGenerator.JobName(DefaultBranchPipeline, DeployUnit, environment.ToString()),
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// Destroy in a child of its own, like the pair: its trigger job main:Destroy:&lt;env&gt; holds the environment's group
@@ -127,7 +147,7 @@ public static class GitOpsPipelines
     /// a job holds one resource group, and the child jobs it must exclude hold the apply group, not the environment's.
     /// </summary>
     private static LaneChild Teardown(EnvironmentId environment) =>
-        new("Destroy", ChildFile("main", environment, "destroy")) { Targets = [PipelineTargets.Destroy] };
+        new(TeardownUnit, ChildFile("main", environment, "destroy")) { Targets = [PipelineTargets.Destroy] };
 
     /// <summary>Where a child pipeline is committed: under .ci/, generated like .gitlab-ci.yml and checked the same way.</summary>
     public static string ChildFile(string pipeline, EnvironmentId environment, string? unit = null) =>

@@ -15,9 +15,12 @@ public static class NewestCommitGuard
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);
 
-    /// <exception cref="UsageException">The checkout is not the default branch's head; the message names both commits.</exception>
+    /// <param name="repositoryRoot">The checkout.</param>
+    /// <param name="remote">The remote whose HEAD is the default branch.</param>
+    /// <param name="instead">What the refusal tells the person to do instead; without it, "run the job in the newest … pipeline".</param>
+    /// <exception cref="UsageException">The checkout is not the default branch's head; the message names both commits and what to play instead.</exception>
     /// <exception cref="BuildFailedException">git could not tell (no checkout, origin unreachable).</exception>
-    public static void Require(string repositoryRoot, string remote = "origin")
+    public static void Require(string repositoryRoot, string remote = "origin", NewestPipelineJob? instead = null)
     {
         var checkout = Git(repositoryRoot, "rev-parse", "HEAD").Trim();
         var lines = Git(repositoryRoot, "ls-remote", "--symref", remote, "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -32,7 +35,7 @@ public static class NewestCommitGuard
         if (!string.Equals(head, checkout, StringComparison.OrdinalIgnoreCase))
         {
             throw new UsageException(
-                $"this pipeline's commit {Short(checkout)} is no longer the head of {branch}, which is {Short(head)}: run the job from the newest {branch} pipeline. Nothing was run.");
+                $"this pipeline's commit {Short(checkout)} is no longer the head of {branch}, which is {Short(head)}: {(instead ?? new NewestPipelineJob(null, null)).Advice(branch)}. Nothing was run.");
         }
     }
 

@@ -316,7 +316,7 @@ public sealed class EnvironmentLifecycleTests
 
         unconfirmed.Message.ShouldBe("Destroying prod-gcp needs --confirm-destroy prod-gcp (exactly <stage>-<cloud>, or <stage>-mgmt for the management cluster); it was not given. Nothing was destroyed.");
         mistyped.Message.ShouldContain("'prod' does not match");
-        scheduled.Message.ShouldBe("Destroying prod-gcp from a pipeline needs a job started by hand (CI_JOB_MANUAL=true); this job was not. Nothing was destroyed.");
+        scheduled.Message.ShouldBe("Destroying prod-gcp from a pipeline runs only in a manual job (when: manual, CI_JOB_MANUAL=true), as the generated prod Destroy is; this job is not one. Nothing was destroyed.");
         world.Runner.Commands.ShouldBeEmpty();
         world.Server.Calls.All.ShouldBeEmpty();
     }

@@ -4,12 +4,16 @@ public sealed partial class FakeGitLab
 {
     private const string MinimumOverrideRoleField = "ci_pipeline_variables_minimum_override_role";
 
+    private const string RestrictField = "restrict_user_defined_variables";
+
     private static readonly string[] MinimumOverrideRoles = ["no_one_allowed", "owner", "maintainer", "developer"];
 
     /// <summary>
     /// "Minimum role to use pipeline variables" (Settings > CI/CD > Variables; <c>ci_pipeline_variables_minimum_override_role</c>),
-    /// GitLab Self-Managed's default <c>maintainer</c>. At <c>no_one_allowed</c> or <c>owner</c> the trigger API refuses
-    /// any variable, as GitLab does: the trigger token acts as its owner, whom the fake makes a Maintainer.
+    /// GitLab Self-Managed's default <c>developer</c> (gitlab-org/gitlab#515794). It counts only while
+    /// <see cref="RestrictUserDefinedVariables"/> is on (gitlab-org/gitlab!149343). At <c>no_one_allowed</c> or <c>owner</c>
+    /// the trigger API then refuses any variable, as GitLab does: the trigger token acts as its owner, whom the fake makes
+    /// a Maintainer.
     /// </summary>
     public string PipelineVariablesMinimumOverrideRole
     {
@@ -30,9 +34,43 @@ public sealed partial class FakeGitLab
         }
     }
 
-    private string minimumOverrideRole = "maintainer";
+    private string minimumOverrideRole = "developer";
 
-    private bool TriggerOwnerMaySetVariables => PipelineVariablesMinimumOverrideRole is "maintainer" or "developer";
+    /// <summary>
+    /// <c>restrict_user_defined_variables</c>: off, GitLab ignores the minimum role and lets every Developer set pipeline
+    /// variables (gitlab-org/gitlab!149343). Off by default, as in a project from before GitLab 18.0.
+    /// </summary>
+    public bool RestrictUserDefinedVariables
+    {
+        get
+        {
+            lock (gate)
+            {
+                return restrictUserDefinedVariables;
+            }
+        }
+
+        set
+        {
+            lock (gate)
+            {
+                restrictUserDefinedVariables = value;
+            }
+        }
+    }
+
+    private bool restrictUserDefinedVariables;
+
+    private bool TriggerOwnerMaySetVariables
+    {
+        get
+        {
+            lock (gate)
+            {
+                return !restrictUserDefinedVariables || minimumOverrideRole is "maintainer" or "developer";
+            }
+        }
+    }
 
     /// <summary>
     /// GET /projects/:id as GitLab answers a member's token: the project and the caller's access level in it
@@ -46,6 +84,7 @@ public sealed partial class FakeGitLab
         ["web_url"] = $"{WebUrl.ToString().TrimEnd('/')}/{ProjectPath}",
         // GitLab shows CI/CD settings to those who may change them.
         [MinimumOverrideRoleField] = request.Caller == FakeCaller.Maintainer ? PipelineVariablesMinimumOverrideRole : null,
+        [RestrictField] = request.Caller == FakeCaller.Maintainer ? RestrictUserDefinedVariables : null,
         ["permissions"] = new
         {
             project_access = new { access_level = request.Caller == FakeCaller.Reporter ? 20 : 40, notification_level = 3 },
@@ -54,30 +93,38 @@ public sealed partial class FakeGitLab
     });
 
     /// <summary>
-    /// PUT /projects/:id, the one setting the build changes. A Maintainer may lower who can use pipeline variables, but
-    /// once it is owner or no_one_allowed only an Owner may change it (GitLab's documented prerequisite); the fake's
-    /// token is a Maintainer's.
+    /// PUT /projects/:id, the two settings the build changes, each optional. A Maintainer may lower who can use pipeline
+    /// variables, but once it is owner or no_one_allowed only an Owner may change it (GitLab's documented prerequisite);
+    /// the fake's token is a Maintainer's.
     /// </summary>
     private FakeResponse UpdateProject(FakeRequest request)
     {
-        if (request.Field(MinimumOverrideRoleField) is not { } role)
+        var role = request.Field(MinimumOverrideRoleField);
+        var restrict = request.Field(RestrictField);
+        if (role is null && restrict is null)
         {
             return FakeResponse.Error(400, "at least one parameter must be provided");
         }
 
-        if (!MinimumOverrideRoles.Contains(role, StringComparer.Ordinal))
+        if (role is not null && !MinimumOverrideRoles.Contains(role, StringComparer.Ordinal))
         {
             return FakeResponse.Error(400, $"{MinimumOverrideRoleField} does not have a valid value");
         }
 
+        if (restrict is not null and not "true" and not "false")
+        {
+            return FakeResponse.Error(400, $"{RestrictField} is invalid");
+        }
+
         lock (gate)
         {
-            if (role != minimumOverrideRole && minimumOverrideRole is "owner" or "no_one_allowed")
+            if (role is not null && role != minimumOverrideRole && minimumOverrideRole is "owner" or "no_one_allowed")
             {
                 return FakeResponse.Message(403, "403 Forbidden");
             }
 
-            minimumOverrideRole = role;
+            minimumOverrideRole = role ?? minimumOverrideRole;
+            restrictUserDefinedVariables = restrict is null ? restrictUserDefinedVariables : restrict == "true";
         }
 
         return GetProject(request);

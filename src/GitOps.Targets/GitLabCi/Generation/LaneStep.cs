@@ -31,9 +31,9 @@ public sealed record LaneStep(string Target)
 
     /// <summary>
     /// Inside a child pipeline the job waits for a person as well (<c>rules: when: manual</c>, <c>allow_failure: false</c>),
-    /// for a target that refuses to act unless its own job was started by hand (GitLab sets <c>CI_JOB_MANUAL</c> only
-    /// for that job, not for the jobs of a child its trigger job starts). The trigger job holds its resource group while
-    /// the child waits.
+    /// for a target that refuses to act unless its own job is manual (GitLab sets <c>CI_JOB_MANUAL</c> for manual and
+    /// delayed jobs, not for the jobs of a child a manual trigger job starts). The trigger job holds its resource group
+    /// while the child waits.
     /// </summary>
     public bool ByHandInChild { get; init; }
 

@@ -96,8 +96,9 @@ public sealed class ChildPipelineTests
     }
 
     /// <summary>
-    /// GitLab sets CI_JOB_MANUAL only for the job a person started, not for the jobs of the child its trigger job
-    /// starts: a step that must be its own manual job (prod's Destroy checks CI_JOB_MANUAL) waits again in the child.
+    /// GitLab sets CI_JOB_MANUAL for manual and delayed jobs, not for the jobs of the child a manual trigger job starts:
+    /// a step that must be its own manual job (prod's Destroy checks CI_JOB_MANUAL) waits again in the child, as a
+    /// when: manual job (a delayed one would start by itself).
     /// </summary>
     [Fact]
     public void A_step_started_by_hand_in_its_child_too_is_a_blocking_manual_job_there()
