@@ -21,6 +21,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -185,7 +186,30 @@ namespace GitOpsBootstrap
                 start.ArgumentList.Add(word);
             }
 
+            OnlyWhatTheCompileNeedsInAPipeline(start.Environment);
             return Child.Run(start);
+        }
+
+        // As build.sh's compile: MSBuild reads every environment variable as a property, and some name files it
+        // imports (CustomBeforeMicrosoftCommonTargets, DirectoryBuildPropsPath, ...), so in a pipeline, where a trigger
+        // or pipeline variable lands in the environment, the compile gets only what dotnet and NuGet need. Pipeline
+        // mode: the build's markers (CiJobMarkers) present at all, or CI. Locally the caller's environment, as any build.
+        private static void OnlyWhatTheCompileNeedsInAPipeline(IDictionary<string, string> environment)
+        {
+            if (!new[] { "GITLAB_CI", "CI_JOB_TOKEN", "CI_JOB_ID", "CI" }.Any(environment.ContainsKey)) { return; }
+            List<string> allowed = new List<string> { "PATH", "HOME", "TMPDIR", "CI", "DOTNET_ROOT", "DOTNET_CLI_HOME", "NUGET_PACKAGES",
+                "DOTNET_CLI_TELEMETRY_OPTOUT", "DOTNET_NOLOGO", "DOTNET_SKIP_FIRST_TIME_EXPERIENCE",
+                "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy" };
+            if (OperatingSystem.IsWindows())
+            {
+                // What Windows itself and NuGet's settings need.
+                allowed.AddRange(new[] { "SYSTEMROOT", "WINDIR", "COMSPEC", "PATHEXT", "USERPROFILE", "APPDATA", "LOCALAPPDATA", "PROGRAMDATA", "PROGRAMFILES", "TEMP", "TMP" });
+            }
+
+            foreach (string name in environment.Keys.ToList())
+            {
+                if (!allowed.Contains(name, OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)) { environment.Remove(name); }
+            }
         }
 
         private static string StampPath(string root) => Path.Combine(root, ".nuke", "temp", "build.stamp");

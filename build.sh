@@ -124,8 +124,31 @@ require_dotnet() {
     fail "the dotnet on PATH ($(dotnet --version 2>/dev/null || echo unknown)) does not satisfy global.json: install the SDK it names ($(sdk_version), rollForward latestFeature): https://dot.net/download"
 }
 
+# MSBuild reads every environment variable as a property, and some name files it imports
+# (CustomBeforeMicrosoftCommonTargets, DirectoryBuildPropsPath, MSBuildUserExtensionsPath, ...): in a pipeline, where a
+# trigger or pipeline variable lands in the environment, such a file would run code next to the job's tokens. There the
+# compile gets only what dotnet and NuGet need; the same markers as the build's pipeline mode (CiJobMarkers), present
+# at all, and CI, which turns on the locked restore. Locally the compile sees the caller's environment, as any build.
+compile_environment=()
+set_compile_environment() {
+  local allowed name
+  if [ -n "${GITLAB_CI+x}${CI_JOB_TOKEN+x}${CI_JOB_ID+x}${CI+x}" ]; then
+    compile_environment=(env -i)
+    allowed="PATH HOME TMPDIR CI DOTNET_ROOT DOTNET_CLI_HOME NUGET_PACKAGES DOTNET_CLI_TELEMETRY_OPTOUT DOTNET_NOLOGO"
+    allowed="$allowed DOTNET_SKIP_FIRST_TIME_EXPERIENCE HTTP_PROXY HTTPS_PROXY NO_PROXY http_proxy https_proxy no_proxy"
+    case "${OSTYPE:-}" in
+    # Git Bash: what Windows itself and NuGet's settings need.
+    msys* | cygwin* | win32*) allowed="$allowed SYSTEMROOT WINDIR COMSPEC PATHEXT USERPROFILE APPDATA LOCALAPPDATA PROGRAMDATA PROGRAMFILES TEMP TMP" ;;
+    esac
+    for name in $allowed; do
+      if [ -n "${!name+x}" ]; then compile_environment[${#compile_environment[@]}]="$name=${!name}"; fi
+    done
+  fi
+}
+
 compile() { # content, listing
   require_dotnet
+  set_compile_environment
   mkdir -p "$temp"
   # MSBuild rewrites these in place and keeps them when they are newer than their inputs, so a compile killed while
   # writing them would leave them cut short for good ("Failed to map file"); they are cheap to regenerate.
@@ -136,7 +159,7 @@ compile() { # content, listing
   # (a SIGTERM to bash alone used to leave the compile running). SIGTERM for both: a background job of a
   # non-interactive shell ignores SIGINT.
   trap 'interrupted_compile' INT TERM
-  dotnet build "$root/build/_build.csproj" -c Release -o "$bin" -nologo -v quiet -clp:NoSummary >"$log" 2>&1 &
+  ${compile_environment[@]+"${compile_environment[@]}"} dotnet build "$root/build/_build.csproj" -c Release -o "$bin" -nologo -v quiet -clp:NoSummary >"$log" 2>&1 &
   compiling=$!
   wait "$compiling" || status=$?
   trap 'exit 130' INT TERM

@@ -59,8 +59,9 @@ internal static class GitOpsCiSettings
             Image = Image,
             // The build installs terraform and helm itself, pinned and checksum-verified (.nuke/tool-pins.json), into
             // .nuke/tools, which the cache below keeps between jobs. Node/npm it cannot: Verify's schema check and the
-            // tests' gitlab-ci-local come from npm, and the SDK image has none.
-            BeforeScript = ["command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)"],
+            // tests' gitlab-ci-local come from npm, and the SDK image has none. apt-get runs as root and reads APT_CONFIG
+            // and more from its environment, which pipeline variables reach: so it runs with none of the job's.
+            BeforeScript = [JobSetupShell.Command("command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)")],
             Cache =
             [
                 new GitLabCache { KeyFiles = ["Directory.Packages.props", "build/packages.lock.json"], Paths = [".nuget/packages"] },

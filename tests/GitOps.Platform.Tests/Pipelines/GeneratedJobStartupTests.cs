@@ -45,6 +45,69 @@ public sealed partial class GeneratedJobStartupTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The before_script runs in the runner's shell with the job's variables exported, before build.sh: a program
+    /// there that reads its environment as configuration (apt-get and APT_CONFIG's APT::Update::Pre-Invoke, as root)
+    /// must not see them. The image's system directories are modelled by one directory that holds the tools the lines
+    /// call, an apt-get that honours APT_CONFIG as the real one does and records its environment, and no npm; the
+    /// job's PATH is that directory too, and the fixed PATH a line sets is pointed at it.
+    /// </summary>
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Every_committed_before_script_line_runs_its_setup_without_the_jobs_variables()
+    {
+        var lines = BeforeScriptLines();
+        lines.Count.ShouldBeGreaterThan(10);
+        var system = Directory.CreateDirectory(Path.Combine(work, "system")).FullName;
+        foreach (var tool in new[] { "sh", "env", "touch", "sed", "cat" })
+        {
+            File.CreateSymbolicLink(Path.Combine(system, tool), SystemTool(tool));
+        }
+
+        var calls = Path.Combine(work, "apt-get.calls");
+        var seen = Path.Combine(work, "apt-get.env");
+        var aptGet = Path.Combine(system, "apt-get");
+        File.WriteAllText(aptGet, $$"""
+            #!/bin/sh
+            echo "$*" >>'{{calls}}'
+            env >>'{{seen}}'
+            if [ "$1" = update ] && [ -n "${APT_CONFIG:-}" ]; then
+              hook="$(sed -n 's/.*APT::Update::Pre-Invoke *{ *"\([^"]*\)".*/\1/p' "$APT_CONFIG")"
+              if [ -n "$hook" ]; then sh -c "$hook"; fi
+            fi
+            exit 0
+
+            """);
+        File.SetUnixFileMode(aptGet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var marker = Path.Combine(work, "pwned");
+        var aptConfig = Path.Combine(work, "APT_CONFIG");
+        File.WriteAllText(aptConfig, $$"""APT::Update::Pre-Invoke {"touch {{marker}}";};""" + "\n");
+
+        foreach (var line in lines.Distinct(StringComparer.Ordinal))
+        {
+            File.Delete(calls);
+            File.Delete(seen);
+            var exports = $"export PATH='{system}' APT_CONFIG='{aptConfig}' GCP_ID_TOKEN=canary-token LD_LIBRARY_PATH=/tmp/lib; ";
+            var (exit, output) = Bash(exports + line.Replace(SystemPathInLines, $"PATH={system} ", StringComparison.Ordinal));
+
+            exit.ShouldBe(0, $"{line}\n{output}");
+            File.Exists(calls).ShouldBeTrue($"the modelled image has no npm, so apt-get should have run: {line}\n{output}");
+            File.Exists(marker).ShouldBeFalse($"APT_CONFIG's Pre-Invoke ran as the job's setup: {line}");
+            var environment = File.ReadAllText(seen);
+            foreach (var leaked in new[] { "APT_CONFIG=", "GCP_ID_TOKEN=", "LD_LIBRARY_PATH=" })
+            {
+                environment.ShouldNotContain(leaked, Case.Sensitive, $"apt-get saw the job's {leaked}: {line}");
+            }
+        }
+    }
+
+    /// <summary>What the generated lines set PATH to (JobSetupShell.SystemPath), spelled out: the test reads the committed files.</summary>
+    private const string SystemPathInLines = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin ";
+
+    private static string SystemTool(string name) =>
+        new[] { "/usr/bin", "/bin" }.Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"{name} is in neither /usr/bin nor /bin");
+
     private (int Exit, string Output) Bash(string script)
     {
         var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-c", script])
@@ -69,6 +132,37 @@ public sealed partial class GeneratedJobStartupTests : IDisposable
             .Select(line => ScriptLine().Match(line)).Where(match => match.Success)
             .Select(match => match.Groups["line"].Value),
     ];
+
+    /// <summary>The items of every before_script: list in .gitlab-ci.yml and its child pipelines.</summary>
+    private static List<string> BeforeScriptLines()
+    {
+        var lines = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, ".ci", "pipelines"), "*.yml").Prepend(Path.Combine(RepositoryRoot.Path, ".gitlab-ci.yml")))
+        {
+            var inList = false;
+            foreach (var line in File.ReadLines(file))
+            {
+                var item = ListItem().Match(line);
+                if (line.Trim() == "before_script:")
+                {
+                    inList = true;
+                }
+                else if (inList && item.Success)
+                {
+                    lines.Add(item.Groups["line"].Value);
+                }
+                else
+                {
+                    inList = false;
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    [GeneratedRegex(@"^\s+- (?<line>(?!#).*)$")]
+    private static partial Regex ListItem();
 
     [GeneratedRegex(@"^\s+- (?<line>(?!#).*\./build\.sh \S.*)$")]
     private static partial Regex ScriptLine();
