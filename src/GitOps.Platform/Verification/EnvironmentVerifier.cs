@@ -17,7 +17,8 @@ namespace GitOps.Platform.Verification;
 /// lint once per chart, in parallel) plus the repository-wide rules, and returns every finding, not only the first.
 /// </summary>
 /// <param name="helm">helm, e.g. <c>new HelmCli(runner, await HelmInstaller.EnsureAsync(...))</c>.</param>
-/// <param name="schemas">The schema check of every committed and rendered object (one node process per run).</param>
+/// <param name="schemas">The schema check of every committed and rendered object (one node process per run, started
+/// first and fed each environment's objects as soon as they are rendered).</param>
 /// <param name="runner">Runs git (the tracked-files rule; the pins, their history and their charts).</param>
 /// <param name="log">Progress lines; findings are returned, not logged.</param>
 public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator schemas, IToolRunner runner, ILog log)
@@ -37,12 +38,14 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         await using var schemaRun = schemas.Start(cancellationToken);
         var files = new RepositoryFiles(Path.GetFullPath(repositoryRoot));
         var sink = new FindingSink();
-        var manifests = new ManifestObjects();
+        var schemaRule = new SchemaRule(schemaRun);
+        var manifests = new ManifestObjects(schemaRule.Submit);
         var templates = new TemplateLines(files.Root);
         var repositoryWide = Task.Run(
             async () =>
             {
                 EnvironmentYamlRule.Check(files, sink, manifests);
+                manifests.HandOver(); // node validates the committed objects while helm renders
                 PlaceholderRule.Check(files, sink);
                 ArgoCdHealthRule.Check(files, sink);
                 await TrackedFilesRule.CheckAsync(files, runner, sink, cancellationToken);
@@ -88,7 +91,8 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         CodeOwnersRule.Check(files, prodFiles, sink);
         await repositoryWide;
         log.Debug($"repository-wide rules done after {stopwatch.Elapsed.TotalSeconds:0.000}s");
-        await SchemaRule.CheckAsync(schemaRun, manifests.All, sink, templates, cancellationToken);
+        manifests.HandOver();
+        await schemaRule.ReportAsync(sink, templates, cancellationToken);
         log.Debug($"schema check done after {stopwatch.Elapsed.TotalSeconds:0.000}s");
         var findings = sink.Collate();
         log.Debug($"verified {catalog?.Environments.Count ?? 0} environment(s) in {stopwatch.Elapsed.TotalSeconds:0.00}s: {findings.Count} finding(s)");
@@ -110,9 +114,10 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         var sink = new FindingSink();
         if (LoadCatalog(files, sink) is { } catalog)
         {
-            var context = new VerificationContext(files, catalog, sink, new TemplateLines(files.Root), new ManifestObjects());
+            var schemaRule = new SchemaRule(schemaRun);
+            var context = new VerificationContext(files, catalog, sink, new TemplateLines(files.Root), new ManifestObjects(schemaRule.Submit));
             await CheckEnvironmentsAsync(context, environments, cancellationToken);
-            await SchemaRule.CheckAsync(schemaRun, context.Manifests.All, sink, context.Templates, cancellationToken);
+            await schemaRule.ReportAsync(sink, context.Templates, cancellationToken);
         }
 
         return sink.Collate();
@@ -149,7 +154,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
 
         foreach (var entry in following)
         {
-            jobs.Writer.TryWrite(token => TemplateAsync(check, entry.Inputs, token));
+            jobs.Writer.TryWrite(token => TemplateAsync(context, check, entry.Inputs, token));
         }
 
         var run = Parallel.ForEachAsync(
@@ -181,7 +186,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
 
             foreach (var entry in promoted)
             {
-                jobs.Writer.TryWrite(token => TemplateAsync(check, entry.Inputs, token));
+                jobs.Writer.TryWrite(token => TemplateAsync(context, check, entry.Inputs, token));
             }
         }
         finally
@@ -191,8 +196,16 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         }
     }
 
-    private static Task TemplateAsync(EnvironmentCheck check, Lazy<EnvironmentHelmInputs?> inputs, CancellationToken cancellationToken) =>
-        inputs.Value is { } prepared ? check.RunAsync(prepared, cancellationToken) : Task.CompletedTask;
+    // What renders goes to the schema check at once: node validates it while helm renders the next environments.
+    private static async Task TemplateAsync(
+        VerificationContext context, EnvironmentCheck check, Lazy<EnvironmentHelmInputs?> inputs, CancellationToken cancellationToken)
+    {
+        if (inputs.Value is { } prepared)
+        {
+            await check.RunAsync(prepared, cancellationToken);
+            context.Manifests.HandOver();
+        }
+    }
 
     private static StageCatalog? LoadCatalog(RepositoryFiles files, FindingSink sink)
     {

@@ -42,8 +42,9 @@ public sealed class ManifestSchemaInstallerTests
                 File.Copy(Path.Combine(installed, file), Path.Combine(copy.FullName, file));
             }
 
-            var input = Path.Combine(copy.FullName, "objects.json");
-            await File.WriteAllTextAsync(input, """[{ "object": { "apiVersion": "argoproj.io/v1alpha1", "kind": "Application", "metadata": { "name": "a" }, "spec": { "project": "p", "destination": {}, "source": { "repoURL": "r", "targetRevision": ["main"] } } } }]""");
+            var input = copy.CreateSubdirectory("input").FullName;
+            await File.WriteAllTextAsync(Path.Combine(input, "0.json"), """[{ "object": { "apiVersion": "argoproj.io/v1alpha1", "kind": "Application", "metadata": { "name": "a" }, "spec": { "project": "p", "destination": {}, "source": { "repoURL": "r", "targetRevision": ["main"] } } } }]""");
+            await File.WriteAllTextAsync(Path.Combine(input, "end"), "1");
 
             var result = await TestHelm.Runner.RunAsync(
                 new ToolInvocation("node", [Path.Combine(copy.FullName, "validate-manifests.mjs"), input, "5"]) { StreamOutput = false, ThrowOnFailure = false },

@@ -95,6 +95,34 @@ public sealed class ManifestSchemaValidatorTests
         problems.Keys.Order().ShouldBe(Enumerable.Range(0, 300).Where(index => index % 3 == 0));
     }
 
+    [Fact]
+    public async Task Objects_handed_over_in_batches_while_node_runs_are_each_answered_by_their_index_across_batches()
+    {
+        var validator = await TestSchemas.ValidatorAsync();
+        var broken = Json(Application.Replace("selfHeal: true", "selfHeal: maybe", StringComparison.Ordinal));
+        await using var run = validator.Start(CancellationToken.None);
+
+        // As Verify does: the committed objects first, then each environment's as it renders (an empty one too).
+        var first = run.Submit([Json(Application), broken]);
+        var none = run.Submit([]);
+        await Task.Delay(TimeSpan.FromMilliseconds(200)); // so that node usually waits for the next batch (either way, the answer is the same)
+        var second = run.Submit([broken, Json(Application), broken]);
+        var problems = await run.CompleteAsync(CancellationToken.None);
+
+        (first, none, second).ShouldBe((0, 2, 2));
+        problems.Keys.Order().ShouldBe([1, 2, 4]);
+        problems[4].Select(problem => string.Join('/', problem.Path)).ShouldBe(["spec/syncPolicy/automated/selfHeal"]);
+        Should.Throw<InvalidOperationException>(() => run.Submit([Json(Application)]));
+    }
+
+    [Fact]
+    public async Task A_run_handed_no_object_answers_with_no_problems()
+    {
+        await using var run = (await TestSchemas.ValidatorAsync()).Start(CancellationToken.None);
+
+        (await run.CompleteAsync(CancellationToken.None)).ShouldBeEmpty();
+    }
+
     private static async Task<List<string>> ProblemsAsync(string yaml)
     {
         var validator = await TestSchemas.ValidatorAsync();

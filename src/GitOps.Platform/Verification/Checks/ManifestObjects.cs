@@ -6,12 +6,29 @@ using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Verification.Checks;
 
-/// <summary>Every object the schema check validates at the end of a Verify run, collected by checks running in parallel.</summary>
-internal sealed class ManifestObjects
+/// <summary>
+/// Every object the schema check validates, collected by checks running in parallel and handed over in batches while
+/// Verify still runs (after the committed files are read, after each environment is rendered and checked).
+/// </summary>
+/// <param name="handOver">Receives each batch, e.g. <see cref="SchemaRule.Submit"/>.</param>
+internal sealed class ManifestObjects(Action<IReadOnlyList<ManifestObject>> handOver)
 {
     private readonly ConcurrentQueue<ManifestObject> objects = [];
 
-    public IReadOnlyList<ManifestObject> All => [.. objects];
+    /// <summary>Hands over every object added since the last call (each exactly once, whichever check added it).</summary>
+    public void HandOver()
+    {
+        var batch = new List<ManifestObject>();
+        while (objects.TryDequeue(out var item))
+        {
+            batch.Add(item);
+        }
+
+        if (batch.Count > 0)
+        {
+            handOver(batch);
+        }
+    }
 
     /// <summary>A committed document, when it is a Kubernetes object (it says its kind or apiVersion).</summary>
     public void AddCommitted(string file, YamlNode document)

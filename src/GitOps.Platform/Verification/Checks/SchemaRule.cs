@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using GitOps.Platform.Environments.Yaml;
 using GitOps.Platform.Verification.Rendering;
@@ -10,13 +11,29 @@ namespace GitOps.Platform.Verification.Checks;
 /// Every committed or rendered Kubernetes object meets its kind's schema, as the API server and Argo CD would check
 /// it: Argo CD v3's for Argo CD objects, Kubernetes' for core kinds (see <see cref="ManifestSchemaValidator"/>).
 /// A committed object is reported at the offending line; a rendered one at its template's line for that field.
+/// Objects are handed to node as checks find them (<see cref="ManifestObjects.HandOver"/>), so it validates while helm
+/// still renders; <see cref="ReportAsync"/> reports once all are in.
 /// </summary>
-internal static class SchemaRule
+internal sealed class SchemaRule(ManifestSchemaRun run)
 {
-    public static async Task CheckAsync(
-        ManifestSchemaRun run, IReadOnlyList<ManifestObject> objects, FindingSink sink, TemplateLines templates, CancellationToken cancellationToken)
+    private readonly ConcurrentDictionary<int, ManifestObject> objects = new();
+
+    /// <summary>Hands objects to the schema check now; safe to call from checks running in parallel.</summary>
+    public void Submit(IReadOnlyList<ManifestObject> batch)
     {
-        var problems = await run.ValidateAsync([.. objects.Select(item => KubernetesJson.Convert(item.Root))], cancellationToken);
+        ArgumentNullException.ThrowIfNull(batch);
+        var first = run.Submit([.. batch.Select(item => KubernetesJson.Convert(item.Root))]);
+        for (var index = 0; index < batch.Count; index++)
+        {
+            objects[first + index] = batch[index];
+        }
+    }
+
+    /// <summary>Waits for node's answer about every object submitted and reports each problem.</summary>
+    /// <exception cref="ManifestSchemaException">When the schema check cannot run (one line).</exception>
+    public async Task ReportAsync(FindingSink sink, TemplateLines templates, CancellationToken cancellationToken)
+    {
+        var problems = await run.CompleteAsync(cancellationToken);
         foreach (var (index, found) in problems)
         {
             var item = objects[index];

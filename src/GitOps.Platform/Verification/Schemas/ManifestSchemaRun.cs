@@ -6,25 +6,28 @@ using GitOps.Targets.Tooling;
 namespace GitOps.Platform.Verification.Schemas;
 
 /// <summary>
-/// One node process validating one Verify run's objects. It is started first and waits for its input file, which
-/// <see cref="ValidateAsync"/> writes whole (by rename) once every object is known.
+/// One node process validating one Verify run's objects. It is started first and validates each batch
+/// <see cref="Submit"/> hands it (a file written whole, by rename) while Verify still renders the next environments;
+/// <see cref="CompleteAsync"/> says that no more come and collects every object's problems.
 /// </summary>
 internal sealed class ManifestSchemaRun : IAsyncDisposable
 {
-    /// <summary>How long node waits for the input before giving up by itself (Verify's helm work comes first).</summary>
+    /// <summary>How long node waits for the last batch before giving up by itself (Verify's helm work comes first).</summary>
     private static readonly TimeSpan InputWait = TimeSpan.FromMinutes(10);
 
     private readonly CancellationTokenSource stop;
     private readonly DirectoryInfo work;
-    private readonly string input;
     private readonly Task<ToolResult> process;
+    private readonly Lock gate = new();
+    private int batches;
+    private int submitted;
+    private bool complete;
 
     public ManifestSchemaRun(IToolRunner runner, string launcher, CancellationToken cancellationToken)
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         work = Directory.CreateTempSubdirectory("gitops-schemas-");
-        input = Path.Combine(work.FullName, "objects.json");
-        var invocation = new ToolInvocation(launcher, [input, ((int)InputWait.TotalSeconds).ToString(CultureInfo.InvariantCulture)])
+        var invocation = new ToolInvocation(launcher, [work.FullName, ((int)InputWait.TotalSeconds).ToString(CultureInfo.InvariantCulture)])
         {
             StreamOutput = false,
             ThrowOnFailure = false,
@@ -32,14 +35,45 @@ internal sealed class ManifestSchemaRun : IAsyncDisposable
         process = Task.Run(() => runner.RunAsync(invocation, stop.Token), stop.Token);
     }
 
-    /// <summary>The problems of each object, by its index in <paramref name="objects"/>; objects without any are absent.</summary>
-    /// <exception cref="ManifestSchemaException">When node fails (one line).</exception>
-    public async Task<IReadOnlyDictionary<int, IReadOnlyList<SchemaProblem>>> ValidateAsync(IReadOnlyList<JsonNode?> objects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands objects to node, which validates them at once; safe to call from checks running in parallel.
+    /// </summary>
+    /// <returns>The index of the first of them in <see cref="CompleteAsync"/>'s answer (objects count across batches).</returns>
+    public int Submit(IReadOnlyList<JsonNode?> objects)
     {
-        var document = new JsonArray([.. objects.Select(item => (JsonNode)new JsonObject { ["object"] = item?.DeepClone() })]);
-        var partial = input + ".partial";
-        await File.WriteAllTextAsync(partial, document.ToJsonString(), cancellationToken);
-        File.Move(partial, input);
+        ArgumentNullException.ThrowIfNull(objects);
+        var text = new JsonArray([.. objects.Select(item => (JsonNode)new JsonObject { ["object"] = item?.DeepClone() })]).ToJsonString();
+        lock (gate)
+        {
+            if (complete)
+            {
+                throw new InvalidOperationException("the schema check's input is complete; no objects can be added");
+            }
+
+            var first = submitted;
+            if (objects.Count > 0)
+            {
+                WriteWhole($"{batches}.json", text);
+                batches++;
+                submitted += objects.Count;
+            }
+
+            return first;
+        }
+    }
+
+    /// <summary>The problems of each object submitted, by its index (see <see cref="Submit"/>); objects without any are absent.</summary>
+    /// <exception cref="ManifestSchemaException">When node fails (one line).</exception>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<SchemaProblem>>> CompleteAsync(CancellationToken cancellationToken)
+    {
+        int count;
+        lock (gate)
+        {
+            complete = true;
+            count = submitted;
+            WriteWhole("end", batches.ToString(CultureInfo.InvariantCulture));
+        }
+
         ToolResult result;
         try
         {
@@ -56,7 +90,15 @@ internal sealed class ManifestSchemaRun : IAsyncDisposable
             throw new ManifestSchemaException($"the schema check failed: {reason}");
         }
 
-        return Parse(result.StandardOutput);
+        return Parse(result.StandardOutput, count);
+    }
+
+    /// <summary>All objects in one batch: <see cref="Submit"/> then <see cref="CompleteAsync"/>.</summary>
+    /// <exception cref="ManifestSchemaException">When node fails (one line).</exception>
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<SchemaProblem>>> ValidateAsync(IReadOnlyList<JsonNode?> objects, CancellationToken cancellationToken)
+    {
+        Submit(objects);
+        return CompleteAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -76,7 +118,14 @@ internal sealed class ManifestSchemaRun : IAsyncDisposable
     }
 
     // Read with JsonNode, not reflection-based deserialisation, which trimmed or file-based builds switch off.
-    private static Dictionary<int, IReadOnlyList<SchemaProblem>> Parse(string output)
+    private void WriteWhole(string name, string content)
+    {
+        var path = Path.Combine(work.FullName, name);
+        File.WriteAllText(path + ".partial", content);
+        File.Move(path + ".partial", path);
+    }
+
+    private static Dictionary<int, IReadOnlyList<SchemaProblem>> Parse(string output, int count)
     {
         JsonNode? parsed;
         try
@@ -96,7 +145,8 @@ internal sealed class ManifestSchemaRun : IAsyncDisposable
         var problems = new Dictionary<int, IReadOnlyList<SchemaProblem>>();
         foreach (var entry in entries)
         {
-            if (entry?["index"] is not JsonValue index || !index.TryGetValue<int>(out var position) || entry["errors"] is not JsonArray errors)
+            if (entry?["index"] is not JsonValue index || !index.TryGetValue<int>(out var position) || position < 0 || position >= count
+                || entry["errors"] is not JsonArray errors)
             {
                 return Unreadable();
             }

@@ -5,12 +5,14 @@
 //   node validate-manifests.mjs --version
 //   node validate-manifests.mjs --index       (once, by the installer: the declared types, see declarations(), and
 //                                              the bundle of the validators every run loads, see bundle())
-//   node validate-manifests.mjs <input.json> <wait seconds>
+//   node validate-manifests.mjs <input directory> <wait seconds>
 //
-// The process starts while helm still renders: it loads the validators, then waits for <input.json> (written whole,
-// by rename) holding [{ "object": {...} }, ...], and prints [{ "index": n, "errors": [{ "path": [...], "message" }] }].
+// The process starts with Verify and validates while helm still renders: it loads the validators, then validates each
+// batch as it arrives in <input directory> ("0.json", "1.json", ..., each written whole by rename) holding
+// [{ "object": {...} }, ...], until the file "end" (written last) names how many batches there are. It then prints
+// [{ "index": n, "errors": [{ "path": [...], "message" }] }], n counting the objects of all batches in order.
 // Messages name schema facts only (types, allowed values), never a value from the object: values may be secrets.
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -380,8 +382,21 @@ async function validate(object) {
   return [...errors, ...unknownFields(validator.owner, objects).filter((error) => !below(error.path))];
 }
 
-function sleep(milliseconds) {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+// Resolves after the given time, or earlier when something changes in the watched directory (a batch renamed into place).
+let wake = null;
+
+function change(milliseconds) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      wake = null;
+      resolve();
+    }, milliseconds);
+    wake = () => {
+      clearTimeout(timer);
+      wake = null;
+      resolve();
+    };
+  });
 }
 
 async function main() {
@@ -392,34 +407,57 @@ async function main() {
   }
 
   if (!input) {
-    console.error("usage: validate-manifests.mjs --version | --index | <input.json> <wait seconds>");
+    console.error("usage: validate-manifests.mjs --version | --index | <input directory> <wait seconds>");
     process.exit(2);
   }
 
-  // Loaded while Verify's helm runs, so they are ready when the input arrives.
+  // Loaded while Verify's helm runs, so they are ready when the first batch arrives.
   await loadPreloaded();
-  // Polled briefly at first (the input usually follows within a second or two), then gently. A Verify that died
+  // Polled briefly at first (batches follow each other within a second or two), then gently. A Verify that died
   // without stopping us leaves us with another parent: then there is nobody to answer.
   const started = Date.now();
   const parent = process.ppid;
-  while (!existsSync(input)) {
+  let watcher = null;
+  try {
+    watcher = watch(input, () => wake?.());
+  } catch {
+    // no file watching here: polling alone finds the batches
+  }
+
+  const results = [];
+  let batch = 0;
+  let offset = 0;
+  for (;;) {
+    const file = join(input, `${batch}.json`);
+    if (existsSync(file)) {
+      const documents = JSON.parse(readFileSync(file, "utf8"));
+      for (let index = 0; index < documents.length; index++) {
+        const errors = await validate(documents[index].object);
+        if (errors.length > 0) {
+          results.push({ index: offset + index, errors });
+        }
+      }
+
+      offset += documents.length;
+      batch++;
+      continue;
+    }
+
+    // "end" is written after the last batch: when it names no more batches than were read, every one was.
+    const end = join(input, "end");
+    if (existsSync(end) && Number(readFileSync(end, "utf8")) <= batch) {
+      break;
+    }
+
     if (Date.now() - started > Number(waitSeconds ?? 0) * 1000 || process.ppid !== parent) {
-      console.error(`no input arrived at ${input} within ${waitSeconds} s`);
+      console.error(`the input in ${input} did not end within ${waitSeconds} s`);
       process.exit(4);
     }
 
-    await sleep(Date.now() - started < 10_000 ? 5 : 100);
+    await change(Date.now() - started < 10_000 ? 5 : 100);
   }
 
-  const documents = JSON.parse(readFileSync(input, "utf8"));
-  const results = [];
-  for (let index = 0; index < documents.length; index++) {
-    const errors = await validate(documents[index].object);
-    if (errors.length > 0) {
-      results.push({ index, errors });
-    }
-  }
-
+  watcher?.close();
   process.stdout.write(JSON.stringify(results));
 }
 
