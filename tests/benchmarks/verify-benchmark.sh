@@ -29,9 +29,10 @@ for stage in "${stages[@]}"; do
   printf '%s-gcp\t%s\n' "$stage" "$root/environments/$stage/values-$stage-gcp.yaml"
 done > "$work/real.tsv"
 
-# Verifier and serial helm, interleaved round by round inside one process (see verify-benchmark.cs).
+# Verifier and serial helm, interleaved round by round inside one process (see verify-benchmark.cs). Release, the
+# configuration build.sh compiles the build in: `dotnet run` of a file would build it and GitOps.Platform as Debug.
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
-results="$(cd "$root" && dotnet run tests/benchmarks/verify-benchmark.cs -- "$root" "$runs" "$work/generated.tsv" "$work/real.tsv")"
+results="$(cd "$root" && dotnet run -c Release tests/benchmarks/verify-benchmark.cs -- "$root" "$runs" "$work/generated.tsv" "$work/real.tsv")"
 value() { awk -v name="$1" '$1 == name { print $2 }' <<< "$results"; }
 real_verify="$(value real)"
 real_serial="$(value real-serial)"
