@@ -1,9 +1,24 @@
+using System.Collections.Concurrent;
+
 namespace GitOps.Platform.Verification.Checks;
 
-/// <summary>Finds files below the repository root and names them the way findings do (relative, '/' separators).</summary>
+/// <summary>
+/// Finds files below the repository root and names them the way findings do (relative, '/' separators). One instance
+/// per Verify run, which also holds the YAML files read during the run (<see cref="YamlFile.Read"/>).
+/// </summary>
 internal sealed class RepositoryFiles(string root)
 {
+    private readonly ConcurrentDictionary<string, Lazy<YamlFile?>> parsed = new(StringComparer.Ordinal);
+
     public string Root { get; } = root;
+
+    /// <summary>
+    /// The file read once per run, by whichever check asks first, however many ask (an app-of-apps file is read by
+    /// half a dozen rules, a values file by the YAML rule and by its environment's check). Keyed by the path as given,
+    /// since findings name it so.
+    /// </summary>
+    public YamlFile? ParsedOnce(string path, Func<YamlFile?> read) =>
+        parsed.GetOrAdd(path, _ => new Lazy<YamlFile?>(read, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     public string FullPath(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 

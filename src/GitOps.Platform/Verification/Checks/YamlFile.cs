@@ -31,7 +31,14 @@ internal sealed record YamlFile(string Path, IReadOnlyList<YamlNode> Documents)
         return line;
     }
 
-    public static YamlFile? Read(RepositoryFiles files, string path, FindingSink sink)
+    /// <summary>
+    /// The file's documents, or null (and GO019 in <paramref name="sink"/>) when helm could not read it. Parsed once per
+    /// Verify run: the nodes are shared by the checks that read the file, which only read them.
+    /// </summary>
+    public static YamlFile? Read(RepositoryFiles files, string path, FindingSink sink) =>
+        files.ParsedOnce(path, () => Parse(files, path, sink));
+
+    private static YamlFile? Parse(RepositoryFiles files, string path, FindingSink sink)
     {
         var bytes = File.ReadAllBytes(files.FullPath(path));
         if (HelmYamlCompatibility.InBytes(bytes) is { } encoding)
