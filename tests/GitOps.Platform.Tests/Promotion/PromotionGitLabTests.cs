@@ -76,4 +76,40 @@ public sealed class PromotionGitLabTests : IDisposable
         (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
         gitLab.MergeRequests.ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Review F5: with GitLab's fast-forward merge method every commit of a merged MR lands on main's first-parent line,
+    /// so the pin rule (a pin must be a commit main has been at) no longer tells a merged MR from its inner commits.
+    /// The promotion refuses such a project in one line naming the setting and the allowed values, before any push;
+    /// "Merge commit" and "Merge commit with semi-linear history" are fine.
+    /// </summary>
+    [Theory]
+    [InlineData("ff", false)]
+    [InlineData("merge", true)]
+    [InlineData("rebase_merge", true)]
+    public async Task A_project_that_fast_forwards_merge_requests_is_refused_before_anything_is_pushed(string mergeMethod, bool allowed)
+    {
+        await repository.InitializeAsync("1.3.0", "1.2.0");
+        await using var gitLab = await FakeGitLab.StartAsync();
+        gitLab.MergeMethod = mergeMethod;
+        using var client = GitLabTestClient.Create(gitLab, options: QuickRetries);
+        E2eRecord[] passed = [PromotionRepository.Record("gcp", "1.3.0", E2eResult.Passed), PromotionRepository.Record("aws", "1.3.0", E2eResult.Passed)];
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync(passed));
+
+        if (allowed)
+        {
+            (await repository.Executor(client).ExecuteAsync(plan, CancellationToken.None)).Pushed.ShouldBeTrue();
+            gitLab.MergeRequests.ShouldHaveSingleItem();
+            return;
+        }
+
+        var refused = await Should.ThrowAsync<GitLabConfigurationException>(() => repository.Executor(client).ExecuteAsync(plan, CancellationToken.None));
+
+        refused.Message.ShouldBe($"GitLab project {gitLab.ProjectPath} merges merge requests by fast-forward (merge_method ff), which puts every commit of a merged "
+            + "merge request on main's first-parent line, so a pin could name a commit main never ran as a whole; set Settings > Merge requests > Merge method "
+            + "to \"Merge commit\" (merge) or \"Merge commit with semi-linear history\" (rebase_merge). Nothing was pushed.");
+        refused.Message.ShouldNotContain("\n");
+        (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
+        gitLab.MergeRequests.ShouldBeEmpty();
+    }
 }
