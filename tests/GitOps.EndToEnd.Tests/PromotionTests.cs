@@ -209,8 +209,13 @@ public sealed class PromotionTests(FreshClone clone)
     [Fact]
     public void E2e_refuses_when_the_trigger_reports_another_release_than_the_checkout_holds()
     {
-        var result = clone.BuildSh(new Dictionary<string, string?> { ["RELEASE"] = "9.9.9" }, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
-        result.ExitCode.ShouldBe(1);
+        // As qa's hook posts it: the release with the commit Argo CD synced, here the checkout's own pin.
+        var pin = File.ReadLines(Path.Combine(clone.Root, "environments/qa/app-of-apps-qa.yaml")).Select(line => line.Trim())
+            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["RELEASE"] = "9.9.9", ["REVISION"] = pin }, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
+
+        result.ExitCode.ShouldBe(1, result.Output + result.Error);
         result.Output.ShouldContain("the trigger reports release 9.9.9 synced to qa-gcp, but environments/qa/app-of-apps-qa.yaml in this checkout holds 1.4.2");
         File.Exists(Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-gcp.json")).ShouldBeFalse("no e2e record for a release that was not tested");
     }
