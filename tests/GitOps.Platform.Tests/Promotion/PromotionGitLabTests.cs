@@ -112,4 +112,25 @@ public sealed class PromotionGitLabTests : IDisposable
         (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
         gitLab.MergeRequests.ShouldBeEmpty();
     }
+
+    /// <summary>Rollback goes back to a pair the stage ran: a project set up to fast-forward can still be rolled back.</summary>
+    [Fact]
+    public async Task A_rollback_is_not_blocked_by_a_fast_forward_merge_method()
+    {
+        await repository.InitializeAsync("1.0.0", "0.9.0");
+        await repository.Sandbox.CommitFilesAsync(
+            new[] { "environments/values-qa-gcp.yaml", "environments/values-qa-aws.yaml" }.ToDictionary(path => path, path => PromotionRepository.Render(path, "1.1.0")),
+            "Promote 1.1.0 to qa");
+        await repository.Sandbox.Git.RunAsync(["push", "--quiet", "origin", "main"], CancellationToken.None);
+        await using var gitLab = await FakeGitLab.StartAsync();
+        gitLab.MergeMethod = "ff";
+        using var client = GitLabTestClient.Create(gitLab, options: QuickRetries);
+        var plan = await new RollbackPlanner(repository.Sandbox.Git)
+            .PlanAsync("qa", "1.0.0", await repository.FilesAsync("qa"), RejectedReleases.None, force: false, CancellationToken.None);
+
+        var outcome = await repository.Executor(client).ExecuteAsync(plan, CancellationToken.None);
+
+        outcome.Pushed.ShouldBeTrue();
+        gitLab.MergeRequests.ShouldHaveSingleItem().SourceBranch.ShouldBe("rollback/qa-1.0.0");
+    }
 }
