@@ -41,6 +41,7 @@ internal sealed partial class Build
         .Requires(() => ReleaseIsValid)
         .Requires(() => GitLabIsCommittedProject)
         .Requires(() => RevisionIsFullSha)
+        .Requires(() => RevisionGoesWithRelease)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new E2eSuite(Promotion).RunAsync(
             Cloud is { } cloud ? [new EnvironmentId(Stage!.Value, cloud)] : CatalogPromotionStages.Load(RootDirectory).Catalog.Definition(Stage!.Value).Environments,
             Release, Revision, E2eCommand, E2eBaseUrl, cancellationToken)));
@@ -86,6 +87,9 @@ internal sealed partial class Build
     }
 
     private bool RevisionIsFullSha => PromotionArguments.RequireFullSha(Revision);
+
+    private bool RevisionGoesWithRelease => Stage is not { } stage
+        || PromotionArguments.RequireRevisionWithRelease(CatalogPromotionStages.Load(RootDirectory).Catalog, stage, Release, Revision, IsPipeline);
 
     private bool RollbackTargetIsSemVer => PromotionArguments.RequireSemVer(To, "--to");
 

@@ -17,7 +17,10 @@ public sealed class PairPromotionTests(FreshClone clone)
     public async Task A_chart_change_reaches_each_promoted_stage_exactly_when_its_promotion_mr_merges_and_rollback_returns_both()
     {
         await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
-        var before = new[] { "dev", "nightly", "qa", "qa-int", "prod" }.ToDictionary(stage => stage, sandbox.ArgoRendered);
+        var stages = new[] { "dev", "nightly", "qa", "qa-int", "prod" };
+        var before = stages.ToDictionary(stage => stage, sandbox.ArgoRendered);
+        // What the build itself shows a stage runs (Render), beside what Argo CD would render.
+        var renderedBefore = stages.ToDictionary(stage => stage, sandbox.Rendered);
         var prodPin = Pin(sandbox, "prod");
         var prodValues = File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml"));
 
@@ -28,11 +31,13 @@ public sealed class PairPromotionTests(FreshClone clone)
         foreach (var stage in new[] { "qa", "qa-int", "prod" })
         {
             sandbox.ArgoRendered(stage).ShouldBe(before[stage], $"{stage} is pinned: a change on main must not reach it");
+            sandbox.Rendered(stage).ShouldBe(renderedBefore[stage], $"Render shows {stage} at its pin");
         }
 
         foreach (var stage in new[] { "dev", "nightly" })
         {
             sandbox.ArgoRendered(stage).ShouldContain(Change, customMessage: $"{stage} follows main");
+            sandbox.Rendered(stage).ShouldContain(Change, customMessage: $"Render shows {stage} following main");
         }
 
         // 2. dev -> qa: the release entry moves qa's release and pins it to main as it is now.
@@ -42,8 +47,10 @@ public sealed class PairPromotionTests(FreshClone clone)
         toQa.Title.ShouldBe($"Promote 1.5.0 at {change[..12]} to qa");
         ShowsTheChange(toQa.Description, "qa-gcp", change);
         sandbox.ArgoRendered("qa").ShouldBe(before["qa"], "nothing reaches qa before its MR is merged");
+        sandbox.Rendered("qa").ShouldBe(renderedBefore["qa"]);
         sandbox.Merge(toQa);
         sandbox.ArgoRendered("qa").ShouldContain(Change);
+        sandbox.Rendered("qa").ShouldContain(Change);
         Pin(sandbox, "qa").ShouldBe(change);
 
         // qa never ran this pair's e2e: no promotion, nothing pushed.
@@ -60,8 +67,10 @@ public sealed class PairPromotionTests(FreshClone clone)
         ShowsTheChange(toQaInt.Description, "qa-int-gcp", change);
         toQaInt.Description.ShouldContain($"- **qa-gcp** `1.5.0 at {change[..12]}` passed");
         sandbox.ArgoRendered("qa-int").ShouldBe(before["qa-int"]);
+        sandbox.Rendered("qa-int").ShouldBe(renderedBefore["qa-int"]);
         sandbox.Merge(toQaInt);
         sandbox.ArgoRendered("qa-int").ShouldContain(Change);
+        sandbox.Rendered("qa-int").ShouldContain(Change);
 
         // 4. qa-int -> prod, opened by hand and merged by a code owner.
         var toProd = PromoteAfterE2e(sandbox, "qa-int", change);
@@ -69,9 +78,11 @@ public sealed class PairPromotionTests(FreshClone clone)
         ShowsTheChange(toProd.Description, "prod-gcp", change);
         toProd.Description.ShouldContain("**Production.**");
         sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
+        sandbox.Rendered("prod").ShouldBe(renderedBefore["prod"]);
         sandbox.Merge(toProd);
         var promoted = sandbox.ArgoRendered("prod");
         promoted.ShouldContain(Change);
+        sandbox.Rendered("prod").ShouldContain(Change);
         Pin(sandbox, "prod").ShouldBe(change);
 
         // 5. Roll prod back: the release and the configuration return.
@@ -86,6 +97,7 @@ public sealed class PairPromotionTests(FreshClone clone)
         Pin(sandbox, "prod").ShouldBe(prodPin);
         File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml")).ShouldBe(prodValues);
         sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
+        sandbox.Rendered("prod").ShouldBe(renderedBefore["prod"], "Render shows prod back at its old pair");
     }
 
     [Fact]

@@ -61,6 +61,9 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
             ["STAGE"] = "qa",
             ["CLOUD"] = "gcp",
             ["RELEASE"] = release,
+            // qa's hook posts the commit Argo CD synced with the release: the pin.
+            ["REVISION"] = File.ReadLines(Path.Combine(sandbox.Root, QaParent)).Select(line => line.Trim())
+                .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim(),
             ["CI_SERVER_URL"] = sandbox.GitLab.WebUrl.ToString().TrimEnd('/'),
             ["CI_PROJECT_PATH"] = sandbox.GitLab.ProjectPath,
         };

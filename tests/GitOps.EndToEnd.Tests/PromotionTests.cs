@@ -209,10 +209,44 @@ public sealed class PromotionTests(FreshClone clone)
     [Fact]
     public void E2e_refuses_when_the_trigger_reports_another_release_than_the_checkout_holds()
     {
-        var result = clone.BuildSh(new Dictionary<string, string?> { ["RELEASE"] = "9.9.9" }, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
-        result.ExitCode.ShouldBe(1);
+        // As qa's hook posts it: the release with the commit Argo CD synced, here the checkout's own pin.
+        var pin = File.ReadLines(Path.Combine(clone.Root, "environments/qa/app-of-apps-qa.yaml")).Select(line => line.Trim())
+            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["RELEASE"] = "9.9.9", ["REVISION"] = pin }, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
+
+        result.ExitCode.ShouldBe(1, result.Output + result.Error);
         result.Output.ShouldContain("the trigger reports release 9.9.9 synced to qa-gcp, but environments/qa/app-of-apps-qa.yaml in this checkout holds 1.4.2");
         File.Exists(Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-gcp.json")).ShouldBeFalse("no e2e record for a release that was not tested");
+    }
+
+    /// <summary>
+    /// Review F4: a promoted stage's hook posts RELEASE and REVISION together, so RELEASE alone would record a pass for a
+    /// pair nobody compared with what the environment runs. Refused before anything runs, in a pipeline (where an empty
+    /// input arrives as an empty variable) and locally, with nothing recorded and no MR opened.
+    /// </summary>
+    [Fact]
+    public void E2e_on_a_promoted_stage_refuses_a_release_without_its_revision_before_anything_runs()
+    {
+        var trigger = new Dictionary<string, string?> { ["RELEASE"] = "1.4.2", ["REVISION"] = string.Empty };
+        var record = Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-gcp.json");
+
+        var pipeline = clone.BuildSh(trigger, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
+        var promotion = clone.BuildSh(trigger, "OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--no-logo");
+        var local = clone.BuildSh(new Dictionary<string, string?>(), "RunE2E", "--stage", "qa-int", "--cloud", "gcp", "--release", "1.4.1", "--no-logo");
+
+        pipeline.ExitCode.ShouldBe(2, pipeline.Output + pipeline.Error);
+        pipeline.Error.Trim().ShouldBe("error: REVISION (--revision) is empty, but RELEASE is 1.4.2: qa is pinned, and its PostSync hook posts the commit Argo CD "
+            + "synced (ARGOCD_APP_REVISION) with the release, so RunE2E can check that qa runs the pair this checkout pins; trigger with REVISION set to that "
+            + "40-hex commit. Nothing was run.");
+        pipeline.Output.ShouldNotContain("e2e on");
+        promotion.ExitCode.ShouldBe(2, promotion.Output + promotion.Error);
+        promotion.Error.Trim().ShouldBe(pipeline.Error.Trim());
+        local.ExitCode.ShouldBe(2, local.Output + local.Error);
+        local.Error.Trim().ShouldBe("error: --release 1.4.1 without --revision: qa-int is pinned, so RunE2E checks the pair Argo CD synced; give --revision "
+            + "<the 40-hex commit Argo CD synced (ARGOCD_APP_REVISION)>, or leave out --release to test the pair this checkout pins. Nothing was run.");
+        File.Exists(record).ShouldBeFalse("no e2e record for a pair that was not checked");
+        File.Exists(Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-int-gcp.json")).ShouldBeFalse();
     }
 
     [Fact]

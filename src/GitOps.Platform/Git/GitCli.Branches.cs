@@ -40,8 +40,8 @@ public sealed partial class GitCli
     /// <summary>The commit a remote branch points at, asked of the remote; null when the branch does not exist.</summary>
     public async Task<string?> RemoteBranchCommitAsync(string remote, string branch, CancellationToken cancellationToken)
     {
-        var output = await RunAsync(["ls-remote", "--heads", remote, "refs/heads/" + branch], cancellationToken);
-        return Lines(output).Select(line => line.Split('\t')[0]).FirstOrDefault();
+        var result = await RunRawAsync(["ls-remote", "--heads", remote, "refs/heads/" + branch], quiet: true, throwOnFailure: true, cancellationToken, NetworkTimeout);
+        return Lines(result.StandardOutput).Select(line => line.Split('\t')[0]).FirstOrDefault();
     }
 
     public Task FetchAsync(string remote, IReadOnlyList<string> refspecs, CancellationToken cancellationToken) =>

@@ -9,6 +9,9 @@ public sealed record GitLabProject
 
     public GitLabProjectPermissions? Permissions { get; init; }
 
+    /// <summary>How merge requests are merged: merge, rebase_merge or ff (<see cref="GitLabClient.RequireMergeCommitsAsync"/>); null when not shown.</summary>
+    public string? MergeMethod { get; init; }
+
     /// <summary>"Minimum role to use pipeline variables"; GitLab shows it to Maintainers and Owners only (null otherwise).</summary>
     public string? CiPipelineVariablesMinimumOverrideRole { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GitOps.Platform.Git;
 using GitOps.Platform.Toolchain;
 using GitOps.Targets.Errors;
 
@@ -41,7 +42,25 @@ public static class NewestCommitGuard
 
     private static string Git(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // ls-remote may go over ssh: in batch mode, with the clone's own ssh command kept (BatchModeSsh).
+        string? ssh = null;
+        if (arguments[0] == "ls-remote")
+        {
+            // Exit 1: neither core.sshCommand nor ssh.variant is set.
+            var (command, variant) = BatchModeSsh.Parse(Run(directory, ["config", "-z", "--get-regexp", BatchModeSsh.ConfigPattern], null, allowNotFound: true));
+            ssh = BatchModeSsh.Command(command, variant);
+        }
+
+        return Run(directory, arguments, ssh, allowNotFound: false);
+    }
+
+    private static string Run(string directory, string[] arguments, string? ssh, bool allowNotFound)
+    {
+        // Standard input closed: nothing git or ssh could read from it is ever typed in a job.
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
         start.ArgumentList.Add("-C");
         start.ArgumentList.Add(directory);
         foreach (var argument in arguments)
@@ -53,6 +72,11 @@ public static class NewestCommitGuard
         // such as GIT_CONFIG_COUNT, or a HOME with a .gitconfig, with url.<elsewhere>.insteadOf could otherwise point
         // origin at a repository that still has this commit as its head. Never prompt for credentials: a job has none to type.
         var deliberate = new Dictionary<string, string?>(StringComparer.Ordinal) { ["GIT_TERMINAL_PROMPT"] = "0" };
+        if (ssh is not null)
+        {
+            deliberate["GIT_SSH_COMMAND"] = ssh;
+        }
+
         var home = new PipelineToolHome(Path.Combine(directory, ".nuke", "temp"), directory).Ensure();
         foreach (var (name, value) in new ToolEnvironment(inPipeline: true, home).For("git", deliberate, Environment.GetEnvironmentVariables()))
         {
@@ -65,17 +89,20 @@ public static class NewestCommitGuard
                 start.Environment[name] = value;
             }
         }
+
         using var git = Process.Start(start) ?? throw new BuildFailedException("git could not be started; a manual job checks its commit with git");
+        git.StandardInput.Close();
         var error = git.StandardError.ReadToEndAsync();
-        var output = git.StandardOutput.ReadToEnd();
+        // Read asynchronously, so that the timeout below also bounds a git that never closes its output.
+        var output = git.StandardOutput.ReadToEndAsync();
         if (!git.WaitForExit(Timeout))
         {
             git.Kill(entireProcessTree: true);
             throw new BuildFailedException($"git {arguments[0]} did not answer within {Timeout.TotalSeconds:0} s; the job's commit could not be checked, so nothing was run");
         }
 
-        return git.ExitCode == 0
-            ? output
+        return git.ExitCode == 0 || (allowNotFound && git.ExitCode == 1)
+            ? output.Result
             : throw new BuildFailedException($"git {arguments[0]} failed ({error.Result.Split('\n')[0].Trim()}); the job's commit could not be checked, so nothing was run");
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GitOps.Platform.Promotion.Pins;
 
 namespace GitOps.Platform.Promotion;
@@ -37,11 +38,19 @@ public sealed class PairGuard(RevisionHistory history)
                 + $"pin {plan.FromStage ?? plan.ToStage} to a commit of main, or {rollback}");
         }
 
-        if (plan.PinEdit is { } pin && CommitRevision.IsFull(pin.PreviousRevision) && !await history.ContainsAsync(pin.PreviousRevision, cancellationToken))
+        if (plan.PinEdit is { } pin && CommitRevision.IsFull(pin.PreviousRevision))
         {
-            throw new PromotionRefusedException(RefusalReason.UnknownRevision,
-                $"Not moving {plan.ToStage} from {current} to {moved}: its pin {pin.PreviousRevision} ({pin.Path}) is not a commit of this repository, so the change cannot be shown; "
-                + $"fix the pin, or {rollback}");
+            switch (await history.LookUpAsync(pin.PreviousRevision, cancellationToken))
+            {
+                case CommitLookup.Missing:
+                    throw new PromotionRefusedException(RefusalReason.UnknownRevision,
+                        $"Not moving {plan.ToStage} from {current} to {moved}: its pin {pin.PreviousRevision} ({pin.Path}) is not a commit of this repository, so the change cannot be shown; "
+                        + $"fix the pin, or {rollback}");
+                case CommitLookup.RemoteSilent:
+                    throw new PromotionRefusedException(RefusalReason.UnknownRevision, string.Create(CultureInfo.InvariantCulture,
+                        $"Not moving {plan.ToStage} from {current} to {moved}: its pin {pin.PreviousRevision} ({pin.Path}) is not in this clone, and {history.Remote} did not answer "
+                        + $"within {history.FetchTimeout.TotalSeconds:0} s when asked for it, so the change cannot be shown; rerun when {history.Remote} answers"));
+            }
         }
 
         var olderRelease = plan.Edits.Any(edit => ReleaseVersion.TryParse(edit.PreviousVersion, out var previous) && previous > plan.Version);

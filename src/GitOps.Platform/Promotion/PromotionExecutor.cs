@@ -30,6 +30,12 @@ public sealed class PromotionExecutor(GitCli git, IChangeRequestHost host, ILog 
 
         // GitLab (or GitHub) is asked first: a refused token or project must not leave a pushed branch behind.
         await host.CheckAccessAsync(cancellationToken);
+        if (host is IMergeMethodCheck mergeMethod && plan.Kind != PromotionKind.Rollback)
+        {
+            // A fast-forwarding project would let a pin name a commit from inside a merged MR. Rollback goes back to a
+            // pair the stage ran: it stays possible, so a project set up wrongly can still be rolled back.
+            await mergeMethod.RequireMergeCommitsAsync(cancellationToken);
+        }
         // Release and pin of a promoted stage are in one file (the parent file): the changes apply one after the other.
         var changes = plan.Edits.Select(edit => new FileChange(edit.Path, current =>
             edit.ApplyTo(current ?? throw new ValuesFileException($"{edit.Path}:1: missing on the target branch; it must exist before a promotion")))).ToList();

@@ -76,4 +76,61 @@ public sealed class PromotionGitLabTests : IDisposable
         (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
         gitLab.MergeRequests.ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Review F5: with GitLab's fast-forward merge method every commit of a merged MR lands on main's first-parent line,
+    /// so the pin rule (a pin must be a commit main has been at) no longer tells a merged MR from its inner commits.
+    /// The promotion refuses such a project in one line naming the setting and the allowed values, before any push;
+    /// "Merge commit" and "Merge commit with semi-linear history" are fine.
+    /// </summary>
+    [Theory]
+    [InlineData("ff", false)]
+    [InlineData("merge", true)]
+    [InlineData("rebase_merge", true)]
+    public async Task A_project_that_fast_forwards_merge_requests_is_refused_before_anything_is_pushed(string mergeMethod, bool allowed)
+    {
+        await repository.InitializeAsync("1.3.0", "1.2.0");
+        await using var gitLab = await FakeGitLab.StartAsync();
+        gitLab.MergeMethod = mergeMethod;
+        using var client = GitLabTestClient.Create(gitLab, options: QuickRetries);
+        E2eRecord[] passed = [PromotionRepository.Record("gcp", "1.3.0", E2eResult.Passed), PromotionRepository.Record("aws", "1.3.0", E2eResult.Passed)];
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync(passed));
+
+        if (allowed)
+        {
+            (await repository.Executor(client).ExecuteAsync(plan, CancellationToken.None)).Pushed.ShouldBeTrue();
+            gitLab.MergeRequests.ShouldHaveSingleItem();
+            return;
+        }
+
+        var refused = await Should.ThrowAsync<GitLabConfigurationException>(() => repository.Executor(client).ExecuteAsync(plan, CancellationToken.None));
+
+        refused.Message.ShouldBe($"GitLab project {gitLab.ProjectPath} merges merge requests by fast-forward (merge_method ff), which puts every commit of a merged "
+            + "merge request on main's first-parent line, so a pin could name a commit main never ran as a whole; set Settings > Merge requests > Merge method "
+            + "to \"Merge commit\" (merge) or \"Merge commit with semi-linear history\" (rebase_merge). Nothing was pushed.");
+        refused.Message.ShouldNotContain("\n");
+        (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
+        gitLab.MergeRequests.ShouldBeEmpty();
+    }
+
+    /// <summary>Rollback goes back to a pair the stage ran: a project set up to fast-forward can still be rolled back.</summary>
+    [Fact]
+    public async Task A_rollback_is_not_blocked_by_a_fast_forward_merge_method()
+    {
+        await repository.InitializeAsync("1.0.0", "0.9.0");
+        await repository.Sandbox.CommitFilesAsync(
+            new[] { "environments/values-qa-gcp.yaml", "environments/values-qa-aws.yaml" }.ToDictionary(path => path, path => PromotionRepository.Render(path, "1.1.0")),
+            "Promote 1.1.0 to qa");
+        await repository.Sandbox.Git.RunAsync(["push", "--quiet", "origin", "main"], CancellationToken.None);
+        await using var gitLab = await FakeGitLab.StartAsync();
+        gitLab.MergeMethod = "ff";
+        using var client = GitLabTestClient.Create(gitLab, options: QuickRetries);
+        var plan = await new RollbackPlanner(repository.Sandbox.Git)
+            .PlanAsync("qa", "1.0.0", await repository.FilesAsync("qa"), RejectedReleases.None, force: false, CancellationToken.None);
+
+        var outcome = await repository.Executor(client).ExecuteAsync(plan, CancellationToken.None);
+
+        outcome.Pushed.ShouldBeTrue();
+        gitLab.MergeRequests.ShouldHaveSingleItem().SourceBranch.ShouldBe("rollback/qa-1.0.0");
+    }
 }

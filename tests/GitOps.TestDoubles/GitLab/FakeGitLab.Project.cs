@@ -61,6 +61,33 @@ public sealed partial class FakeGitLab
 
     private bool restrictUserDefinedVariables;
 
+    /// <summary>
+    /// Settings > Merge requests > Merge method, as the projects API names it (<c>merge_method</c>): <c>merge</c> (a
+    /// merge commit for every merge request, GitLab's default), <c>rebase_merge</c> (a merge commit, after a rebase
+    /// when needed: semi-linear history) or <c>ff</c> (fast-forward, no merge commit). The fake does not merge by it:
+    /// the tests merge with git themselves.
+    /// </summary>
+    public string MergeMethod
+    {
+        get
+        {
+            lock (gate)
+            {
+                return mergeMethod;
+            }
+        }
+
+        set
+        {
+            lock (gate)
+            {
+                mergeMethod = value;
+            }
+        }
+    }
+
+    private string mergeMethod = "merge";
+
     private bool TriggerOwnerMaySetVariables
     {
         get
@@ -82,6 +109,8 @@ public sealed partial class FakeGitLab
         ["path_with_namespace"] = ProjectPath,
         ["default_branch"] = "main",
         ["web_url"] = $"{WebUrl.ToString().TrimEnd('/')}/{ProjectPath}",
+        // Shown to every member who can read the project, as GitLab's project entity does.
+        ["merge_method"] = MergeMethod,
         // GitLab shows CI/CD settings to those who may change them.
         [MinimumOverrideRoleField] = request.Caller == FakeCaller.Maintainer ? PipelineVariablesMinimumOverrideRole : null,
         [RestrictField] = request.Caller == FakeCaller.Maintainer ? RestrictUserDefinedVariables : null,

@@ -28,12 +28,18 @@ public sealed class MainLine(GitCli git, string remote = "origin", TimeSpan? fet
     /// <summary>What to do about a pin off main's line.</summary>
     public const string Advice = "pin a commit main has been at (its first-parent line), and move it only through the promotion merge request";
 
+    /// <summary>How long a fetch of main (or of one pin, <see cref="RevisionHistory"/>) may take where no other bound is given.</summary>
+    public static readonly TimeSpan DefaultFetchTimeout = TimeSpan.FromSeconds(60);
+
     // Verify and Render must not hang on a remote that drops packets; a fetch of one branch is quick when it answers.
-    private readonly TimeSpan timeout = fetchTimeout ?? TimeSpan.FromSeconds(60);
+    private readonly TimeSpan timeout = fetchTimeout ?? DefaultFetchTimeout;
 
     private Task<MainReference?>? reference;
     private string unavailable = string.Empty;
     private HashSet<string>? firstParents;
+
+    /// <summary>True once the fetch of main gave up on a remote that did not answer in time: asking it again would only wait as long again.</summary>
+    public bool RemoteTimedOut { get; private set; }
 
     /// <summary>Which main the answers are about (fetched once per instance); null when this clone has none.</summary>
     public Task<MainReference?> ReferenceAsync(CancellationToken cancellationToken) => reference ??= ResolveAsync(cancellationToken);
@@ -100,6 +106,7 @@ public sealed class MainLine(GitCli git, string remote = "origin", TimeSpan? fet
             catch (ToolFailedException exception) when (exception.TimedOut)
             {
                 // The runner throws on its timeout whatever throwOnFailure says: an origin that accepts and never answers is offline too.
+                RemoteTimedOut = true;
                 failure = string.Create(CultureInfo.InvariantCulture, $"{remote}'s {Branch} could not be fetched ({remote} did not answer within {timeout.TotalSeconds:0} s)");
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GitOps.Platform.Git;
+using GitOps.Targets.Tooling;
 
 namespace GitOps.Platform.Promotion.Pins;
 
@@ -7,31 +8,56 @@ namespace GitOps.Platform.Promotion.Pins;
 /// What git knows about pins: whether a commit exists (fetching it by SHA first, since CI clones are shallow), whether
 /// one pin comes after another, and the commits between two pins.
 /// </summary>
-public sealed class RevisionHistory(GitCli git, string remote = "origin")
+/// <param name="git">git in the clone holding the pins.</param>
+/// <param name="remote">The remote to fetch from.</param>
+/// <param name="fetchTimeout">How long one fetch (of main, of a pin) may take; <see cref="MainLine.DefaultFetchTimeout"/> when null.</param>
+public sealed class RevisionHistory(GitCli git, string remote = "origin", TimeSpan? fetchTimeout = null)
 {
     private const int CommitsListed = 50;
 
+    private readonly TimeSpan timeout = fetchTimeout ?? MainLine.DefaultFetchTimeout;
+
     /// <summary>Whether a pin is one main has been at: existing in this clone is not enough (<see cref="MainLine"/>).</summary>
-    public MainLine Main { get; } = new(git, remote);
+    public MainLine Main { get; } = new(git, remote, fetchTimeout);
+
+    /// <summary>The remote fetched from, for messages.</summary>
+    public string Remote => remote;
+
+    /// <summary>The bound on one fetch, for messages.</summary>
+    public TimeSpan FetchTimeout => timeout;
 
     /// <summary>
-    /// True when <paramref name="sha"/> is a commit here, or could be fetched from the remote by its SHA. That includes a
+    /// Whether <paramref name="sha"/> is a commit here, or could be fetched from the remote by its SHA. That includes a
     /// merge request's commits (refs/merge-requests/N/head): enough to show a diff from it, never to pin it (<see cref="Main"/>).
+    /// The fetch is bounded by the fetch timeout, and skipped when the fetch of main already found the remote silent.
     /// </summary>
-    public async Task<bool> ContainsAsync(string sha, CancellationToken cancellationToken)
+    public async Task<CommitLookup> LookUpAsync(string sha, CancellationToken cancellationToken)
     {
         if (!CommitRevision.IsFull(sha))
         {
-            return false;
+            return CommitLookup.Missing;
         }
 
         if (await IsCommitAsync(sha, cancellationToken))
         {
-            return true;
+            return CommitLookup.Present;
         }
 
-        await git.RunRawAsync(["fetch", "--quiet", "--no-tags", remote, sha], quiet: true, throwOnFailure: false, cancellationToken);
-        return await IsCommitAsync(sha, cancellationToken);
+        if (Main.RemoteTimedOut)
+        {
+            return CommitLookup.RemoteSilent;
+        }
+
+        try
+        {
+            await git.RunRawAsync(["fetch", "--quiet", "--no-tags", remote, sha], quiet: true, throwOnFailure: false, cancellationToken, timeout);
+        }
+        catch (ToolFailedException exception) when (exception.TimedOut)
+        {
+            return CommitLookup.RemoteSilent;
+        }
+
+        return await IsCommitAsync(sha, cancellationToken) ? CommitLookup.Present : CommitLookup.Missing;
     }
 
     /// <summary>True when <paramref name="older"/> is an ancestor of <paramref name="newer"/> (and not the same commit).</summary>

@@ -1,3 +1,4 @@
+using GitOps.Platform.Environments;
 using GitOps.Platform.Promotion.Pins;
 using GitOps.Targets.Errors;
 
@@ -31,4 +32,28 @@ public static class PromotionArguments
     public static bool RequireFullSha(string? revision) => revision is null || CommitRevision.IsFull(revision)
         ? true
         : throw new UsageException($"--revision (REVISION): '{revision}' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits");
+
+    /// <summary>
+    /// True unless RELEASE is given without REVISION for a pinned stage (qa, qa-int, prod). Its PostSync hook posts both
+    /// (e2eTrigger.revision is $ARGOCD_APP_REVISION, which Verify requires), and only with both can RunE2E compare the
+    /// pair the environment runs with the one the checkout pins; with the release alone it would record a pass for a
+    /// pair nobody compared (review F4). Neither given tests, and records, the pair the checkout pins.
+    /// </summary>
+    /// <exception cref="UsageException">RELEASE without REVISION on a pinned stage; the message says what to send.</exception>
+    public static bool RequireRevisionWithRelease(StageCatalog catalog, Stage? stage, string? release, string? revision, bool isPipeline)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (stage is not { } pinned || release is null || revision is not null || !catalog.IsPinned(pinned))
+        {
+            return true;
+        }
+
+        var name = pinned.ToName();
+        throw new UsageException(isPipeline
+            ? $"REVISION (--revision) is empty, but RELEASE is {release}: {name} is pinned, and its PostSync hook posts the commit Argo CD synced "
+                + $"(ARGOCD_APP_REVISION) with the release, so RunE2E can check that {name} runs the pair this checkout pins; trigger with REVISION set to "
+                + "that 40-hex commit. Nothing was run."
+            : $"--release {release} without --revision: {name} is pinned, so RunE2E checks the pair Argo CD synced; give --revision "
+                + "<the 40-hex commit Argo CD synced (ARGOCD_APP_REVISION)>, or leave out --release to test the pair this checkout pins. Nothing was run.");
+    }
 }

@@ -150,6 +150,34 @@ public sealed class PairPromotionTests : IDisposable
         (await repository.Sandbox.RemoteBranchesAsync()).ShouldBe(["main"]);
     }
 
+    /// <summary>
+    /// Review F6: the target stage's pin is not in this clone and origin accepts connections but never answers. The
+    /// fetch of main gives up after its timeout (main as last fetched is used), and the pin is not fetched again from an
+    /// origin known to be silent: one line saying so, nothing pushed.
+    /// </summary>
+    [Fact]
+    public async Task A_target_pin_that_cannot_be_fetched_from_a_silent_origin_is_refused_in_one_line_within_the_fetch_timeout()
+    {
+        var first = await repository.InitializeAsync("1.3.0", "1.2.0");
+        const string Missing = "1234567890abcdef1234567890abcdef12345678";
+        await repository.SetAsync("qa-int", "1.2.0", Missing);
+        var plan = PromotionPlanner.Plan(await repository.QaRequestAsync([PairRepository.Record("1.3.0", first)]));
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        await repository.Sandbox.Git.RunAsync(["remote", "set-url", "origin", $"http://127.0.0.1:{port}/group/project.git"], CancellationToken.None);
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var refusal = await Should.ThrowAsync<PromotionRefusedException>(() =>
+            new PairGuard(new RevisionHistory(repository.Sandbox.Git, fetchTimeout: TimeSpan.FromSeconds(2))).CheckAsync(plan, guard.Token));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "one fetch timeout, not one per lookup");
+        refusal.Reason.ShouldBe(RefusalReason.UnknownRevision);
+        refusal.Message.ShouldBe($"Not moving qa-int from 1.2.0 at {Missing[..12]} to 1.3.0 at {first[..12]}: its pin {Missing} ({PairRepository.PinPath("qa-int")}) "
+            + "is not in this clone, and origin did not answer within 2 s when asked for it, so the change cannot be shown; rerun when origin answers");
+    }
+
     [Fact]
     public async Task Rollback_returns_the_release_and_the_pin_the_stage_had_then()
     {
