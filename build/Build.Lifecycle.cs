@@ -30,7 +30,7 @@ internal sealed partial class Build
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
         .Requires(() => ManagementLockIsCommittedWhenRequired)
-        .Requires(() => Stage is not { } stage || MgmtCloud is not { } cloud || Preflight.ProvisionManagement(stage, cloud))
+        .Requires(() => ManagementProvisionInputsAreUsable)
         .Requires(Terraform)
         .Requires(Helm)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).ProvisionAsync(Stage!.Value, MgmtCloud!.Value, cancellationToken));
@@ -46,7 +46,7 @@ internal sealed partial class Build
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => EnvironmentLocksAreCommittedWhenRequired)
-        .Requires(() => Planned is not { } environment || Preflight.Provision(environment, TerraformOnly))
+        .Requires(() => ProvisionInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
@@ -62,7 +62,7 @@ internal sealed partial class Build
         .Requires(() => ValuesFilesAreUsable)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementStateLockIsCommittedWhenRequired)
-        .Requires(() => Planned is not { } environment || Preflight.DeployAppOfApps(environment))
+        .Requires(() => DeployInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
@@ -77,7 +77,7 @@ internal sealed partial class Build
         // Checked before anything runs too, so a refused prod destroy touches nothing at all.
         .Requires(() => EnvironmentDestroyApproved)
         .Requires(() => EnvironmentLocksAreCommittedWhenRequired)
-        .Requires(() => Planned is not { } environment || Preflight.Destroy(environment))
+        .Requires(() => DestroyInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
 
@@ -91,7 +91,7 @@ internal sealed partial class Build
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementDestroyApproved)
         .Requires(() => ManagementLockIsCommittedWhenRequired)
-        .Requires(() => Stage is not { } stage || MgmtCloud is not { } cloud || Preflight.DestroyManagement(stage, cloud))
+        .Requires(() => ManagementDestroyInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
@@ -175,6 +175,16 @@ internal sealed partial class Build
     private bool ManagementLockIsCommittedWhenRequired => LocksAreCommittedWhenRequired(environmentRoot: false, managementRoot: true);
 
     private EnvironmentId TargetEnvironment => new(Stage!.Value, Cloud!.Value);
+
+    private bool ProvisionInputsAreUsable => Planned is not { } environment || Preflight.Provision(environment, TerraformOnly);
+
+    private bool DeployInputsAreUsable => Planned is not { } environment || Preflight.DeployAppOfApps(environment);
+
+    private bool DestroyInputsAreUsable => Planned is not { } environment || Preflight.Destroy(environment);
+
+    private bool ManagementProvisionInputsAreUsable => Stage is not { } stage || MgmtCloud is not { } cloud || Preflight.ProvisionManagement(stage, cloud);
+
+    private bool ManagementDestroyInputsAreUsable => Stage is not { } stage || MgmtCloud is not { } cloud || Preflight.DestroyManagement(stage, cloud);
 
     /// <summary>The environment when both flags are given and the catalog declares it; otherwise other requirements say what is missing.</summary>
     private EnvironmentId? Planned => Stage is { } stage && Cloud is { } cloud && Catalog.Contains(new EnvironmentId(stage, cloud)) ? new EnvironmentId(stage, cloud) : null;
