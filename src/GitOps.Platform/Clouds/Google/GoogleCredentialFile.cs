@@ -134,9 +134,14 @@ public static class GoogleCredentialFile
             _ = rsa.ExportParameters(includePrivateParameters: true);
             return null;
         }
-        catch (ArgumentException)
+        catch (ArgumentException) when (!key.Contains("-----BEGIN", StringComparison.Ordinal))
         {
             return "holds no PEM private key (-----BEGIN PRIVATE KEY-----)";
+        }
+        catch (ArgumentException)
+        {
+            // A PEM block that is cut short or not base64 inside.
+            return "is not a readable RSA private key (PKCS #8 or PKCS #1, as Google issues them)";
         }
         catch (CryptographicException) when (key.Contains("PUBLIC KEY-----", StringComparison.Ordinal))
         {
