@@ -20,7 +20,8 @@ internal sealed partial class Build
     /// </summary>
     private bool CommitIsNewestWhenRequired(string target)
     {
-        if (RequireNewestCommit)
+        // --plan contacts nothing; the run asks the remote.
+        if (RequireNewestCommit && !IsPlanOnly)
         {
             var job = Stage is { } stage && Cloud is { } cloud ? GitOpsPipelines.ManualJob(Catalog, new EnvironmentId(stage, cloud), target) : null;
             NewestCommitGuard.Require(RootDirectory, instead: new NewestPipelineJob(job, CommittedProjectPage()));

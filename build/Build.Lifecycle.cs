@@ -3,6 +3,7 @@ using GitOps.Platform.Kubeconfig;
 using GitOps.Platform.Kubernetes;
 using GitOps.Platform.Clouds;
 using GitOps.Platform.Lifecycle;
+using GitOps.Platform.Secrets;
 using GitOps.Platform.Terraform;
 
 namespace GitOps.Build;
@@ -29,6 +30,7 @@ internal sealed partial class Build
         .Requires(() => Stage)
         .Requires(() => MgmtCloud)
         .Requires(() => ManagementLockIsCommittedWhenRequired)
+        .Requires(() => ManagementProvisionInputsAreUsable)
         .Requires(Terraform)
         .Requires(Helm)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).ProvisionAsync(Stage!.Value, MgmtCloud!.Value, cancellationToken));
@@ -44,6 +46,7 @@ internal sealed partial class Build
         .Requires(() => EnvironmentIsDeclared)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => EnvironmentLocksAreCommittedWhenRequired)
+        .Requires(() => ProvisionInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).ProvisionAsync(TargetEnvironment, TerraformOnly, cancellationToken));
 
@@ -59,6 +62,7 @@ internal sealed partial class Build
         .Requires(() => ValuesFilesAreUsable)
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementStateLockIsCommittedWhenRequired)
+        .Requires(() => DeployInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DeployAppOfAppsAsync(TargetEnvironment, Timeout, cancellationToken));
 
@@ -73,6 +77,7 @@ internal sealed partial class Build
         // Checked before anything runs too, so a refused prod destroy touches nothing at all.
         .Requires(() => EnvironmentDestroyApproved)
         .Requires(() => EnvironmentLocksAreCommittedWhenRequired)
+        .Requires(() => DestroyInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new EnvironmentLifecycle(Lifecycle).DestroyAsync(TargetEnvironment, Timeout, DestroyApproval, cancellationToken));
 
@@ -86,18 +91,34 @@ internal sealed partial class Build
         .Requires(() => MgmtKubeconfigIsUsable)
         .Requires(() => ManagementDestroyApproved)
         .Requires(() => ManagementLockIsCommittedWhenRequired)
+        .Requires(() => ManagementDestroyInputsAreUsable)
         .Requires(Terraform)
         .Executes(cancellationToken => new ManagementClusterLifecycle(Lifecycle).DestroyAsync(Stage!.Value, MgmtCloud!.Value, DestroyApproval, cancellationToken));
 
-    private LifecycleContext Lifecycle => new()
+    // PrepareSensitiveInformation puts the loaded values into the process environment, after Host's snapshot.
+    private LifecycleContext Lifecycle => LifecycleWith(name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name));
+
+    /// <summary>
+    /// The cluster targets' inputs, checked with the requirements (before PrepareSensitiveInformation asks GitLab), with
+    /// the values known by then: the process's, then .env's, as PrepareSensitiveInformation ranks them over GitLab's.
+    /// </summary>
+    private ClusterPreflight Preflight
+    {
+        get
+        {
+            var dotEnv = DotEnvFile.Read(Path.Combine(RootDirectory, DotEnvFile.Name), DotEnvFile.Name);
+            return new(LifecycleWith(name => Host.Variable(name) is { Length: > 0 } set ? set : dotEnv.GetValueOrDefault(name)));
+        }
+    }
+
+    private LifecycleContext LifecycleWith(Func<string, string?> environment) => new()
     {
         RepositoryRoot = RootDirectory,
         TemporaryDirectory = TemporaryDirectory,
         Tools = Tools,
         Secrets = Secrets,
         Log = Log,
-        // PrepareSensitiveInformation puts the loaded values into the process environment, after Host's snapshot.
-        Environment = name => Host.Variable(name) ?? Environment.GetEnvironmentVariable(name),
+        Environment = environment,
         StateBucket = TfStateBucket,
         MgmtKubeconfig = MgmtKubeconfig,
         ClusterRequestTimeout = Timeout,
@@ -154,6 +175,19 @@ internal sealed partial class Build
     private bool ManagementLockIsCommittedWhenRequired => LocksAreCommittedWhenRequired(environmentRoot: false, managementRoot: true);
 
     private EnvironmentId TargetEnvironment => new(Stage!.Value, Cloud!.Value);
+
+    private bool ProvisionInputsAreUsable => Planned is not { } environment || Preflight.Provision(environment, TerraformOnly);
+
+    private bool DeployInputsAreUsable => Planned is not { } environment || Preflight.DeployAppOfApps(environment);
+
+    private bool DestroyInputsAreUsable => Planned is not { } environment || Preflight.Destroy(environment);
+
+    private bool ManagementProvisionInputsAreUsable => Stage is not { } stage || MgmtCloud is not { } cloud || Preflight.ProvisionManagement(stage, cloud);
+
+    private bool ManagementDestroyInputsAreUsable => Stage is not { } stage || MgmtCloud is not { } cloud || Preflight.DestroyManagement(stage, cloud);
+
+    /// <summary>The environment when both flags are given and the catalog declares it; otherwise other requirements say what is missing.</summary>
+    private EnvironmentId? Planned => Stage is { } stage && Cloud is { } cloud && Catalog.Contains(new EnvironmentId(stage, cloud)) ? new EnvironmentId(stage, cloud) : null;
 
     private bool EnvironmentDestroyApproved => DestroyApproved(Cloud is { } cloud ? cloud.ToName() : null);
 

@@ -104,6 +104,8 @@ public abstract partial class BuildScript
         var plan = Planner.Plan(graph, invoked, EngineOptions.Skip(commandLine));
         if (commandLine.Has("plan"))
         {
+            IsPlanOnly = true;
+            RequirementCheck.ThrowIfInvalid(plan);
             buildLog.WriteRaw(PlanWriter.Text(plan));
             var mermaid = Path.Combine(TemporaryDirectory, "plan.mmd");
             await AtomicFile.WriteAllTextAsync(mermaid, PlanWriter.Mermaid(plan));

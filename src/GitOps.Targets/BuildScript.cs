@@ -33,6 +33,12 @@ public abstract partial class BuildScript
     /// <summary>The host's environment (the real one, or a test's).</summary>
     protected BuildHost Host { get; private set; } = null!;
 
+    /// <summary>
+    /// --plan is set: requirements are evaluated to check the given values, and one that would ask a server (a remote's
+    /// head) must not, since --plan contacts nothing.
+    /// </summary>
+    protected bool IsPlanOnly { get; private set; }
+
     /// <summary>Every declared target in declaration order, as validated before anything runs.</summary>
     protected IReadOnlyList<TargetDescription> DeclaredTargets { get; private set; } = [];
 

@@ -66,6 +66,59 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
     }
 
     /// <summary>
+    /// The cluster targets check the credentials file a user set before PrepareSensitiveInformation asks GitLab for
+    /// anything (a value set locally wins over GitLab's, so it is already final): one line, exit 2, no request sent.
+    /// </summary>
+    [Theory]
+    [InlineData("Provision", "--cloud")]
+    [InlineData("Destroy", "--cloud")]
+    [InlineData("ProvisionManagementCluster", "--mgmt-cloud")]
+    [InlineData("DestroyManagementCluster", "--mgmt-cloud")]
+    public async Task Locally_a_cluster_target_refuses_an_unusable_credentials_file_before_gitlab_is_asked(string target, string cloudFlag)
+    {
+        await using var gitLab = await GitOps.TestDoubles.GitLab.FakeGitLab.StartAsync();
+        var file = Path.Combine(scratch, "adc.json");
+        File.WriteAllText(file, "{\"type\":\"service_account\",\"private_key\":\"canary-key-90ab");
+        var environment = new Dictionary<string, string?>
+        {
+            ["GOOGLE_APPLICATION_CREDENTIALS"] = file,
+            ["CI_API_V4_URL"] = gitLab.ApiUrl.ToString(),
+            ["GITLAB_TOKEN"] = gitLab.MaintainerToken,
+            ["CI_PROJECT_ID"] = gitLab.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var result = clone.BuildSh(environment, target, "--stage", "dev", cloudFlag, "gcp", "--no-logo");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith($"error: GOOGLE_APPLICATION_CREDENTIALS={file}: is not valid JSON");
+        gitLab.Requests.ShouldBeEmpty();
+        result.Output.ShouldNotContain("PrepareSensitiveInformation");
+        (result.Output + result.Error).ShouldNotContain("canary-key-90ab");
+    }
+
+    /// <summary>
+    /// A service account key whose private_key is no key once got terraform's parser error wrapped in a hint about the
+    /// management kubeconfig: now it is its own line naming the file and what is wrong, and the key is nowhere.
+    /// </summary>
+    [Fact]
+    public void A_service_account_key_that_holds_no_private_key_is_named_without_quoting_it()
+    {
+        const string Canary = "canary-key-material-5d2c";
+        var file = Path.Combine(scratch, "key.json");
+        File.WriteAllText(file, "{\"type\":\"service_account\",\"client_email\":\"deployer@p.iam.gserviceaccount.com\",\"private_key\":\"-----BEGIN PRIVATE KEY-----\\n" + Canary + "\\n-----END PRIVATE KEY-----\\n\"}");
+
+        var result = clone.BuildSh(new Dictionary<string, string?> { ["GOOGLE_APPLICATION_CREDENTIALS"] = file }, "Provision", "--stage", "dev", "--cloud", "gcp", "--skip", "PrepareSensitiveInformation", "--verbosity", "verbose");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith($"error: GOOGLE_APPLICATION_CREDENTIALS={file}: is of type service_account but its private_key is not a readable RSA private key");
+        result.Error.ShouldNotContain("kubeconfig");
+        (result.Output + result.Error).ShouldNotContain(Canary);
+        var log = Path.Combine(clone.Root, ".nuke", "temp", "build.log");
+        (File.Exists(log) ? File.ReadAllText(log) : string.Empty).ShouldNotContain(Canary);
+        result.Output.ShouldNotContain("terraform");
+    }
+
+    /// <summary>
     /// The cluster targets likewise: each names the first root it inits whose lock is missing (the environment root,
     /// then the management root whose state holds the management kubeconfig), before any progress line, where they
     /// once failed inside the target (exit 1) after the sensitive information was prepared.
@@ -266,6 +319,27 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         line.ShouldStartWith($"error: --mgmt-kubeconfig: {kubeconfig}");
         line.ShouldContain(problem);
         result.Output.ShouldNotContain("PrepareSensitiveInformation");
+    }
+
+    /// <summary>
+    /// --plan checks what the run would check of the given values and the local files they name (it once accepted any
+    /// file), and still plans a command whose parameters are not all given yet.
+    /// </summary>
+    [Fact]
+    public void A_plan_refuses_an_empty_management_kubeconfig_as_the_run_would_and_still_plans_without_parameters()
+    {
+        var kubeconfig = Path.Combine(scratch, "empty");
+        File.WriteAllText(kubeconfig, string.Empty);
+
+        var result = clone.BuildSh("DeployAppOfApps", "--stage", "dev", "--cloud", "gcp", "--mgmt-kubeconfig", kubeconfig, "--plan", "--no-logo");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith($"error: --mgmt-kubeconfig: {kubeconfig}");
+        result.Output.ShouldNotContain("DeployAppOfApps");
+
+        var incomplete = clone.BuildSh("DeployAppOfApps", "--plan", "--no-logo");
+        incomplete.ExitCode.ShouldBe(0, incomplete.Output + incomplete.Error);
+        incomplete.Output.ShouldContain("DeployAppOfApps");
     }
 
     [Fact]

@@ -6,6 +6,12 @@ namespace GitOps.Platform.Clouds;
 /// </summary>
 public sealed class CloudConfigurationException : Exception
 {
+    /// <summary>
+    /// The value is not set at all (rather than set wrong): before PrepareSensitiveInformation has run, it may still
+    /// come from the project's GitLab variables, so the up-front check lets it pass and the target judges it.
+    /// </summary>
+    public bool IsUnset { get; init; }
+
     public CloudConfigurationException()
     {
     }

@@ -27,18 +27,33 @@ public sealed class TerraformWorkspaceLayout(
         return Create(ClusterKey.Management(stage), cloud, cloud.ManagementModuleDirectory, cloud.ManagementVarFile(stage));
     }
 
+    /// <summary>
+    /// Every input <see cref="ForEnvironment"/> or <see cref="ForManagement"/> reads, checked without building the
+    /// workspace: the build does so with its requirements, before any target acts. With unsetIsFinal false (locally,
+    /// before GitLab's variables are loaded) a bucket or credentials not set yet pass; a wrong one does not. With
+    /// credentials false (a pipeline, up front) the credentials file is not judged: it is the one the build writes from
+    /// the job's token.
+    /// </summary>
+    public void RequireInputs(string stage, ICloudProvider cloud, bool management, bool unsetIsFinal, bool credentials = true)
+    {
+        ArgumentNullException.ThrowIfNull(cloud);
+        var cluster = management ? ClusterKey.Management(stage) : ClusterKey.Environment(stage, cloud.Name);
+        if (backend is null)
+        {
+            var bucket = ResolveBucket(cluster);
+            if (string.IsNullOrWhiteSpace(bucket) && unsetIsFinal)
+            {
+                throw NoBucket(cluster);
+            }
+        }
+
+        RequireVariables(cluster, cloud, management ? cloud.ManagementVarFile(stage) : cloud.EnvironmentVarFile(stage), unsetIsFinal, credentials);
+    }
+
     private TerraformWorkspace Create(ClusterKey cluster, ICloudProvider cloud, string module, string varFile)
     {
         var state = backend ?? Gcs(cluster);
-        var varFilePath = Resolve(varFile);
-        if (!File.Exists(varFilePath))
-        {
-            throw new CloudConfigurationException(
-                $"{varFile} does not exist; stages with Terraform variables for this cluster: {KnownStages(varFilePath)}");
-        }
-
-        CloudEnvironment.Require(cloud, environment);
-        RequireMatchingEnvironment(cloud, varFile, varFilePath, cluster);
+        var varFilePath = RequireVariables(cluster, cloud, varFile, unsetIsFinal: true, credentials: true);
         var variables = cloud.VariablesFromEnvironment.ToDictionary(
             entry => entry.Key, entry => environment(entry.Value)!, StringComparer.Ordinal);
         variables["stage"] = cluster.Stage;
@@ -50,6 +65,24 @@ public sealed class TerraformWorkspaceLayout(
             [varFilePath],
             variables,
             Path.Combine(Path.GetFullPath(repositoryRoot), ".nuke", "temp", "terraform", cluster.ToString()));
+    }
+
+    private string RequireVariables(ClusterKey cluster, ICloudProvider cloud, string varFile, bool unsetIsFinal, bool credentials)
+    {
+        var varFilePath = Resolve(varFile);
+        if (!File.Exists(varFilePath))
+        {
+            throw new CloudConfigurationException(
+                $"{varFile} does not exist; stages with Terraform variables for this cluster: {KnownStages(varFilePath)}");
+        }
+
+        if (credentials)
+        {
+            CloudEnvironment.Require(cloud, environment, unsetIsFinal);
+        }
+
+        RequireMatchingEnvironment(cloud, varFile, varFilePath, cluster);
+        return varFilePath;
     }
 
     private void RequireMatchingEnvironment(ICloudProvider cloud, string varFile, string varFilePath, ClusterKey cluster)
@@ -73,13 +106,15 @@ public sealed class TerraformWorkspaceLayout(
 
     private TerraformStateBackend Gcs(ClusterKey cluster)
     {
-        var bucket = CommittedStateBucket.Resolve(
-            repositoryRoot, cluster.Stage, string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket);
-        return string.IsNullOrWhiteSpace(bucket)
-            ? throw new CloudConfigurationException(
-                $"No Terraform state bucket for {cluster}: pass --tf-state-bucket or set {StateBucketVariable}")
-            : TerraformStateBackend.Gcs(bucket);
+        var bucket = ResolveBucket(cluster);
+        return string.IsNullOrWhiteSpace(bucket) ? throw NoBucket(cluster) : TerraformStateBackend.Gcs(bucket);
     }
+
+    private string? ResolveBucket(ClusterKey cluster) => CommittedStateBucket.Resolve(
+        repositoryRoot, cluster.Stage, string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket);
+
+    private static CloudConfigurationException NoBucket(ClusterKey cluster) =>
+        new($"No Terraform state bucket for {cluster}: pass --tf-state-bucket or set {StateBucketVariable}") { IsUnset = true };
 
     private string Resolve(string relative) => Path.GetFullPath(Path.Combine(repositoryRoot, relative));
 

@@ -81,7 +81,7 @@ internal static class HelpWriter
     private static readonly (string, string)[] EngineOptions =
     [
         ("--help, -h", "Show this help."),
-        ("--plan", "Show the execution order; writes a Mermaid graph to .nuke/temp/plan.mmd."),
+        ("--plan", "Show the execution order; writes a Mermaid graph to .nuke/temp/plan.mmd. Checks the given values and the local files they name as the run would (exit 2), contacts no server."),
         ("--skip [targets]", "Skip the named targets; bare --skip skips every target not named on the command line."),
         ("--target <targets>", "Targets to run (same as naming them first)."),
         ("--parallel [n]", "Run independent targets in parallel (n at a time; bare: processor count)."),

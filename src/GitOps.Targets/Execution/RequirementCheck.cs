@@ -26,6 +26,19 @@ internal static class RequirementCheck
         throw new UsageException(string.Join(Environment.NewLine, lines));
     }
 
+    /// <summary>
+    /// For --plan: every requirement of the targets that would run is evaluated, so a value that is given but wrong (a
+    /// file named by a flag that is no kubeconfig, a missing lock) stops the plan with the run's own one line. One that
+    /// is merely not given is the run's to report: the plan still shows what would run once it is.
+    /// </summary>
+    public static void ThrowIfInvalid(ExecutionPlan plan)
+    {
+        foreach (var requirement in plan.Targets.Where(target => !target.IsSkipped).SelectMany(target => target.Node.Requirements))
+        {
+            _ = requirement.IsSatisfied();
+        }
+    }
+
     private static string Describe(Definition.Requirement requirement, IReadOnlyList<ParameterDescriptor> parameters)
     {
         var parameter = parameters.FirstOrDefault(candidate => candidate.Member.Equals(requirement.Member));

@@ -67,6 +67,10 @@ public sealed class CloudEnvironmentTests : IDisposable
     [InlineData("unknown-type", "{\"type\": \"api_key\", \"key\": \"" + Canary + "\"}", "has \"type\": \"api_key\", which is not a credential type the build can use")]
     [InlineData("key-missing", "{\"type\": \"service_account\", \"client_email\": \"a@b.iam.gserviceaccount.com\", \"private_key_id\": \"" + Canary + "\"}", "is of type service_account but has no private_key")]
     [InlineData("key-of-wrong-type", "{\"type\": \"service_account\", \"client_email\": \"a@b\", \"private_key\": [\"" + Canary + "\"]}", "is of type service_account but has no private_key")]
+    [InlineData("key-not-pem", "{\"type\": \"service_account\", \"client_email\": \"a@b.iam.gserviceaccount.com\", \"private_key\": \"" + Canary + "\"}", "is of type service_account but its private_key holds no PEM private key (-----BEGIN PRIVATE KEY-----)")]
+    [InlineData("key-pem-cut", "{\"type\": \"service_account\", \"client_email\": \"a@b.iam.gserviceaccount.com\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + Canary + "\"}", "is of type service_account but its private_key is not a readable RSA private key (PKCS #8 or PKCS #1, as Google issues them)")]
+    [InlineData("key-pem-junk", "{\"type\": \"service_account\", \"client_email\": \"a@b.iam.gserviceaccount.com\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nY2FuYXJ5LThiMWYwYzRlLXByaXZhdGUta2V5\\n-----END PRIVATE KEY-----\\n\"}", "is of type service_account but its private_key is not a readable RSA private key (PKCS #8 or PKCS #1, as Google issues them)")]
+    [InlineData("key-public", "{\"type\": \"service_account\", \"client_email\": \"a@b.iam.gserviceaccount.com\", \"private_key\": \"" + PublicKeyPlaceholder + "\"}", "is of type service_account but its private_key is a public key, not a private key")]
     [InlineData("source-not-an-object", "{\"type\": \"external_account\", \"audience\": \"a\", \"subject_token_type\": \"t\", \"credential_source\": \"" + Canary + "\"}", "is of type external_account but has no credential_source")]
     public void A_malformed_GOOGLE_APPLICATION_CREDENTIALS_file_is_one_line_naming_variable_and_file_and_never_its_contents(string name, string? content, string problem)
     {
@@ -77,7 +81,7 @@ public sealed class CloudEnvironmentTests : IDisposable
         }
         else
         {
-            File.WriteAllText(file, content);
+            File.WriteAllText(file, content.Replace(PublicKeyPlaceholder, PublicKeyPem(), StringComparison.Ordinal));
         }
 
         var failure = Should.Throw<CloudConfigurationException>(
@@ -88,6 +92,32 @@ public sealed class CloudEnvironmentTests : IDisposable
             + "authorized_user, external_account or impersonated_service_account, or unset it to use gcloud's application default credentials");
         failure.Message.ShouldNotContain(Canary);
         failure.Message.ShouldNotContain("\n");
+    }
+
+    /// <summary>A key as Google issues it (PKCS #8 PEM) passes: the check must not refuse what terraform accepts.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_service_account_file_with_a_readable_private_key_passes(bool pkcs8)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var file = Path.Combine(home.FullName, "key.json");
+        File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["type"] = "service_account",
+            ["client_email"] = "deployer@project.iam.gserviceaccount.com",
+            ["private_key"] = pkcs8 ? rsa.ExportPkcs8PrivateKeyPem() : rsa.ExportRSAPrivateKeyPem(),
+        }));
+
+        Should.NotThrow(() => CloudEnvironment.Require(gcp, variable => variable == "GOOGLE_APPLICATION_CREDENTIALS" ? file : null));
+    }
+
+    private const string PublicKeyPlaceholder = "PUBLIC-KEY-PEM";
+
+    private static string PublicKeyPem()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        return rsa.ExportSubjectPublicKeyInfoPem().Replace("\n", "\\n", StringComparison.Ordinal);
     }
 
     public void Dispose() => home.Delete(recursive: true);

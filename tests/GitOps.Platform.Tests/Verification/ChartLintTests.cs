@@ -72,6 +72,21 @@ public sealed class ChartLintTests
         findings.Count.ShouldBe(2, string.Join('\n', findings));
     }
 
+    /// <summary>helm reports a component name that breaks the schema's propertyNames at the document: each finding is at the key's line, not line 1.</summary>
+    [Fact]
+    public async Task A_component_name_the_schema_refuses_is_reported_at_its_line()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(DevValues, "    identity:\n", "    Bad_Name:\n");
+
+        var findings = (await VerifyAsync(copy)).Where(finding => finding.RuleId == RuleIds.ValuesSchema).ToList();
+
+        var line = copy.LineOf(DevValues, "    Bad_Name:");
+        findings.Count.ShouldBe(3, string.Join('\n', findings));
+        findings.ShouldAllBe(finding => finding.File == DevValues && finding.Line == line, string.Join('\n', findings));
+        ShouldHave(findings, DevValues, line, RuleIds.ValuesSchema, "values schema: platform.components: invalid propertyName 'Bad_Name'");
+    }
+
     [Fact]
     public async Task A_pinned_chart_that_differs_is_linted_too_with_its_parents_release_and_reported_at_the_pinned_file()
     {

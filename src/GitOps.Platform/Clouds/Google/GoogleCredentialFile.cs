@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace GitOps.Platform.Clouds.Google;
@@ -39,7 +40,10 @@ public static class GoogleCredentialFile
             ? wellKnown
             : throw new CloudConfigurationException(
                 $"No Google credentials: run 'gcloud auth application-default login' (writes {wellKnown ?? WellKnownName}) or set {Variable}; "
-                + $"in GitLab CI the build makes them from the job's OIDC token {WorkloadIdentityCredentials.IdTokenVariable}");
+                + $"in GitLab CI the build makes them from the job's OIDC token {WorkloadIdentityCredentials.IdTokenVariable}")
+            {
+                IsUnset = true,
+            };
     }
 
     private const string Allowed =
@@ -101,11 +105,51 @@ public static class GoogleCredentialFile
                     : !root.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String || value.GetString()!.Length == 0)
                 .Select(field => field.TrimStart('{'))
                 .ToList();
-            return missing.Count == 0 ? null : $"is of type {type} but has no {string.Join(", ", missing)}";
+            if (missing.Count > 0)
+            {
+                return $"is of type {type} but has no {string.Join(", ", missing)}";
+            }
+
+            return type == "service_account" && KeyProblem(root.GetProperty("private_key").GetString()!) is { } keyProblem
+                ? $"is of type service_account but its private_key {keyProblem}"
+                : null;
         }
         catch (JsonException error)
         {
             return $"is not valid JSON (line {(error.LineNumber ?? 0) + 1})";
+        }
+    }
+
+    /// <summary>
+    /// What Google's libraries and terraform's provider need of a service account key: an RSA private key in PEM, PKCS #8
+    /// as Google issues it or PKCS #1. Terraform would fail on it later, in words about its Go parser; the words here
+    /// say what is wrong and never quote the key (nor the parser's message, which might).
+    /// </summary>
+    private static string? KeyProblem(string key)
+    {
+        using var rsa = RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(key);
+            _ = rsa.ExportParameters(includePrivateParameters: true);
+            return null;
+        }
+        catch (ArgumentException) when (!key.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            return "holds no PEM private key (-----BEGIN PRIVATE KEY-----)";
+        }
+        catch (ArgumentException)
+        {
+            // A PEM block that is cut short or not base64 inside.
+            return "is not a readable RSA private key (PKCS #8 or PKCS #1, as Google issues them)";
+        }
+        catch (CryptographicException) when (key.Contains("PUBLIC KEY-----", StringComparison.Ordinal))
+        {
+            return "is a public key, not a private key";
+        }
+        catch (CryptographicException)
+        {
+            return "is not a readable RSA private key (PKCS #8 or PKCS #1, as Google issues them)";
         }
     }
 

@@ -48,8 +48,42 @@ public static partial class WorkloadIdentityCredentials
         string temporaryDirectory, Func<string, string?> environment, ISecretRegistry secrets, CommittedDeployer committed, CancellationToken cancellationToken,
         GoogleEndpoints? endpoints = null, bool pipeline = false)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(secrets);
+        if (Checked(environment, committed, pipeline, secrets) is not var (idToken, provider, serviceAccount))
+        {
+            return null;
+        }
+
+        endpoints ??= GoogleEndpoints.Google;
+        var directory = DirectoryUnder(temporaryDirectory);
+        var subjectTokenFile = Path.Combine(directory, SubjectTokenFileName);
+        var credentialsFile = Path.Combine(directory, CredentialsFileName);
+        var configuration = new JsonObject
+        {
+            ["type"] = "external_account",
+            ["audience"] = $"//iam.googleapis.com/{provider}",
+            ["subject_token_type"] = JwtTokenType,
+            ["token_url"] = endpoints.SecurityTokenService.ToString(),
+            ["service_account_impersonation_url"] = endpoints.GenerateAccessToken(serviceAccount).ToString(),
+            ["credential_source"] = new JsonObject { ["file"] = subjectTokenFile, ["format"] = new JsonObject { ["type"] = "text" } },
+        };
+        await OwnerOnlyFile.WriteAsync(subjectTokenFile, idToken, cancellationToken);
+        await OwnerOnlyFile.WriteAsync(credentialsFile, configuration.ToJsonString(), cancellationToken);
+        return credentialsFile;
+    }
+
+    /// <summary>
+    /// Everything <see cref="WriteAsync"/> checks before it writes a file, for the build's up-front requirements: the
+    /// same one-line <see cref="CloudConfigurationException"/>s, nothing written, nothing requested.
+    /// </summary>
+    public static void Require(Func<string, string?> environment, CommittedDeployer committed, bool pipeline) =>
+        Checked(environment, committed, pipeline, secrets: null);
+
+    /// <summary>The job's ID token with the provider and deployer it is exchanged for, or null outside such a job.</summary>
+    private static (string IdToken, string Provider, string ServiceAccount)? Checked(
+        Func<string, string?> environment, CommittedDeployer committed, bool pipeline, ISecretRegistry? secrets)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(committed);
         RequireIdTokenInPipeline(pipeline, environment);
         if (environment(IdTokenVariable) is not { Length: > 0 } idToken)
@@ -57,7 +91,7 @@ public static partial class WorkloadIdentityCredentials
             return null;
         }
 
-        secrets.Register(idToken);
+        secrets?.Register(idToken);
         string provider, serviceAccount;
         if (committed.Complete)
         {
@@ -78,23 +112,7 @@ public static partial class WorkloadIdentityCredentials
 
         RequireAudience(idToken, provider);
         RequireProtected(idToken);
-        endpoints ??= GoogleEndpoints.Google;
-
-        var directory = DirectoryUnder(temporaryDirectory);
-        var subjectTokenFile = Path.Combine(directory, SubjectTokenFileName);
-        var credentialsFile = Path.Combine(directory, CredentialsFileName);
-        var configuration = new JsonObject
-        {
-            ["type"] = "external_account",
-            ["audience"] = $"//iam.googleapis.com/{provider}",
-            ["subject_token_type"] = JwtTokenType,
-            ["token_url"] = endpoints.SecurityTokenService.ToString(),
-            ["service_account_impersonation_url"] = endpoints.GenerateAccessToken(serviceAccount).ToString(),
-            ["credential_source"] = new JsonObject { ["file"] = subjectTokenFile, ["format"] = new JsonObject { ["type"] = "text" } },
-        };
-        await OwnerOnlyFile.WriteAsync(subjectTokenFile, idToken, cancellationToken);
-        await OwnerOnlyFile.WriteAsync(credentialsFile, configuration.ToJsonString(), cancellationToken);
-        return credentialsFile;
+        return (idToken, provider, serviceAccount);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Environments.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace GitOps.Platform.Verification.Checks;
 
@@ -25,12 +27,17 @@ internal static partial class LintFindings
         foreach (var (pointer, message) in schemaErrors)
         {
             var path = pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Unescape).ToList();
+            var where = pointer.Length == 0 ? "values" : pointer.TrimStart('/').Replace('/', '.');
             if (AdditionalProperty().Match(message) is { Success: true } extra)
             {
                 path.Add(extra.Groups["name"].Value);
             }
+            else if (PropertyNamePath(values, path, message) is { } key)
+            {
+                path = key;
+                where = key.Count > 1 ? string.Join('.', key.SkipLast(1)) : "values";
+            }
 
-            var where = pointer.Length == 0 ? "values" : pointer.TrimStart('/').Replace('/', '.');
             context.Sink.Add(environment, values.Path, values.LineOf([.. path]), RuleIds.ValuesSchema,
                 $"values schema: {where}: {message}");
         }
@@ -51,6 +58,39 @@ internal static partial class LintFindings
             : (fallbackFile, 1);
     }
 
+    /// <summary>
+    /// helm's schema library reports a key that breaks <c>propertyNames</c> at <c>''</c>, the whole document, not at the
+    /// mapping holding it ("invalid propertyName 'Bad_Name'", then "'Bad_Name' does not match pattern"). A mapping has no
+    /// pattern of its own, so a quoted name there is a key below it: the first such key, in document order, is the one meant.
+    /// </summary>
+    private static List<string>? PropertyNamePath(YamlFile values, List<string> pointer, string message)
+    {
+        if (PropertyName().Match(message) is not { Success: true } quoted || values.Root.At([.. pointer]) is not YamlMappingNode mapping)
+        {
+            return null;
+        }
+
+        return FindKey(mapping, quoted.Groups["name"].Value) is { } below ? [.. pointer, .. below] : null;
+    }
+
+    private static List<string>? FindKey(YamlMappingNode mapping, string name)
+    {
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key.Text() == name)
+            {
+                return [name];
+            }
+
+            if (value is YamlMappingNode inner && key.Text() is { } text && FindKey(inner, name) is { } below)
+            {
+                return [text, .. below];
+            }
+        }
+
+        return null;
+    }
+
     private static string Unescape(string segment) => segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^- at '(?<pointer>[^']*)': (?<message>.+)$")]
@@ -58,6 +98,9 @@ internal static partial class LintFindings
 
     [GeneratedRegex(@"additional propert(y|ies) '(?<name>[^']+)'")]
     private static partial Regex AdditionalProperty();
+
+    [GeneratedRegex(@"^(invalid propertyName '(?<name>[^']+)'|'(?<name>[^']+)' does not match pattern)")]
+    private static partial Regex PropertyName();
 
     [GeneratedRegex(@"(?<path>templates/[^\s:]+):(?<line>\d+)")]
     private static partial Regex TemplateReference();

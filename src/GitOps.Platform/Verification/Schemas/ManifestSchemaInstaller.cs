@@ -79,7 +79,9 @@ public static class ManifestSchemaInstaller
                 await File.WriteAllBytesAsync(Path.Combine(staging, file), Resource(file), cancellationToken);
             }
 
-            log.Info($"installing Verify's schema check ({ArgoCdPackage}, {KubernetesPackage}) from npm into {target}");
+            // Said once, on the first run: what, from where, and where it stays (later runs use it offline).
+            log.Info($"Installing Verify's manifest validators {ArgoCdPackage} (Argo CD's CRDs) and {KubernetesPackage} (core kinds) "
+                + $"with npm ci from npm's configured registry (checked against the committed package-lock.json), once, into {target}");
             await NpmCiAsync(runner, staging, cancellationToken);
             await IndexDeclarationsAsync(runner, staging, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(staging, Marker), ContentHash(), cancellationToken);
