@@ -26,7 +26,9 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         plan.Output.Split('\n').ShouldContain(line => line.Contains("PrepareSensitiveInformation", StringComparison.Ordinal) && line.Contains("(skipped", StringComparison.Ordinal));
         WarmPipelineCache.Fill(sandbox.Root, sandbox.Root);
 
-        var run = GitLabCiLocal.Get().Run(sandbox.Root, JobVariables(sandbox, release), "--shell-isolation", "--force-shell-executor");
+        // The hook's inputs, as its trigger posts them (inputs[stage]=qa ...); no pipeline variable selects a job.
+        using var inputs = new InputsWrapper(sandbox.Root, new Dictionary<string, string> { ["stage"] = "qa", ["cloud"] = "gcp", ["release"] = release });
+        var run = GitLabCiLocal.Get().Run(sandbox.Root, JobVariables(sandbox), "--file", inputs.FileName, "--shell-isolation", "--force-shell-executor");
 
         run.ExitCode.ShouldBe(0, run.Output + run.Error);
         var jobs = PipelineRunLog.Jobs(run.Output);
@@ -48,19 +50,16 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
     }
 
     /// <summary>
-    /// What the trigger and the project's CI/CD settings give the jobs. The job pushes to the URL it builds from
+    /// What GitLab and the project's CI/CD settings give the jobs (the trigger's inputs come through the wrapper). The job pushes to the URL it builds from
     /// CI_SERVER_URL and CI_PROJECT_PATH with GITLAB_TOKEN; git's url.insteadOf (in the clone's .git/config) sends that
     /// push to the bare repository, as GitLab would receive it in the project.
     /// </summary>
-    private static Dictionary<string, string> JobVariables(PromotionSandbox sandbox, string release)
+    private static Dictionary<string, string> JobVariables(PromotionSandbox sandbox)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["CI_PIPELINE_SOURCE"] = "trigger",
             ["GITLAB_CI"] = "true",
-            ["STAGE"] = "qa",
-            ["CLOUD"] = "gcp",
-            ["RELEASE"] = release,
             ["CI_SERVER_URL"] = sandbox.GitLab.WebUrl.ToString().TrimEnd('/'),
             ["CI_PROJECT_PATH"] = sandbox.GitLab.ProjectPath,
         };
