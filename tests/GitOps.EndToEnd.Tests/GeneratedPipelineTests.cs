@@ -532,6 +532,20 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
         hooks.ShouldNotBeEmpty();
         hooks.Except(transitional).ShouldNotBeEmpty("the working tree's chart (dev) posts inputs and gets its jobs");
+
+        // Whoever holds the token cannot choose the nightly or the e2e command through a variable any more.
+        foreach (var (name, value) in new[] { ("CI_PIPELINE_SOURCE", "schedule"), ("E2E_COMMAND", "sh -c id") })
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(gitLab.TriggerToken), "token" },
+                { new StringContent("main"), "ref" },
+                { new StringContent(value), $"variables[{name}]" },
+            };
+            using var response = await http.PostAsync(new Uri($"{gitLab.ApiUrl.ToString().TrimEnd('/')}/projects/{gitLab.ProjectId}/trigger/pipeline"), form);
+            ((int)response.StatusCode).ShouldBe(400, name);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("Insufficient permissions to set pipeline variables");
+        }
         hooks.ShouldNotContain("nightly-gcp", "nightly's e2e runs in its scheduled pipeline; a trigger for it gets no job");
     }
 
