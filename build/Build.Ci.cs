@@ -106,7 +106,7 @@ internal sealed partial class Build
     private GitLabPipeline GeneratedCi()
     {
         var catalog = StageCatalog.Load(EnvironmentLayout.Resolve(RootDirectory, EnvironmentLayout.StagesFile));
-        return PipelineGenerator.Generate(DeclaredTargets, GitOpsPipelines.Declare(catalog), GitOpsPipelines.Settings);
+        return PipelineGenerator.Generate(DeclaredTargets, GitOpsPipelines.Declare(catalog), GitOpsPipelines.Settings(catalog));
     }
 
     /// <summary>

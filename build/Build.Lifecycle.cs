@@ -1,7 +1,9 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Kubeconfig;
 using GitOps.Platform.Kubernetes;
+using GitOps.Platform.ChangeRequests;
 using GitOps.Platform.Clouds;
+using GitOps.Platform.GitLab;
 using GitOps.Platform.Lifecycle;
 using GitOps.Platform.Secrets;
 using GitOps.Platform.Terraform;
@@ -124,7 +126,17 @@ internal sealed partial class Build
         ClusterRequestTimeout = Timeout,
         Terraform = new() { RequireLockFile = IsPipeline, RequestTimeout = Timeout },
         Pipeline = IsPipeline,
+        GitLab = GitLabForLifecycle(),
     };
+
+    /// <summary>The project's API with GITLAB_TOKEN (Maintainer, to change its CI/CD settings); null when GitLab is not configured.</summary>
+    private Func<GitLabClient>? GitLabForLifecycle()
+    {
+        var settings = ChangeRequestHostSettings.FromEnvironment(
+            System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal),
+            GitLabUrl, GitLabProject);
+        return settings.GitLab is { } connection ? () => new GitLabClient(connection, Secrets, Log, GitLabClientOptions.Default.Within(Timeout)) : null;
+    }
 
     /// <summary>A mistyped --mgmt-kubeconfig is refused before anything runs, not after Terraform created a cluster.</summary>
     private bool MgmtKubeconfigIsUsable

@@ -81,14 +81,66 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
     [Theory]
     [InlineData("schedule", "", "nightly:Run:nightly-gcp")]
-    [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-gcp postsync:OpenPromotionMR:qa-gcp")]
-    [InlineData("trigger", "STAGE=qa-int CLOUD=gcp RELEASE=1.4.0", "postsync:RunE2E:qa-int-gcp")]
-    [InlineData("api", "RELEASE_ENTRY_VERSION=1.5.0", "release:OpenPromotionMR")]
-    public void GitLab_schema_accepts_the_file_and_each_source_gets_its_jobs(string source, string variables, string expectedJobs)
+    [InlineData("trigger", "stage=qa cloud=gcp release=1.4.0", "postsync:RunE2E:qa-gcp postsync:OpenPromotionMR:qa-gcp")]
+    [InlineData("trigger", "stage=qa-int cloud=gcp release=1.4.0", "postsync:RunE2E:qa-int-gcp")]
+    [InlineData("api", "release_entry_version=1.5.0", "release:OpenPromotionMR")]
+    [InlineData("pipeline", "release_entry_version=1.5.0", "release:OpenPromotionMR")]
+    public void GitLab_schema_accepts_the_file_and_each_source_gets_its_jobs(string source, string inputs, string expectedJobs)
+    {
+        var jobs = ListJobs(new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = source }, Pairs(inputs).ToDictionary());
+
+        jobs.Keys.Order(StringComparer.Ordinal).ShouldBe(expectedJobs.Split(' ').Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Pipeline variables select nothing any more (the project lets no one set them; until it does, they still must not
+    /// choose a job): a trigger that sends the hook's old variables instead of inputs gets no e2e, promotion or release
+    /// job, however the variables are named.
+    /// </summary>
+    [Theory]
+    [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0")]
+    [InlineData("api", "RELEASE_ENTRY_VERSION=1.5.0")]
+    [InlineData("pipeline", "stage=qa cloud=gcp release_entry_version=1.5.0")]
+    public void Trigger_variables_instead_of_inputs_select_no_job(string source, string variables)
     {
         var jobs = ListJobs(new Dictionary<string, string>(Pairs(variables)) { ["CI_PIPELINE_SOURCE"] = source });
 
-        jobs.Keys.Order(StringComparer.Ordinal).ShouldBe(expectedJobs.Split(' ').Order(StringComparer.Ordinal));
+        jobs.Keys.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// The header lets a trigger name only what the catalog serves, and only well-formed versions and commits: GitLab
+    /// refuses the pipeline before any job exists. gitlab-ci-local checks the options; the patterns (which it skips)
+    /// are checked here with .NET's engine, on patterns that mean the same in RE2.
+    /// </summary>
+    [Fact]
+    public void The_inputs_header_allows_only_the_catalogs_postsync_environments_semver_and_full_commits()
+    {
+        var header = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)AllDocuments(Path.Combine(clone.Root, CiFile))[0]["spec"])["inputs"]);
+        string[] Options(string input) => [.. ((YamlSequenceNode)((YamlMappingNode)header[input])["options"]).Children.Select(option => ((YamlScalarNode)option).Value!)];
+        string Pattern(string input) => ((YamlScalarNode)((YamlMappingNode)header[input])["regex"]).Value!;
+        var catalog = StageCatalog.Load(Path.Combine(clone.Root, "environments", "stages.yaml"));
+        var served = GitOps.Platform.Pipelines.GitOpsPipelines.PostSyncEnvironments(catalog);
+
+        Options("stage").ShouldBe(["", .. served.Select(environment => environment.Stage.ToName()).Distinct()]);
+        Options("stage").ShouldNotContain("nightly");
+        Options("cloud").ShouldBe(["", .. served.Select(environment => environment.Cloud.ToName()).Distinct()]);
+        foreach (var (input, allowed, refused) in new[]
+        {
+            ("release_entry_version", new[] { "", "1.5.0", "2.0.0-rc.1" }, new[] { "1.5", "v1.5.0", "1.5.0; id", "$CI_JOB_TOKEN" }),
+            ("revision", ["", new string('a', 40)], [new string('a', 39), "main", "HEAD"]),
+            ("release", ["", "1.4.0", "main"], ["$(id)", "-x", "a b"]),
+        })
+        {
+            var pattern = new System.Text.RegularExpressions.Regex(Pattern(input));
+            allowed.ShouldAllBe(value => pattern.IsMatch(value), input);
+            refused.ShouldAllBe(value => !pattern.IsMatch(value), input);
+        }
+
+        using var nightly = new InputsWrapper(clone.Root, new Dictionary<string, string> { ["stage"] = "nightly", ["cloud"] = "gcp" });
+        var result = GitLabCiLocal.Get().Run(clone.Root, new Dictionary<string, string> { ["CI_PIPELINE_SOURCE"] = "trigger" }, "--file", nightly.FileName, "--list-csv");
+        result.ExitCode.ShouldNotBe(0);
+        (result.Output + result.Error).ShouldContain("not in the list of allowed options");
     }
 
     [Fact]
@@ -368,14 +420,14 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     /// workflow rule admits the pipeline is asked of gitlab-ci-local.
     /// </summary>
     [Theory]
-    [InlineData("trigger", "STAGE=qa CLOUD=gcp RELEASE=1.4.0")]
-    [InlineData("trigger", "STAGE=dev CLOUD=gcp RELEASE=main")]
-    [InlineData("api", "RELEASE_ENTRY_VERSION=1.5.0")]
-    [InlineData("pipeline", "RELEASE_ENTRY_VERSION=1.5.0")]
+    [InlineData("trigger", "stage=qa cloud=gcp release=1.4.0")]
+    [InlineData("trigger", "stage=dev cloud=gcp release=main")]
+    [InlineData("api", "release_entry_version=1.5.0")]
+    [InlineData("pipeline", "release_entry_version=1.5.0")]
     [InlineData("schedule", "")]
-    public void A_newer_commit_on_main_cancels_no_job_of_a_pipeline_that_is_started_only_once(string source, string variables)
+    public void A_newer_commit_on_main_cancels_no_job_of_a_pipeline_that_is_started_only_once(string source, string inputs)
     {
-        var given = new Dictionary<string, string>(Pairs(variables))
+        var given = new Dictionary<string, string>
         {
             ["CI_PIPELINE_SOURCE"] = source,
             ["CI_COMMIT_BRANCH"] = "main",
@@ -383,7 +435,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         };
         var ci = CommittedCi();
         var mode = OnNewCommit(ci, given);
-        var jobs = ListJobs(given);
+        var jobs = ListJobs(given, Pairs(inputs).ToDictionary());
         jobs.ShouldNotBeEmpty();
 
         foreach (var job in jobs.Keys)
@@ -407,23 +459,30 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     }
 
     /// <summary>
-    /// Every environment whose manifests render the PostSync e2e hook sends a trigger that GitLab accepts: the fake
-    /// GitLab asks gitlab-ci-local which jobs the committed .gitlab-ci.yml gives that trigger and, as GitLab does,
-    /// refuses one that gets none.
+    /// Every environment whose manifests render the PostSync e2e hook sends a trigger that GitLab accepts with pipeline
+    /// variables restricted: the fake GitLab asks gitlab-ci-local which jobs the committed .gitlab-ci.yml gives that
+    /// trigger's inputs and, as GitLab does, refuses one that gets none or carries a variable. A promoted stage whose
+    /// pinned chart predates inputs is the one exception, and is refused as it will be.
     /// </summary>
     [Fact]
     public async Task Every_environment_that_renders_the_e2e_hook_sends_a_trigger_whose_pipeline_has_jobs()
     {
         var catalog = StageCatalog.Load(Path.Combine(clone.Root, "environments", "stages.yaml"));
         await using var gitLab = await FakeGitLab.StartAsync();
-        gitLab.TriggeredJobs = (reference, variables) => ListJobs(new Dictionary<string, string>(variables)
-        {
-            ["CI_PIPELINE_SOURCE"] = "trigger",
-            ["CI_COMMIT_BRANCH"] = reference,
-            ["CI_DEFAULT_BRANCH"] = "main",
-        }).Keys;
+        // As ProvisionManagementCluster leaves the project: nobody may set pipeline variables, a trigger token's included.
+        gitLab.RestrictUserDefinedVariables = true;
+        gitLab.PipelineVariablesMinimumOverrideRole = "no_one_allowed";
+        gitLab.TriggeredJobs = (reference, variables, inputs) => ListJobs(
+            new Dictionary<string, string>(variables)
+            {
+                ["CI_PIPELINE_SOURCE"] = "trigger",
+                ["CI_COMMIT_BRANCH"] = reference,
+                ["CI_DEFAULT_BRANCH"] = "main",
+            },
+            inputs).Keys;
         using var http = new HttpClient();
         var hooks = new List<string>();
+        var transitional = new List<string>();
         foreach (var environment in catalog.Stages.SelectMany(stage => stage.Environments))
         {
             var render = clone.BuildSh("Render", "--stage", environment.Stage.ToName(), "--cloud", environment.Cloud.ToName(), "--no-logo");
@@ -436,22 +495,64 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
 
             hooks.Add(environment.ToString());
             var sent = HookEnvironment(job);
+            // The fields the hook's script posts (--form "inputs[x]=${VARIABLE}"), with the values its env gives them.
+            var fields = HookFormFields(job).ToList();
+            fields.ShouldNotBeEmpty();
+            var beforeInputs = GitOps.Platform.Pipelines.HookInputs.PostsVariablesOnly(File.ReadAllText(job));
+            if (beforeInputs)
+            {
+                // Only a promoted stage's pinned chart can predate inputs; until a promotion moves its pin GitLab refuses
+                // its trigger (variables are restricted), and ProvisionManagementCluster would not restrict them yet.
+                catalog.IsPinned(environment.Stage).ShouldBeTrue($"{environment} renders the working tree's chart, which must post inputs");
+                transitional.Add(environment.ToString());
+            }
+            else
+            {
+                fields.ShouldAllBe(field => field.Field.StartsWith("inputs[", StringComparison.Ordinal), "the hook sends inputs only: the project lets no one set pipeline variables");
+            }
             using var form = new MultipartFormDataContent
             {
                 { new StringContent(gitLab.TriggerToken), "token" },
                 { new StringContent(sent["PIPELINE_REF"]), "ref" },
-                { new StringContent(sent["STAGE"]), "variables[STAGE]" },
-                { new StringContent(sent["CLOUD"]), "variables[CLOUD]" },
-                { new StringContent(sent["RELEASE"]), "variables[RELEASE]" },
             };
+            foreach (var (field, variable) in fields.Where(field => sent.GetValueOrDefault(field.Variable) is { Length: > 0 }))
+            {
+                form.Add(new StringContent(sent[variable]), field);
+            }
+
             using var response = await http.PostAsync(new Uri($"{gitLab.ApiUrl.ToString().TrimEnd('/')}/projects/{gitLab.ProjectId}/trigger/pipeline"), form);
 
-            ((int)response.StatusCode).ShouldBe(201, $"{environment}: {await response.Content.ReadAsStringAsync()}");
+            var answer = await response.Content.ReadAsStringAsync();
+            ((int)response.StatusCode).ShouldBe(beforeInputs ? 400 : 201, $"{environment}: {answer}");
+            if (beforeInputs)
+            {
+                answer.ShouldContain("Insufficient permissions to set pipeline variables");
+            }
         }
 
         hooks.ShouldNotBeEmpty();
+        hooks.Except(transitional).ShouldNotBeEmpty("the working tree's chart (dev) posts inputs and gets its jobs");
+
+        // Whoever holds the token cannot choose the nightly or the e2e command through a variable any more.
+        foreach (var (name, value) in new[] { ("CI_PIPELINE_SOURCE", "schedule"), ("E2E_COMMAND", "sh -c id") })
+        {
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(gitLab.TriggerToken), "token" },
+                { new StringContent("main"), "ref" },
+                { new StringContent(value), $"variables[{name}]" },
+            };
+            using var response = await http.PostAsync(new Uri($"{gitLab.ApiUrl.ToString().TrimEnd('/')}/projects/{gitLab.ProjectId}/trigger/pipeline"), form);
+            ((int)response.StatusCode).ShouldBe(400, name);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("Insufficient permissions to set pipeline variables");
+        }
         hooks.ShouldNotContain("nightly-gcp", "nightly's e2e runs in its scheduled pipeline; a trigger for it gets no job");
     }
+
+    private static IEnumerable<(string Field, string Variable)> HookFormFields(string jobFile) =>
+        System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(jobFile), @"--form ""(?<field>(inputs|variables)\[[A-Za-z0-9_-]+\])=\$\{(?<variable>[A-Z_]+)\}""")
+            .Select(match => (match.Groups["field"].Value, match.Groups["variable"].Value))
+            .Distinct();
 
     private static Dictionary<string, string> HookEnvironment(string jobFile)
     {
@@ -473,7 +574,15 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(File.ReadAllText(path)));
-        return (YamlMappingNode)stream.Documents.Single().RootNode;
+        // .gitlab-ci.yml's first document is its spec:inputs header; the configuration is the last.
+        return (YamlMappingNode)stream.Documents[^1].RootNode;
+    }
+
+    private static List<YamlMappingNode> AllDocuments(string path)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(path)));
+        return [.. stream.Documents.Select(document => (YamlMappingNode)document.RootNode)];
     }
 
     private static readonly Dictionary<string, string> MainPush = new() { ["CI_PIPELINE_SOURCE"] = "push", ["CI_COMMIT_BRANCH"] = "main", ["CI_DEFAULT_BRANCH"] = "main" };
@@ -561,11 +670,16 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         return copy;
     }
 
-    private Dictionary<string, ListedJob> ListJobs(IReadOnlyDictionary<string, string> variables) => ListJobs(clone.Root, variables);
+    private Dictionary<string, ListedJob> ListJobs(IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string>? inputs = null) =>
+        ListJobs(clone.Root, variables, inputs);
 
-    private static Dictionary<string, ListedJob> ListJobs(string repository, IReadOnlyDictionary<string, string> variables)
+    /// <summary>With <paramref name="inputs"/>, through a file that includes .gitlab-ci.yml with them, as a trigger's inputs[...] give them.</summary>
+    private static Dictionary<string, ListedJob> ListJobs(string repository, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string>? inputs = null)
     {
-        var result = GitLabCiLocal.Get().Run(repository, variables, "--list-csv");
+        using var wrapper = inputs is { Count: > 0 } ? new InputsWrapper(repository, inputs) : null;
+        var result = wrapper is null
+            ? GitLabCiLocal.Get().Run(repository, variables, "--list-csv")
+            : GitLabCiLocal.Get().Run(repository, variables, "--file", wrapper.FileName, "--list-csv");
         result.ExitCode.ShouldBe(0, result.Output + result.Error);
         result.Output.ShouldNotContain("Invalid .gitlab-ci.yml");
         return result.Output.Split('\n').SkipWhile(line => !line.StartsWith("name;", StringComparison.Ordinal)).Skip(1)

@@ -26,7 +26,12 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         plan.Output.Split('\n').ShouldContain(line => line.Contains("PrepareSensitiveInformation", StringComparison.Ordinal) && line.Contains("(skipped", StringComparison.Ordinal));
         WarmPipelineCache.Fill(sandbox.Root, sandbox.Root);
 
-        var run = GitLabCiLocal.Get().Run(sandbox.Root, JobVariables(sandbox, release), "--shell-isolation", "--force-shell-executor");
+        // The hook's inputs, as its trigger posts them (inputs[stage]=qa ...); no pipeline variable selects a job.
+        // qa's hook posts the commit Argo CD synced with the release, the pin, as the revision input.
+        var qaPin = File.ReadLines(Path.Combine(sandbox.Root, QaParent)).Select(line => line.Trim())
+            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+        using var inputs = new InputsWrapper(sandbox.Root, new Dictionary<string, string> { ["stage"] = "qa", ["cloud"] = "gcp", ["release"] = release, ["revision"] = qaPin });
+        var run = GitLabCiLocal.Get().Run(sandbox.Root, JobVariables(sandbox), "--file", inputs.FileName, "--shell-isolation", "--force-shell-executor");
 
         run.ExitCode.ShouldBe(0, run.Output + run.Error);
         var jobs = PipelineRunLog.Jobs(run.Output);
@@ -35,8 +40,7 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
         PipelineRunLog.PlannedTargets(plan.Output).ShouldBe(["RunE2E", "OpenPromotionMR"]);
         run.Output.ShouldNotContain("Compiling the build", customMessage: "the cached compiled build should be reused");
 
-        var pin = File.ReadLines(Path.Combine(sandbox.Root, "environments/qa/app-of-apps-qa.yaml")).Select(line => line.Trim())
-            .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim();
+        var pin = qaPin;
         var branch = $"promote/qa-int-{release}-{pin[..12]}";
         var request = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
         request.Title.ShouldBe($"Promote {release} at {pin[..12]} to qa-int");
@@ -48,22 +52,16 @@ public sealed class PostSyncPipelineTests(FreshClone clone)
     }
 
     /// <summary>
-    /// What the trigger and the project's CI/CD settings give the jobs. The job pushes to the URL it builds from
+    /// What GitLab and the project's CI/CD settings give the jobs (the trigger's inputs come through the wrapper). The job pushes to the URL it builds from
     /// CI_SERVER_URL and CI_PROJECT_PATH with GITLAB_TOKEN; git's url.insteadOf (in the clone's .git/config) sends that
     /// push to the bare repository, as GitLab would receive it in the project.
     /// </summary>
-    private static Dictionary<string, string> JobVariables(PromotionSandbox sandbox, string release)
+    private static Dictionary<string, string> JobVariables(PromotionSandbox sandbox)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["CI_PIPELINE_SOURCE"] = "trigger",
             ["GITLAB_CI"] = "true",
-            ["STAGE"] = "qa",
-            ["CLOUD"] = "gcp",
-            ["RELEASE"] = release,
-            // qa's hook posts the commit Argo CD synced with the release: the pin.
-            ["REVISION"] = File.ReadLines(Path.Combine(sandbox.Root, QaParent)).Select(line => line.Trim())
-                .First(line => line.StartsWith("targetRevision:", StringComparison.Ordinal) && !line.EndsWith("main", StringComparison.Ordinal))["targetRevision:".Length..].Trim(),
             ["CI_SERVER_URL"] = sandbox.GitLab.WebUrl.ToString().TrimEnd('/'),
             ["CI_PROJECT_PATH"] = sandbox.GitLab.ProjectPath,
         };

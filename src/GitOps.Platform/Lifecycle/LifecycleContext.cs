@@ -49,6 +49,12 @@ public sealed class LifecycleContext
 
     public TerraformSettings Terraform { get; init; } = new();
 
+    /// <summary>
+    /// The project's GitLab API, for ProvisionManagementCluster to let no one set pipeline variables
+    /// (<see cref="Pipelines.PipelineVariablesLockdown"/>); null when GitLab is not configured.
+    /// </summary>
+    public Func<GitLab.GitLabClient>? GitLab { get; init; }
+
     /// <summary>Pipeline mode (--pipeline, or a GitLab job marker): cloud identity only from the job's OIDC token.</summary>
     public bool Pipeline { get; init; }
 

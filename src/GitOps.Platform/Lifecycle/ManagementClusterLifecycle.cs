@@ -1,6 +1,8 @@
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Clouds;
 using GitOps.Platform.Environments;
+using GitOps.Platform.Git;
+using GitOps.Platform.Pipelines;
 using GitOps.Platform.Lifecycle.Internal;
 using GitOps.Platform.Terraform;
 using GitOps.Targets.Errors;
@@ -48,6 +50,11 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             var hookToken = new E2eTriggerToken(client, context.Log, context.Secrets, E2eTriggerToken.HookNamespace(stage));
             await hookToken.ApplyAsync(triggerToken, cancellationToken);
             await hookToken.RemoveFromAsync(chart.Namespace, cancellationToken);
+
+            // Last: the hook posts inputs and the committed pipeline reads them, so GitLab may now refuse every pipeline
+            // variable (which could override CI_PIPELINE_SOURCE or reach the runner's git); the lockdown checks the pins.
+            await new PipelineVariablesLockdown(context.Catalog, context.RepositoryRoot, new GitCli(context.Tools, context.RepositoryRoot, context.Secrets), context.Log)
+                .ApplyAsync(context.GitLab, cancellationToken);
             context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
             return cluster;
         }, cancellationToken), cancellationToken);

@@ -17,9 +17,12 @@ internal static class EnvironmentLanes
         Steps = steps,
     };
 
-    /// <summary>Selects the lane of the environment a trigger's STAGE and CLOUD variables name.</summary>
-    public static string TriggeredFor(EnvironmentId environment) =>
-        $"${PipelineSources.StageVariable} == \"{environment.Stage.ToName()}\" && ${PipelineSources.CloudVariable} == \"{environment.Cloud.ToName()}\"";
+    /// <summary>
+    /// Selects the lane of the environment the trigger's stage and cloud inputs name. No variable is read: GitLab writes
+    /// the inputs' values into the expression when it creates the pipeline, so a pipeline variable cannot choose a lane.
+    /// </summary>
+    public static string TriggeredFor(StageCatalog catalog, EnvironmentId environment) =>
+        $"{PipelineInputs.Value(PipelineInputs.Stage(catalog))} == \"{environment.Stage.ToName()}\" && {PipelineInputs.Value(PipelineInputs.Cloud(catalog))} == \"{environment.Cloud.ToName()}\"";
 
     public static LaneStep Deploy(string target, StepWhen when = StepWhen.OnSuccess) =>
         new(target) { When = when, EnvironmentAction = GitLabEnvironmentAction.Start };

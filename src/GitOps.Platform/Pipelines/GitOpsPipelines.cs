@@ -26,7 +26,11 @@ public static class GitOpsPipelines
         return [Branches(), MergeRequestTests(), DefaultBranch(catalog), Nightly(catalog), PostSync(catalog), ReleaseEntry()];
     }
 
-    public static GenerationSettings Settings => GitOpsCiSettings.Create(FileName, RegenerateCommand);
+    public static GenerationSettings Settings(StageCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return GitOpsCiSettings.Create(FileName, RegenerateCommand) with { Inputs = PipelineInputs.All(catalog) };
+    }
 
     /// <summary>
     /// The environments the PostSync trigger pipeline has jobs for: those of the promotion stages. Only they may render
@@ -181,9 +185,10 @@ public static class GitOpsPipelines
         };
 
     /// <summary>
-    /// The PostSync hook sends STAGE, CLOUD and RELEASE: one job set per environment of the promotion stages, chosen by
-    /// rules on those variables (so job names, environments and resource groups stay static), running the e2e suite
-    /// and, where e2e success promotes, opening the next promotion's merge request.
+    /// The PostSync hook sends the stage, cloud, release and revision inputs: one job set per environment of the
+    /// promotion stages, chosen by rules on those inputs (so job names, environments and resource groups stay static),
+    /// running the e2e suite and, where e2e success promotes, opening the next promotion's merge request. The jobs hand
+    /// the release and revision to the build as RELEASE and REVISION.
     /// </summary>
     private static PipelineDeclaration PostSync(StageCatalog catalog) =>
         new("postsync", PipelineSources.Triggered)
@@ -191,7 +196,15 @@ public static class GitOpsPipelines
             Lanes =
             [
                 .. PostSyncEnvironments(catalog).Select(environment =>
-                    For(environment, [.. PostSyncSteps(catalog, environment.Stage)]) with { Condition = TriggeredFor(environment) }),
+                    For(environment, [.. PostSyncSteps(catalog, environment.Stage)]) with
+                    {
+                        Condition = TriggeredFor(catalog, environment),
+                        Variables = new Dictionary<string, string>(StringComparer.Ordinal)
+                        {
+                            [PipelineSources.ReleaseVariable] = PipelineInputs.Release.Reference,
+                            [PipelineSources.RevisionVariable] = PipelineInputs.Revision.Reference,
+                        },
+                    }),
             ],
         };
 
@@ -204,14 +217,21 @@ public static class GitOpsPipelines
         }
     }
 
-    /// <summary>The platform repository's release pipeline sends RELEASE_ENTRY_VERSION: open the MR moving qa to it; there is nothing to test yet.</summary>
+    /// <summary>
+    /// The platform repository's release pipeline sends the release_entry_version input: open the MR moving qa to it;
+    /// there is nothing to test yet. The job hands it to the build as RELEASE_ENTRY_VERSION.
+    /// </summary>
     private static PipelineDeclaration ReleaseEntry() =>
-        new("release", $"({PipelineSources.Triggered}) && ${PipelineSources.ReleaseEntryVariable}")
+        new("release", $"({PipelineSources.Triggered}) && {PipelineInputs.Value(PipelineInputs.ReleaseEntryVersion)} != \"\"")
         {
             Lanes =
             [
                 new Lane(string.Empty)
                 {
+                    Variables = new Dictionary<string, string>(StringComparer.Ordinal)
+                    {
+                        [PipelineSources.ReleaseEntryVariable] = PipelineInputs.ReleaseEntryVersion.Reference,
+                    },
                     Steps =
                     [
                         new LaneStep(OpenPromotionMR)

@@ -3,7 +3,7 @@ namespace GitOps.Platform.Pipelines;
 /// <summary>
 /// The <c>rules:if</c> expressions that tell GitLab's pipelines apart (see CI_PIPELINE_SOURCE). The PostSync hook
 /// and the platform repository start ours through the trigger API (<c>trigger</c>), the pipeline API (<c>api</c>) or
-/// a multi-project <c>trigger:</c> job (<c>pipeline</c>); their variables tell which one it is.
+/// a multi-project <c>trigger:</c> job (<c>pipeline</c>); their inputs (<see cref="PipelineInputs"/>) tell which one it is.
 /// </summary>
 public static class PipelineSources
 {
@@ -18,11 +18,13 @@ public static class PipelineSources
     public const string Triggered =
         "$CI_PIPELINE_SOURCE == \"trigger\" || $CI_PIPELINE_SOURCE == \"api\" || $CI_PIPELINE_SOURCE == \"pipeline\"";
 
-    /// <summary>Variables the PostSync hook sends (charts/app-of-apps/templates/e2e-trigger-job.yaml).</summary>
-    public const string StageVariable = "STAGE";
-    public const string CloudVariable = "CLOUD";
+    /// <summary>
+    /// The job variables the build reads what the PostSync hook sent from (charts/app-of-apps/templates/e2e-trigger-job.yaml
+    /// posts them as inputs; the jobs set these from <see cref="PipelineInputs"/>).
+    /// </summary>
     public const string ReleaseVariable = "RELEASE";
+    public const string RevisionVariable = "REVISION";
 
-    /// <summary>The variable the platform repository's release pipeline sends: the new release's version.</summary>
+    /// <summary>The job variable holding the release_entry_version input: the new release's version.</summary>
     public const string ReleaseEntryVariable = "RELEASE_ENTRY_VERSION";
 }

@@ -13,6 +13,12 @@ public sealed record GitLabPipeline
     /// <summary>Written as <c>#</c> comment lines at the top, e.g. that the file is generated and how to regenerate it.</summary>
     public string? HeaderComment { get; init; }
 
+    /// <summary>
+    /// The <c>spec:inputs</c> header, written as a document of its own before <c>---</c>; empty: no header. Only the
+    /// top-level file has one here: a child pipeline gets nothing from its trigger job.
+    /// </summary>
+    public IReadOnlyList<GitLabInput> Inputs { get; init => field = [.. value]; } = [];
+
     public GitLabWorkflow? Workflow { get; init; }
 
     /// <summary>Empty means GitLab's default stages: build, test, deploy.</summary>

@@ -16,10 +16,14 @@ public sealed class E2eTriggerHookTests
 {
     private static readonly EnvironmentId Qa = new(Stage.Qa, Cloud.Gcp);
 
+    /// <summary>
+    /// The project lets no one set pipeline variables (ProvisionManagementCluster): GitLab refuses a trigger carrying any,
+    /// so the hook sends pipeline inputs only, which the restriction does not touch.
+    /// </summary>
     [Fact]
-    public async Task A_good_token_starts_exactly_one_pipeline_with_stage_cloud_and_release()
+    public async Task A_good_token_starts_exactly_one_pipeline_with_stage_cloud_and_release_inputs_where_no_one_may_set_variables()
     {
-        await using var fake = await FakeGitLab.StartAsync();
+        await using var fake = await Restricted();
         var job = await RenderedJob.LoadAsync(Qa);
 
         var run = await job.RunAsync(fake, fake.TriggerToken);
@@ -27,17 +31,18 @@ public sealed class E2eTriggerHookTests
         run.ExitCode.ShouldBe(0, run.Output);
         var pipeline = fake.Pipelines.ShouldHaveSingleItem();
         pipeline.Ref.ShouldBe("main");
-        pipeline.Variables["STAGE"].ShouldBe("qa");
-        pipeline.Variables["CLOUD"].ShouldBe("gcp");
-        pipeline.Variables["RELEASE"].ShouldBe(job.Env["RELEASE"]);
+        pipeline.Variables.ShouldBeEmpty();
+        pipeline.Inputs["stage"].ShouldBe("qa");
+        pipeline.Inputs["cloud"].ShouldBe("gcp");
+        pipeline.Inputs["release"].ShouldBe(job.Env["RELEASE"]);
         run.Output.ShouldNotContain(fake.TriggerToken);
     }
 
     [Fact]
-    public async Task The_revision_argo_cd_rendered_the_chart_from_is_posted_as_REVISION_and_left_out_when_the_application_passes_none()
+    public async Task The_revision_argo_cd_rendered_the_chart_from_is_posted_as_the_revision_input_and_left_out_when_the_application_passes_none()
     {
         const string Sha = "0e62172adede5d1658dc4048503aee0e095e9c52";
-        await using var fake = await FakeGitLab.StartAsync();
+        await using var fake = await Restricted();
         var job = await RenderedJob.LoadAsync(Qa);
         job.Env["REVISION"].ShouldBe(string.Empty, "the chart's default: the Application sets e2eTrigger.revision=$ARGOCD_APP_REVISION");
 
@@ -47,9 +52,9 @@ public sealed class E2eTriggerHookTests
         unset.ExitCode.ShouldBe(0, unset.Output);
         pinned.ExitCode.ShouldBe(0, pinned.Output);
         fake.Pipelines.Count.ShouldBe(2);
-        fake.Pipelines[0].Variables.ShouldNotContainKey("REVISION");
-        fake.Pipelines[1].Variables["REVISION"].ShouldBe(Sha);
-        fake.Pipelines[1].Variables["RELEASE"].ShouldBe(job.Env["RELEASE"]);
+        fake.Pipelines[0].Inputs.ShouldNotContainKey("revision");
+        fake.Pipelines[1].Inputs["revision"].ShouldBe(Sha);
+        fake.Pipelines[1].Inputs["release"].ShouldBe(job.Env["RELEASE"]);
         pinned.Output.ShouldContain($"at {Sha}");
     }
 
@@ -87,7 +92,7 @@ public sealed class E2eTriggerHookTests
     public async Task A_trigger_that_matches_no_job_is_refused_by_gitlab_and_fails_the_hook_after_one_post()
     {
         await using var fake = await FakeGitLab.StartAsync();
-        fake.TriggeredJobs = (_, _) => [];
+        fake.TriggeredJobs = (_, _, _) => [];
         var job = await RenderedJob.LoadAsync(Qa);
 
         var run = await job.RunAsync(fake, fake.TriggerToken);
@@ -239,5 +244,13 @@ public sealed class E2eTriggerHookTests
             await process.WaitForExitAsync(timeout.Token);
             return (process.ExitCode, output + await error);
         }
+    }
+
+    private static async Task<FakeGitLab> Restricted()
+    {
+        var fake = await FakeGitLab.StartAsync();
+        fake.RestrictUserDefinedVariables = true;
+        fake.PipelineVariablesMinimumOverrideRole = "no_one_allowed";
+        return fake;
     }
 }

@@ -215,7 +215,8 @@ public sealed partial class WorkloadIdentityConditionTests
         }
 
         var jobs = new List<(string, string, GitLabIdTokenClaims)>();
-        foreach (var (key, value) in ((YamlMappingNode)yaml.Documents[0].RootNode).Children)
+        // .gitlab-ci.yml's first document is its spec:inputs header; the jobs are in the last.
+        foreach (var (key, value) in ((YamlMappingNode)yaml.Documents[^1].RootNode).Children)
         {
             if (value is not YamlMappingNode job || !job.Children.TryGetValue("id_tokens", out var tokens)
                 || !((YamlMappingNode)tokens).Children.ContainsKey("GCP_ID_TOKEN"))

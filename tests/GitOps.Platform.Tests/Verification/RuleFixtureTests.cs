@@ -356,6 +356,25 @@ public sealed class RuleFixtureTests
             ".gitlab-ci.yml has no job for a trigger with STAGE=nightly CLOUD=gcp");
     }
 
+    /// <summary>
+    /// The project lets no one set pipeline variables: GitLab refuses a trigger carrying one, and the pipeline reads the
+    /// hook's values from its inputs only. A hook posting a variable, or leaving out an input, is reported.
+    /// </summary>
+    [Fact]
+    public async Task GO020_a_hook_that_posts_a_pipeline_variable_or_leaves_out_an_input_is_reported()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        copy.Replace(Job, "--form \"inputs[stage]=${STAGE}\"", "--form \"variables[STAGE]=${STAGE}\"");
+        copy.Replace(Job, "                  --form \"inputs[release]=${RELEASE}\" \\\n", string.Empty);
+
+        var findings = await VerifyAsync(copy);
+
+        ShouldHave(findings, Job, copy.LineOf(Job, "variables[STAGE]"), RuleIds.E2eTriggerInvalid,
+            "posts variables[STAGE]; the project lets no one set pipeline variables, so GitLab refuses the trigger: post inputs[stage]");
+        ShouldHave(findings, Job, copy.LineOf(Job, "/trigger/pipeline"), RuleIds.E2eTriggerInvalid,
+            "does not post inputs[release]=${RELEASE}");
+    }
+
     [Fact]
     public async Task GO020_an_inline_trigger_token_is_reported_in_the_job_template()
     {

@@ -50,7 +50,7 @@ public sealed partial class FakeGitLab
         }
 
         // Ci::CreatePipelineService's populate step; the trigger API answers with render_validation_error!.
-        if (TriggeredJobs?.Invoke(reference, given) is { Count: 0 })
+        if (TriggeredJobs?.Invoke(reference, given, inputs) is { Count: 0 })
         {
             return FakeResponse.Message(400, new Dictionary<string, string[]> { ["base"] = ["No stages / jobs for this pipeline."] });
         }

@@ -44,11 +44,11 @@ public sealed partial class FakeGitLab : IAsyncDisposable
     public FakeGitLabFaults Faults { get; } = new();
 
     /// <summary>
-    /// The jobs a triggered pipeline would get for a ref and the trigger's variables (e.g. asked of gitlab-ci-local).
-    /// When set and it names none, the trigger is refused as GitLab refuses it: 400, "No stages / jobs for this pipeline."
-    /// Null: every trigger gets a pipeline.
+    /// The jobs a triggered pipeline would get for a ref, the trigger's variables and its inputs (e.g. asked of
+    /// gitlab-ci-local). When set and it names none, the trigger is refused as GitLab refuses it: 400, "No stages / jobs
+    /// for this pipeline." Null: every trigger gets a pipeline.
     /// </summary>
-    public Func<string, IReadOnlyDictionary<string, string>, IReadOnlyCollection<string>>? TriggeredJobs { get; set; }
+    public Func<string, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>, IReadOnlyCollection<string>>? TriggeredJobs { get; set; }
 
     public IReadOnlyList<RecordedRequest> Requests
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GitOps.Platform.ArgoCd;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Yaml;
@@ -8,12 +9,13 @@ using YamlDotNet.RepresentationModel;
 namespace GitOps.Platform.Verification.Checks;
 
 /// <summary>
-/// The environment must render a PostSync hook Job that triggers the e2e pipeline with STAGE, CLOUD and RELEASE,
-/// reading its token by reference (an inline token would be a secret in Git) from the Secret ProvisionManagementCluster
+/// The environment must render a PostSync hook Job that triggers the e2e pipeline with its STAGE, CLOUD and RELEASE,
+/// posted as the pipeline inputs stage, cloud, release and revision (never as pipeline variables, which GitLab refuses
+/// once ProvisionManagementCluster restricted them), reading its token by reference (an inline token would be a secret in Git) from the Secret ProvisionManagementCluster
 /// creates (<see cref="E2eTriggerToken"/>). The chart renders into the management cluster, where no sealed-secrets
 /// controller runs, so a SealedSecret there would never be unsealed.
 /// </summary>
-internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId environment, YamlFile values, string? release)
+internal sealed partial class E2eTriggerRule(VerificationContext context, EnvironmentId environment, YamlFile values, string? release)
 {
     public void Check(IReadOnlyList<RenderedDocument> documents)
     {
@@ -75,6 +77,8 @@ internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId 
             }
         }
 
+        CheckPostedInputs(trigger);
+
         foreach (var token in variables.Where(variable => variable.Child("name").Text()?.Contains("TOKEN", StringComparison.OrdinalIgnoreCase) == true))
         {
             if (token.Child("value") is not null || token.At("valueFrom", "secretKeyRef") is not { } reference)
@@ -88,6 +92,55 @@ internal sealed class E2eTriggerRule(VerificationContext context, EnvironmentId 
             }
         }
     }
+
+    /// <summary>
+    /// Each value goes out as <c>--form "inputs[name]=${VARIABLE}"</c>, the inputs .gitlab-ci.yml declares
+    /// (<see cref="PipelineInputs"/>); a <c>variables[...]</c> field would make GitLab refuse the whole trigger.
+    /// </summary>
+    private void CheckPostedInputs(RenderedDocument trigger)
+    {
+        var command = string.Join('\n', Containers(trigger).Select(Command));
+        if (IsFromBeforeInputs(command))
+        {
+            return;
+        }
+
+        foreach (var variable in PostedVariable().Matches(command).Select(match => match.Groups["name"].Value).Distinct(StringComparer.Ordinal))
+        {
+            var input = Posted.FirstOrDefault(posted => posted.Variable == variable).Input ?? variable.ToLowerInvariant();
+            Report(trigger, $"the e2e trigger Job posts variables[{variable}]; the project lets no one set pipeline variables, so GitLab refuses the trigger: "
+                + $"post inputs[{input}] (spec:inputs of {GitOpsPipelines.FileName})", $"variables[{variable}]");
+        }
+
+        foreach (var (input, variable) in Posted)
+        {
+            var field = $"inputs[{input}]=${{{variable}}}";
+            if (!command.Contains(field, StringComparison.Ordinal))
+            {
+                Report(trigger, $"the e2e trigger Job does not post {field}; {GitOpsPipelines.FileName} selects and feeds the e2e jobs from that input", "/trigger/pipeline");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A promoted stage renders its pinned commit's chart, which may predate inputs: its hook posts STAGE, CLOUD and
+    /// RELEASE as variables, so the pipeline gives it no job until a promotion moves the pin past the change. Reporting
+    /// it would fail every Verify, the promotion merge requests' that move the pins included, so it is let through;
+    /// ProvisionManagementCluster keeps pipeline variables allowed while such a pin exists (<see cref="HookInputs"/>).
+    /// The working tree's chart (dev, nightly) is always held to inputs.
+    /// </summary>
+    private bool IsFromBeforeInputs(string command) =>
+        context.Catalog.IsPinned(environment.Stage) && HookInputs.PostsVariablesOnly(command);
+
+    // The inputs the hook posts, from its container's variables of the same purpose.
+    private (string Input, string Variable)[] Posted =>
+    [
+        (PipelineInputs.Stage(context.Catalog).Name, "STAGE"), (PipelineInputs.Cloud(context.Catalog).Name, "CLOUD"),
+        (PipelineInputs.Release.Name, PipelineSources.ReleaseVariable), (PipelineInputs.Revision.Name, PipelineSources.RevisionVariable),
+    ];
+
+    [GeneratedRegex(@"variables\[(?<name>[A-Za-z0-9_]+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PostedVariable();
 
     private static IEnumerable<YamlNode> Containers(RenderedDocument job) => job.Root.At("spec", "template", "spec", "containers").Items();
 

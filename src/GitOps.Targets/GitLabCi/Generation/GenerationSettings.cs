@@ -15,6 +15,9 @@ public sealed record GenerationSettings
 
     public GitLabWorkflow? Workflow { get; init; }
 
+    /// <summary>The top-level file's <c>spec:inputs</c>; child pipelines get none.</summary>
+    public IReadOnlyList<GitLabInput> Inputs { get; init => field = [.. value]; } = [];
+
     /// <summary>GitLab stages in order; every <see cref="TargetJobSettings.Stage"/> must be one of them.</summary>
     public IReadOnlyList<string> Stages { get; init => field = [.. value]; } = [];
 

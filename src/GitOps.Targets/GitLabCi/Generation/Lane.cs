@@ -13,6 +13,12 @@ public sealed record Lane(string Name)
     /// <summary>An extra <c>rules:if</c> expression, and-ed with the pipeline's, e.g. <c>$STAGE == "qa"</c>.</summary>
     public string? Condition { get; init; }
 
+    /// <summary>
+    /// Variables every job of the lane sets, after the target's own (<see cref="TargetJobSettings.Variables"/>), e.g. a
+    /// pipeline input handed to the build as <c>RELEASE: $[[ inputs.release ]]</c>; written sorted by name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The environment the lane acts on; null when its jobs touch none.</summary>
     public LaneEnvironment? Environment { get; init; }
 

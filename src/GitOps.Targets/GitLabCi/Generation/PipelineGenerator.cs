@@ -32,6 +32,7 @@ public static class PipelineGenerator
         var generated = new GitLabPipeline
         {
             HeaderComment = settings.HeaderComment,
+            Inputs = settings.Inputs,
             Workflow = settings.Workflow,
             Stages = settings.Stages,
             Variables = settings.Variables,

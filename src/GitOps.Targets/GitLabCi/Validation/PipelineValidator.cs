@@ -63,6 +63,7 @@ internal static class PipelineValidator
             }
         }
 
+        InputValidation.Check(pipeline, errors);
         return errors;
     }
 

@@ -5,7 +5,7 @@ using YamlDotNet.Core.Events;
 
 namespace GitOps.Targets.GitLabCi.Yaml;
 
-/// <summary>Turns a validated pipeline into YAML text: header, workflow, stages, variables, default, then jobs.</summary>
+/// <summary>Turns a validated pipeline into YAML text: header, the inputs header document, workflow, stages, variables, default, then jobs.</summary>
 internal static class PipelineYamlWriter
 {
     // No line folding (long rule expressions stay on one line) and GitLab's usual indented lists.
@@ -27,6 +27,14 @@ internal static class PipelineYamlWriter
         foreach (var line in HeaderLines(pipeline.HeaderComment))
         {
             yaml.Comment(line);
+        }
+
+        if (pipeline.Inputs.Count > 0)
+        {
+            InputsYaml.Write(yaml, pipeline.Inputs);
+            emitter.Emit(new DocumentEnd(true));
+            // "---": GitLab takes the first document as the header only when the configuration follows as a second one.
+            emitter.Emit(new DocumentStart(null, null, false));
         }
 
         yaml.BeginMapping();
@@ -70,15 +78,19 @@ internal static class PipelineYamlWriter
     {
         var output = new StringBuilder(yaml.Length + 256);
         var seenEntry = false;
+        var afterSeparator = false;
         foreach (var line in yaml.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
         {
+            // The inputs header's "---" stands apart like a key; the first key after it follows at once.
+            var isSeparator = line == "---";
             var isTopLevelKey = line.Length > 0 && line[0] != ' ' && line[0] != '#';
-            if (isTopLevelKey && (seenEntry || output.Length > 0))
+            if (isTopLevelKey && !afterSeparator && (seenEntry || output.Length > 0))
             {
                 output.Append('\n');
             }
 
             seenEntry |= isTopLevelKey;
+            afterSeparator = isSeparator;
 
             // The emitter writes a blank header line as "# "; trailing whitespace would upset editors and linters.
             output.Append(line.StartsWith('#') ? line.TrimEnd() : line).Append('\n');

@@ -16,6 +16,14 @@ internal static class DeclarationCheck
             foreach (var lane in pipeline.Lanes)
             {
                 CheckLane($"pipeline '{pipeline.Name}' lane '{lane.Name}'", order, lane, errors);
+                foreach (var step in lane.Steps)
+                {
+                    var own = settings.Targets.GetValueOrDefault(step.Target)?.Variables ?? new Dictionary<string, string>();
+                    foreach (var clash in lane.Variables.Keys.Where(own.ContainsKey))
+                    {
+                        errors.Add($"pipeline '{pipeline.Name}' lane '{lane.Name}': variable '{clash}' is set by the lane and by target '{step.Target}'; set it in one place");
+                    }
+                }
             }
         }
 

@@ -118,7 +118,7 @@ internal sealed class LaneJobs(TargetOrder order, GenerationSettings settings, P
             Rules = [Rule(step.When) with { Changes = step.Changes }],
             ResourceGroup = step.EnvironmentAction is null ? null : lane.Environment?.ResourceGroup,
             Environment = Environment(step.EnvironmentAction, NeedOf),
-            Variables = target.Variables,
+            Variables = lane.Variables.Count == 0 ? target.Variables : target.Variables.Concat(lane.Variables).ToDictionary(StringComparer.Ordinal),
             IdTokens = target.IdTokens,
             Script = [Command(step)],
             Artifacts = Artifacts(target),
