@@ -557,7 +557,9 @@ function Invoke-Compile {
     [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
     $log = [System.IO.Path]::Combine($temp, 'build-compile.log')
     $code = $Bootstrap::Compile($Root, $log)
-    if ($code -eq 130 -or $Interrupted.IsSet) { return }
+    # 130: the compile was interrupted, also by a signal this process did not get (the finally below says so).
+    if ($code -eq 130) { $Interrupted.Set() }
+    if ($Interrupted.IsSet) { return }
     if ($code -ne 0) {
         $errors = @(Get-Content $log | Where-Object { $_ -match 'error|Error' })
         if ($errors.Count -eq 0) { $errors = @(Get-Content $log) }
