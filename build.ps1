@@ -15,7 +15,8 @@ if ($PSVersionTable.PSVersion.Major -lt 7) {
 # The stamp check, the argument forwarding and the start of the compiled build, in C#: PowerShell's interpreter took
 # about 300 ms for the same work on every run (a loop over every input file), C# takes a few. Add-Type compiles it
 # once into .nuke/temp/build-bootstrap.dll (again whenever this text changes); every run loads it from its bytes,
-# which leaves the file unlocked for the next compile.
+# which leaves the file unlocked for the next compile. The warm path is one call into it (Bootstrap.Run), since every
+# PowerShell construct and call into .NET costs milliseconds the first time in a process.
 $BootstrapSource = @'
 using System;
 using System.Collections.Generic;
@@ -152,27 +153,58 @@ namespace GitOpsBootstrap
         private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
     }
 
-    // The warm path in one place: what build.ps1 calls on every run.
+    // The warm path in one call: each call from PowerShell into .NET costs milliseconds the first time in a process,
+    // so build.ps1 makes one, and three more only when something must be compiled first.
     public static class Bootstrap
     {
-        // Compared as text, not by a hash: hashing would load the platform's crypto library on every run.
-        public static bool IsBuiltFrom(string source) => string.Equals(source, BuiltFrom.Source, StringComparison.Ordinal);
+        public const int StaleHelper = -1;
+        public const int MustCompile = -2;
 
-        // null when the compiled build is current, else what Write needs after compiling it.
-        public static Inputs Check(string root)
+        // What Stamped writes once Compile has succeeded.
+        private static Inputs pending;
+
+        // StaleHelper when this copy was compiled from other C# (an older build.ps1); MustCompile when the build's inputs
+        // changed (Compile, Stamped and Start follow); else the build's exit code, or 1 with a message. On Linux and macOS
+        // a run that pwsh was started for does not return: the build takes over the process (see Exec).
+        // The source is compared as text, not by a hash: hashing would load the platform's crypto library on every run.
+        public static int Run(string source, EngineIntrinsics session, string root, string scriptPath, object[] bound)
         {
+            if (!string.Equals(source, BuiltFrom.Source, StringComparison.Ordinal)) { return StaleHelper; }
             Environment.SetEnvironmentVariable("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
             Environment.SetEnvironmentVariable("DOTNET_NOLOGO", "1");
             Environment.SetEnvironmentVariable("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1");
-            Inputs inputs = Stamp.Check(root, StampPath(root), AssemblyPath(root));
-            return inputs.Current ? null : inputs;
+            try
+            {
+                Inputs inputs = Stamp.Check(root, StampPath(root), AssemblyPath(root));
+                if (!inputs.Current)
+                {
+                    pending = inputs;
+                    return MustCompile;
+                }
+            }
+            catch (Exception error)
+            {
+                return Failed("could not tell whether the build is current: " + error.Message);
+            }
+
+            return Start(session, root, scriptPath, bound);
         }
 
-        public static void Write(string root, Inputs inputs) => Stamp.Write(StampPath(root), inputs);
+        public static void Stamped(string root) => Stamp.Write(StampPath(root), pending);
 
-        public static int Run(EngineIntrinsics session, string root, string scriptPath, object[] bound) =>
-            Launch.Run(AssemblyPath(root), session.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-                Launch.ForwardedArguments(scriptPath, bound));
+        public static int Start(EngineIntrinsics session, string root, string scriptPath, object[] bound)
+        {
+            // Messages then say ./build.ps1, not ./build.sh.
+            Environment.SetEnvironmentVariable("GITOPS_ENTRY_POINT", scriptPath);
+            try
+            {
+                return Launch.Run(AssemblyPath(root), session.SessionState.Path.CurrentFileSystemLocation.ProviderPath, scriptPath, bound);
+            }
+            catch (Exception error)
+            {
+                return Failed("could not start the compiled build (dotnet .nuke/temp/build-bin/_build.dll): " + error.Message);
+            }
+        }
 
         // dotnet build of build/, its messages in the log (MSBuild's file logger: a redirected pipe could be held open
         // by a build server that outlives the build). 130 when interrupted, as build.sh's compile.
@@ -212,6 +244,12 @@ namespace GitOpsBootstrap
             }
         }
 
+        private static int Failed(string message)
+        {
+            Console.Error.WriteLine("build.ps1: " + message);
+            return 1;
+        }
+
         private static string StampPath(string root) => Path.Combine(root, ".nuke", "temp", "build.stamp");
 
         private static string AssemblyPath(string root) => Path.Combine(root, ".nuke", "temp", "build-bin", "_build.dll");
@@ -224,34 +262,128 @@ namespace GitOpsBootstrap
             new[] { "c", "co", "com", "comm", "comma", "comman", "command", "e", "ec", "encodedcommand", "commandwithargs", "cwa" },
             StringComparer.OrdinalIgnoreCase);
 
+        // pwsh's switches that take no value and leave it to exit when its script ends, each with the shortest
+        // abbreviation pwsh accepts. Any other word before the script (-NoExit, -WorkingDirectory dir, ...) and this
+        // run does not hand its process over to the build.
+        private static readonly string[][] PlainSwitches =
+        {
+            new[] { "noprofile", "nop" }, new[] { "nologo", "nol" }, new[] { "noninteractive", "noni" }, new[] { "mta", "mta" }, new[] { "sta", "sta" },
+        };
+
+        public static int Run(string assembly, string workingDirectory, string scriptPath, object[] bound)
+        {
+            bool ownProcess;
+            string[] words = ForwardedArguments(scriptPath, bound, out ownProcess);
+            if (ownProcess && !OperatingSystem.IsWindows()) { Exec.Replace(assembly, workingDirectory, words); }
+
+            // Not "& dotnet @forwarded": PowerShell's native-command call treats a "--%" word as its stop-parsing token
+            // and then splits the words after it. A process started with an argument list gets each word exactly.
+            ProcessStartInfo start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory };
+            start.ArgumentList.Add(assembly);
+            foreach (string word in words) { start.ArgumentList.Add(word); }
+            return Child.Run(start);
+        }
+
         // The words after this script on pwsh's own command line, as the shell passed them. PowerShell's binding of $args
         // splits "-name:value" in two and drops "--%"; build.sh gets such words unchanged, so build.ps1 must too. Inside
         // a PowerShell session (./build.ps1 typed at the prompt) the process command line is the session's: $args it is then.
-        public static string[] ForwardedArguments(string scriptPath, object[] bound)
+        // ownProcess: pwsh was started to run this script and nothing after it (pwsh [plain switches] [-File] build.ps1 ...).
+        public static string[] ForwardedArguments(string scriptPath, object[] bound, out bool ownProcess)
         {
+            ownProcess = true;
             string[] commandLine = Environment.GetCommandLineArgs();
             for (int i = 1; i < commandLine.Length; i++)
             {
                 string word = commandLine[i];
-                if (word.Length > 1 && (word[0] == '-' || word[0] == '/') && CommandParameters.Contains(word.Substring(1))) { break; }
+                bool isSwitch = word.Length > 1 && (word[0] == '-' || word[0] == '/');
+                if (isSwitch && CommandParameters.Contains(word.Substring(1))) { break; }
                 if (!word.StartsWith('-') && word.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase)
                     && string.Equals(Path.GetFullPath(word), scriptPath, StringComparison.OrdinalIgnoreCase))
                 {
                     return commandLine[(i + 1)..];
                 }
+
+                bool fileSwitch = isSwitch && IsAbbreviation(word.Substring(1), "file", "f") && i + 1 < commandLine.Length;
+                ownProcess = ownProcess && (fileSwitch || (isSwitch && PlainSwitches.Any(names => IsAbbreviation(word.Substring(1), names[0], names[1]))));
             }
 
+            ownProcess = false;
             return LanguagePrimitives.ConvertTo<string[]>(bound ?? new object[0]);
         }
 
-        // Not "& dotnet @forwarded": PowerShell's native-command call treats a "--%" word as its stop-parsing token and
-        // then splits the words after it. A process started with an argument list gets each word exactly, everywhere.
-        public static int Run(string assembly, string workingDirectory, string[] words)
+        private static bool IsAbbreviation(string word, string name, string shortest) =>
+            name.StartsWith(word, StringComparison.OrdinalIgnoreCase) && word.StartsWith(shortest, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Linux and macOS: the build takes over this process, as it does from build.sh's exec. Signals then reach the build
+    // itself, its exit code is the process's, and no pwsh waits for it and then shuts down (tens of milliseconds).
+    public static class Exec
+    {
+        [DllImport("libc", SetLastError = true)]
+        private static extern int execve(string path, string[] argv, string[] envp);
+
+        // Returns only when the build could not be started this way; the caller then starts it as a child.
+        public static void Replace(string assembly, string workingDirectory, string[] words)
         {
-            ProcessStartInfo start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory };
-            start.ArgumentList.Add(assembly);
-            foreach (string word in words) { start.ArgumentList.Add(word); }
-            return Child.Run(start);
+            string dotnet = OnPath("dotnet");
+            if (dotnet == null) { return; }
+            string[] argv = new string[words.Length + 3];
+            argv[0] = dotnet;
+            argv[1] = assembly;
+            Array.Copy(words, 0, argv, 2, words.Length);
+
+            // .NET keeps its own copy of the environment (what $env: and SetEnvironmentVariable changed): pass that one.
+            List<string> environment = new List<string>();
+            foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            {
+                environment.Add(variable.Key + "=" + variable.Value);
+            }
+
+            environment.Add(null);
+
+            // A PowerShell session's location need not be the process's directory.
+            Directory.SetCurrentDirectory(workingDirectory);
+            RemoveWhatExitWouldHave();
+            execve(dotnet, argv, environment.ToArray());
+        }
+
+        // The runtime's diagnostic socket and debugger pipes and PowerShell's host pipe, named by this process's id in
+        // the temp directory, which pwsh removes when it exits and an exec never does. The build, with the same id,
+        // would also fail to create its own under the same names.
+        private static void RemoveWhatExitWouldHave()
+        {
+            string pid = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            try
+            {
+                foreach (string path in Directory.EnumerateFileSystemEntries(Path.GetTempPath(), "*" + pid + "*"))
+                {
+                    string name = Path.GetFileName(path);
+                    if (name.StartsWith("dotnet-diagnostic-" + pid + "-", StringComparison.Ordinal)
+                        || name.StartsWith("clr-debug-pipe-" + pid + "-", StringComparison.Ordinal)
+                        || (name.StartsWith("CoreFxPipe_PSHost.", StringComparison.Ordinal) && name.Contains("." + pid + ".", StringComparison.Ordinal)))
+                    {
+                        File.Delete(path);
+                    }
+                }
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+
+        // As a shell finds a command: the first executable file of that name along PATH.
+        private static string OnPath(string name)
+        {
+            foreach (string directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+            {
+                if (directory.Length == 0) { continue; }
+                string candidate = Path.Combine(directory, name);
+                if (File.Exists(candidate) && (File.GetUnixFileMode(candidate) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
+                {
+                    return candidate;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -307,6 +439,16 @@ namespace GitOpsBootstrap
 }
 '@
 
+# Everything but the warm path: compiling the C# above, compiling the build, stamping it. In a string, run only when
+# needed: PowerShell parses a whole file before it runs its first line, and parsing this code cost more than the warm
+# path's own work, whereas a string is only read past. It runs under PowerShell 7 only (after the version check).
+# From its start until the build starts, SIGINT and SIGTERM are noted instead of ending pwsh (SIGTERM with 143), and
+# the run exits 130.
+$ColdStart = @'
+param($Reason, $Bootstrap, $Arguments, $Root, $ScriptPath, $Helper, $BootstrapSource)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
 # The C# text a compiled copy was built from, appended to it as a constant when compiling it.
 $BuiltFrom = 'namespace GitOpsBootstrap { internal static class BuiltFrom { public const string Source = @"{0}"; } }'
 
@@ -322,8 +464,23 @@ function Get-Reason($ErrorRecord) {
     return $exception.Message
 }
 
+# Set by SIGINT and SIGTERM, which then no longer end the process. The handler is compiled from an expression
+# tree: it runs on a thread without a PowerShell runspace, where a script block cannot run.
+function New-InterruptFlag {
+    $flag = [System.Threading.ManualResetEventSlim]::new($false)
+    $E = [System.Linq.Expressions.Expression]
+    $context = $E::Parameter([System.Runtime.InteropServices.PosixSignalContext], 'context')
+    $body = $E::Block(
+        $E::Assign($E::Property($context, 'Cancel'), $E::Constant($true)),
+        $E::Call($E::Constant($flag), [System.Threading.ManualResetEventSlim].GetMethod('Set', [type[]] @())))
+    $handler = $E::Lambda([System.Action[System.Runtime.InteropServices.PosixSignalContext]], $body, $context).Compile()
+    # Kept for the rest of the run: a registration that is collected no longer handles its signal.
+    $script:InterruptRegistrations = @('SIGINT', 'SIGTERM' | ForEach-Object { [System.Runtime.InteropServices.PosixSignalRegistration]::Create($_, $handler) })
+    return $flag
+}
+
 function Get-SdkVersion {
-    return (Get-Content -Raw ([System.IO.Path]::Combine($PSScriptRoot, 'global.json')) | ConvertFrom-Json).sdk.version
+    return (Get-Content -Raw ([System.IO.Path]::Combine($Root, 'global.json')) | ConvertFrom-Json).sdk.version
 }
 
 function Assert-Dotnet {
@@ -331,29 +488,63 @@ function Assert-Dotnet {
         Fail "dotnet was not found on PATH. Install the .NET SDK named in global.json ($(Get-SdkVersion) or a later feature band): https://dot.net/download"
     }
 
-    Push-Location $PSScriptRoot
+    Push-Location $Root
     try { & dotnet --version *> $null; $ok = $LASTEXITCODE -eq 0 } finally { Pop-Location }
     if (-not $ok) {
         Fail "the dotnet on PATH does not satisfy global.json: install the SDK it names ($(Get-SdkVersion), rollForward latestFeature): https://dot.net/download"
     }
 }
 
-# Compiles this file's C# into $Helper (by a partial file and a rename, as several runs may do it at once).
+# Compiles the C# above into $Helper: in a child pwsh, into a file of this run's own, then renamed into place (several
+# runs may compile at once). A child, because Add-Type in this process could not be stopped before it ends; an
+# interrupted child is killed and its files deleted, so no half-written helper is left behind.
 function Build-Bootstrap {
-    $ErrorActionPreference = 'Stop'
-    Set-StrictMode -Version Latest
     [void] [System.IO.Directory]::CreateDirectory([System.IO.Path]::GetDirectoryName($Helper))
+    $source = "$Helper.$PID.cs"
     $partial = "$Helper.$PID"
-    Add-Type -TypeDefinition ($BootstrapSource + "`n" + $BuiltFrom.Replace('{0}', $BootstrapSource.Replace('"', '""'))) -OutputAssembly $partial -OutputType Library
-    [System.IO.File]::Move($partial, $Helper, $true)
-    return [System.Reflection.Assembly]::Load([System.IO.File]::ReadAllBytes($Helper)).GetType('GitOpsBootstrap.Bootstrap', $true)
+    $child = $null
+    try {
+        [System.IO.File]::WriteAllText($source, $BootstrapSource + "`n" + $BuiltFrom.Replace('{0}', $BootstrapSource.Replace('"', '""')))
+        $pwsh = [System.Environment]::ProcessPath
+        $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh)
+        # Started as "dotnet pwsh.dll" (the .NET tool), or as pwsh itself.
+        if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { $start.ArgumentList.Add([System.IO.Path]::Combine($PSHOME, 'pwsh.dll')) }
+        $compile = '$ErrorActionPreference = ''Stop''; Add-Type -Path $env:GITOPS_BOOTSTRAP_SOURCE -OutputAssembly $env:GITOPS_BOOTSTRAP_OUTPUT -OutputType Library'
+        foreach ($word in '-NoProfile', '-NonInteractive', '-Command', $compile) { $start.ArgumentList.Add($word) }
+        $start.Environment['GITOPS_BOOTSTRAP_SOURCE'] = $source
+        $start.Environment['GITOPS_BOOTSTRAP_OUTPUT'] = $partial
+        $start.Environment['NO_COLOR'] = '1'
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        if ($Interrupted.IsSet) { return }
+        $child = [System.Diagnostics.Process]::Start($start)
+        $output = $child.StandardOutput.ReadToEndAsync()
+        $errors = $child.StandardError.ReadToEndAsync()
+        while (-not $child.WaitForExit(100)) {
+            if ($Interrupted.IsSet) { $child.Kill() }
+        }
+        if ($Interrupted.IsSet) { return }
+        if ($child.ExitCode -ne 0 -or -not [System.IO.File]::Exists($partial)) {
+            $reason = @(($errors.Result + $output.Result) -split "`n" | Where-Object { $_.Trim().Length -gt 0 })
+            if ($reason.Count -eq 0) { $reason = @("pwsh exited with $($child.ExitCode)") }
+            Fail "could not compile build.ps1's bootstrap code: $($reason[0].Trim())"
+        }
+        [System.IO.File]::Move($partial, $Helper, $true)
+    }
+    finally {
+        if ($null -ne $child) {
+            if (-not $child.HasExited) { $child.Kill(); [void] $child.WaitForExit(10000) }
+            $child.Dispose()
+        }
+        foreach ($file in $source, $partial) {
+            if ([System.IO.File]::Exists($file)) { [System.IO.File]::Delete($file) }
+        }
+    }
 }
 
-function Invoke-Compile($Bootstrap, $Inputs) {
-    $ErrorActionPreference = 'Stop'
-    Set-StrictMode -Version Latest
+function Invoke-Compile {
     Assert-Dotnet
-    $temp = [System.IO.Path]::Combine($PSScriptRoot, '.nuke', 'temp')
+    $temp = [System.IO.Path]::Combine($Root, '.nuke', 'temp')
     [void] [System.IO.Directory]::CreateDirectory($temp)
     [System.IO.File]::Delete([System.IO.Path]::Combine($temp, 'build.stamp'))
     # As build.sh: outputs MSBuild rewrites in place and keeps when newer than their inputs; a killed compile would
@@ -365,11 +556,10 @@ function Invoke-Compile($Bootstrap, $Inputs) {
     }
     [Console]::Error.WriteLine('Compiling the build (its inputs changed)...')
     $log = [System.IO.Path]::Combine($temp, 'build-compile.log')
-    $code = $Bootstrap::Compile($PSScriptRoot, $log)
-    if ($code -eq 130) {
-        [Console]::Error.WriteLine('build.ps1: interrupted while compiling the build; nothing was stamped, the next run compiles again')
-        exit 130
-    }
+    $code = $Bootstrap::Compile($Root, $log)
+    # 130: the compile was interrupted, also by a signal this process did not get (the finally below says so).
+    if ($code -eq 130) { $Interrupted.Set() }
+    if ($Interrupted.IsSet) { return }
     if ($code -ne 0) {
         $errors = @(Get-Content $log | Where-Object { $_ -match 'error|Error' })
         if ($errors.Count -eq 0) { $errors = @(Get-Content $log) }
@@ -377,43 +567,49 @@ function Invoke-Compile($Bootstrap, $Inputs) {
         Fail 'compiling build/_build.csproj failed (full output: .nuke/temp/build-compile.log)'
     }
 
-    try { $Bootstrap::Write($PSScriptRoot, $Inputs) }
+    try { $Bootstrap::Stamped($Root) }
     catch { Fail "could not write the stamp .nuke/temp/build.stamp: $(Get-Reason $_)" }
 }
 
-# The warm path is kept to a handful of PowerShell operations: each costs milliseconds the first time in a process.
-# A copy compiled from other C# (an older build.ps1) is compiled again; one from this text is used as it is.
+$Interrupted = New-InterruptFlag
+$compiling = 'its bootstrap code; the next run compiles it again'
+try {
+    if ($Reason -eq -1) {
+        try { Build-Bootstrap } catch { Fail "could not compile build.ps1's bootstrap code: $(Get-Reason $_)" }
+        if ($Interrupted.IsSet) { return 130 }
+        $Bootstrap = [System.Reflection.Assembly]::Load([System.IO.File]::ReadAllBytes($Helper)).GetType('GitOpsBootstrap.Bootstrap', $true)
+        $code = $Bootstrap::Run($BootstrapSource, $ExecutionContext, $Root, $ScriptPath, $Arguments)
+        if ($code -eq -1) { Fail "the bootstrap code compiled into $Helper is not this file's" }
+        if ($code -ge 0) { return $code }
+    }
+
+    $compiling = 'the build; nothing was stamped, the next run compiles again'
+    Invoke-Compile
+    if ($Interrupted.IsSet) { return 130 }
+    return $Bootstrap::Start($ExecutionContext, $Root, $ScriptPath, $Arguments)
+}
+finally {
+    # Also reached when PowerShell stops the script for a Ctrl-C.
+    if ($Interrupted.IsSet) {
+        [Console]::Error.WriteLine("build.ps1: interrupted while compiling $compiling")
+        exit 130
+    }
+}
+'@
+
+# The warm path, one call: the helper checks that it was compiled from this text and that the build is current, then
+# starts the build (on Linux and macOS in place of this process, as build.sh's exec). Anything else it answers with a
+# negative number, and ColdStart does the rest.
 $Helper = "$PSScriptRoot/.nuke/temp/build-bootstrap.dll"
 $bootstrap = $null
 try {
     $bootstrap = [System.Reflection.Assembly]::Load([System.IO.File]::ReadAllBytes($Helper)).GetType('GitOpsBootstrap.Bootstrap', $true)
-    if (-not $bootstrap::IsBuiltFrom($BootstrapSource)) { $bootstrap = $null }
+    $code = $bootstrap::Run($BootstrapSource, $ExecutionContext, $PSScriptRoot, $PSCommandPath, $args)
 }
 catch {
-    $bootstrap = $null
+    # Not compiled yet, cut short, or from another runtime: compiled again.
+    $code = -1
 }
 
-try {
-    if ($null -eq $bootstrap) { $bootstrap = Build-Bootstrap }
-}
-catch {
-    Fail "could not compile build.ps1's bootstrap code: $($_.Exception.Message)"
-}
-
-try {
-    $inputs = $bootstrap::Check($PSScriptRoot)
-}
-catch {
-    Fail "could not tell whether the build is current: $(Get-Reason $_)"
-}
-
-if ($null -ne $inputs) { Invoke-Compile $bootstrap $inputs }
-$env:GITOPS_ENTRY_POINT = $PSCommandPath # messages then say ./build.ps1, not ./build.sh
-try {
-    $code = $bootstrap::Run($ExecutionContext, $PSScriptRoot, $PSCommandPath, $args)
-}
-catch {
-    Fail "could not start the compiled build (dotnet .nuke/temp/build-bin/_build.dll): $(Get-Reason $_)"
-}
-
+if ($code -lt 0) { $code = & ([scriptblock]::Create($ColdStart)) $code $bootstrap $args $PSScriptRoot $PSCommandPath $Helper $BootstrapSource }
 exit $code

@@ -19,7 +19,7 @@ internal static class RootFinder
             // The build writes .nuke/build.schema.json, logs and kubeconfigs below the root: a mistyped --root must not
             // scatter them over /, /dev or someone's home directory, nor over a stray directory that merely has a .nuke/.
             IReadOnlyList<string> required = [NukeMarker, .. markers.Where(marker => marker != NukeMarker)];
-            var where = $"pass the repository's root (where build.sh{string.Concat(required.SkipLast(1).Select(marker => ", " + marker))} and {required[^1]} are).";
+            var where = $"pass the repository's root (where {Cli.EntryPoint.Script}{string.Concat(required.SkipLast(1).Select(marker => ", " + marker))} and {required[^1]} are).";
             if (explicitRoot.Trim().Length == 0)
             {
                 // An unset variable in a calling script ("--root $REPO"): the working directory is not what was meant.

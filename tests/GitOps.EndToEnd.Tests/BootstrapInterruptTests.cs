@@ -55,6 +55,33 @@ public sealed class BootstrapInterruptTests
         run.Error.ShouldContain("interrupted while compiling the build");
     }
 
+    // build.ps1 compiles its own C# once (Add-Type, in a child pwsh) before anything else. Before, a SIGTERM then ended
+    // pwsh with 143; now the child is stopped, its files deleted, and the next run compiles again and works.
+    [Theory]
+    [InlineData("TERM", false)]
+    [InlineData("INT", false)]
+    [InlineData("INT", true)]
+    public void A_signal_while_build_ps1_compiles_its_own_code_exits_130_and_leaves_nothing_half_written(string signal, bool wholeGroup)
+    {
+        using var repository = new BootstrapRepository();
+        repository.BuildSh(repository.Root, NoBuildServers).ExitCode.ShouldBe(0, "the build is compiled; build.ps1's own code is not yet");
+        var temp = Path.Combine(repository.Root, ".nuke", "temp");
+        var before = Directory.GetFiles(temp).Order(StringComparer.Ordinal).ToList();
+        using var run = Start(repository, "build.ps1", "x");
+        run.WaitUntil(() => run.Running("Add-Type"), "the compile of build.ps1's bootstrap code");
+
+        run.Signal(signal, wholeGroup);
+
+        run.WaitForExit().ShouldBe(130, $"{run.Output}{run.Error}");
+        run.SurvivorsAfterExit().ShouldBeEmpty();
+        run.Error.ShouldContain("interrupted while compiling its bootstrap code");
+        Directory.GetFiles(temp).Order(StringComparer.Ordinal).ToList().ShouldBe(before, "nothing of the compile is left in .nuke/temp");
+
+        var next = PowerShell.RunFile(Path.Combine(repository.Root, "build.ps1"), ["x"], repository.Root);
+        next.ExitCode.ShouldBe(0, next.Error);
+        next.Output.ShouldStartWith("title: one\narg: <x>\n");
+    }
+
     [Theory]
     [InlineData("build.sh", "x")]
     [InlineData("build.ps1", "x")]

@@ -115,6 +115,24 @@ public sealed class PowerShellBootstrapTests
         ProcessResult.Run(Path.Combine(repository.Root, "build.sh"), [], repository.Root, environment).ExitCode.ShouldBe(0);
     }
 
+    // On Linux and macOS the build takes over pwsh's process (exec, as from build.sh), so pwsh never removes what it and
+    // its runtime made under the process id in the temp directory (diagnostic socket, debugger pipes, host pipe): the
+    // helper does, and the build could otherwise not make its own under the same names.
+    [Fact]
+    public void Nothing_of_pwsh_is_left_in_the_temp_directory_when_the_build_takes_over_its_process()
+    {
+        using var repository = new BootstrapRepository();
+        var script = Path.Combine(repository.Root, "build.ps1");
+        PowerShell.RunFile(script, [], repository.Root).ExitCode.ShouldBe(0, "the first run compiles");
+        var temp = Directory.CreateDirectory(Path.Combine(repository.Parent, "tmp")).FullName;
+
+        var warm = PowerShell.RunFile(script, ["x"], repository.Root, new Dictionary<string, string?> { ["TMPDIR"] = temp + "/" });
+
+        warm.ExitCode.ShouldBe(0, warm.Error);
+        warm.Output.ShouldStartWith("title: one\narg: <x>\n");
+        Directory.GetFileSystemEntries(temp).Select(Path.GetFileName).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Build_ps1_is_ascii_so_windows_powershell_reads_it_as_written()
     {

@@ -19,6 +19,7 @@ public sealed class PowerShellPlanParityTests(FreshClone clone)
         { ["--plan", "--stage:dev", "Render"] },
         { ["--plan", "--%", "Verify"] },
         { ["--target", "Render", "--stage", "dev", "--cloud", "gcp", "--plan", "--", "GenerateCI"] },
+        { ["--root", "/", "--plan"] },
     };
 
     [Theory]
@@ -32,8 +33,8 @@ public sealed class PowerShellPlanParityTests(FreshClone clone)
 
         viaPs1.ExitCode.ShouldBe(viaSh.ExitCode, viaPs1.Error);
         viaPs1.Output.ShouldBe(viaSh.Output);
-        // Each names the entry point that was run in its hints; everything else must be the same.
-        viaPs1.Error.ShouldBe(viaSh.Error.Replace("./build.sh", "./build.ps1", StringComparison.Ordinal));
+        // Each names the entry point that was run in its hints (and --root's); everything else must be the same.
+        viaPs1.Error.ShouldBe(viaSh.Error.Replace("build.sh", "build.ps1", StringComparison.Ordinal));
         if (viaSh.ExitCode == 0)
         {
             viaSh.Output.ShouldContain("Execution plan:");

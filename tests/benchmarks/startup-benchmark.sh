@@ -5,10 +5,13 @@
 # with the load average at the end.
 # Goals: build.sh <= 0.05x the NUKE pattern (issue 2) and <= 1.25x the bare compiled build (issue 13);
 # build.ps1 <= pwsh's own start-up + 0.2 s (issue 13).
-# Usage: tests/benchmarks/startup-benchmark.sh [runs]   (default 9)
+# Usage: tests/benchmarks/startup-benchmark.sh [runs] [baseline]   (default 9 runs)
+# baseline: a git revision whose build.ps1 is measured in the same rounds (as build.baseline.ps1 next to build.ps1,
+# with a helper of its own, removed afterwards), so that a change is measured against the same load.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-9}"
+baseline="${2:-}"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -41,6 +44,11 @@ version="$(sed -n '/"powershell"/,/}/s/.*"version": *"\([^"]*\)".*/\1/p' .config
 pwsh_dll="${packages%/}/powershell/$version/tools/net10.0/any/unix/pwsh.dll"
 pwsh() { dotnet "$pwsh_dll" -NoProfile -NonInteractive "$@"; }
 pwsh -File build.ps1 --help >/dev/null
+if [ -n "$baseline" ]; then
+  trap 'rm -f "$root/build.baseline.ps1" "$root/.nuke/temp/build-bootstrap-baseline.dll"' EXIT
+  git show "$baseline:build.ps1" | sed 's/build-bootstrap\.dll/build-bootstrap-baseline.dll/' >build.baseline.ps1
+  pwsh -File build.baseline.ps1 --help >/dev/null
+fi
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 0 "$runs"); do
@@ -48,6 +56,7 @@ for round in $(seq 0 "$runs"); do
   measure ours ./build.sh --help
   measure bare dotnet .nuke/temp/build-bin/_build.dll --help
   measure ps1 pwsh -File build.ps1 --help
+  [ -z "$baseline" ] || measure ps1_baseline pwsh -File build.baseline.ps1 --help
   measure pwsh_alone pwsh -Command exit
   measure nuke nuke_pattern
   [ "$round" -gt 0 ] || samples=()
@@ -71,3 +80,10 @@ awk -v o="$ours" -v b="$bare" -v n="$nuke" -v p="$ps1" -v a="$pwsh_alone" 'BEGIN
   printf "build.ps1 - pwsh start-up:       %d ms (goal <= 200 ms)\n", p - a
   printf "  of which the compiled build:   %d ms, build.ps1 itself: %d ms\n", b, p - a - b
 }'
+if [ -n "$baseline" ]; then
+  ps1_baseline=$(median_of ps1_baseline)
+  printf '%-44s %10s\n' "pwsh -File build.ps1 --help at $baseline" "$ps1_baseline"
+  awk -v p="$ps1" -v o="$ps1_baseline" -v a="$pwsh_alone" 'BEGIN {
+    printf "build.ps1 at the baseline - pwsh start-up: %d ms; this build.ps1 - baseline: %d ms\n", o - a, p - o
+  }'
+fi

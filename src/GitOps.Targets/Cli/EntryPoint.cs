@@ -14,6 +14,12 @@ public static class EntryPoint
 
     public static string Command => Display(Environment.GetEnvironmentVariable(Variable), Directory.GetCurrentDirectory());
 
+    /// <summary>The bootstrap script of the repository that was run: build.ps1 under PowerShell, else build.sh.</summary>
+    public static string Script => ScriptOf(Environment.GetEnvironmentVariable(Variable));
+
+    public static string ScriptOf(string? started) =>
+        started is not null && started.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) ? "build.ps1" : "build.sh";
+
     public static string Display(string? started, string workingDirectory)
     {
         if (string.IsNullOrWhiteSpace(started) || started.Length > 500 || started.Any(char.IsControl))

@@ -25,6 +25,15 @@ public sealed class EntryPointTests : IDisposable
     public void The_command_is_named_as_it_was_run(string? started, string workingDirectory, string expected) =>
         EntryPoint.Display(started, workingDirectory).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("/repo/build.ps1", "build.ps1")]
+    [InlineData("C:\\repo\\BUILD.PS1", "build.ps1")]
+    [InlineData("./build.sh", "build.sh")]
+    [InlineData("/home/me/bin/gitops", "build.sh")]
+    [InlineData(null, "build.sh")]
+    public void The_script_a_repository_is_recognised_by_is_the_one_that_was_run(string? started, string expected) =>
+        EntryPoint.ScriptOf(started).ShouldBe(expected);
+
     [Fact]
     public async Task A_skipped_target_in_the_plan_gives_the_authors_reason_not_the_condition()
     {
