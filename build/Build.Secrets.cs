@@ -32,12 +32,13 @@ internal sealed partial class Build
         .Description("Loads .env and the project's GitLab CI/CD variables as masked secrets for the targets and tools (skipped in pipeline mode).")
         .OnlyWhenStatic(() => !IsPipeline, "pipeline mode: the job's CI/CD variables are already in its environment")
         .Requires(() => DotEnvIsReadable)
+        .Requires(() => GitLabIsConfiguredWhenUsed)
         .Executes(async cancellationToken =>
         {
             SensitiveValues values;
             try
             {
-                var request = SensitiveInformationRequest() with { GitLabNotUsedBecause = await NotOnGitLabAsync(cancellationToken) };
+                var request = SensitiveInformationRequest() with { GitLabNotUsedBecause = await NotOnGitLab.Value };
                 values = await new SensitiveInformation(Secrets, Log).LoadAsync(request, cancellationToken);
             }
             catch (GitLabConfigurationException exception)
@@ -75,6 +76,37 @@ internal sealed partial class Build
                 throw new BuildFailedException($"{report.MissingRequired.Count} required variable(s) missing: {string.Join(", ", report.MissingRequired)} (see environments/env.template)");
             }
         });
+
+    /// <summary>
+    /// GitLab's URL, token and project as PrepareSensitiveInformation will read them, checked with the requirements so
+    /// that a missing or malformed one is one line (exit 2) before any target runs and before GitLab is asked. Only
+    /// their shape: nothing is sent. Missing is reported with the run's other missing values, and --plan still plans.
+    /// </summary>
+    private object GitLabIsConfiguredWhenUsed
+    {
+        get
+        {
+            if (NotOnGitLab.Value.GetAwaiter().GetResult() is not null)
+            {
+                return true;
+            }
+
+            try
+            {
+                var dotEnv = DotEnvFile.Read(Path.Combine(RootDirectory, DotEnvFile.Name), DotEnvFile.Name);
+                return GitLabConnectionPreflight.Check(Host.Variables(), dotEnv, GitLabUrl, GitLabProject) is { } missing ? new RequirementUnmet(missing) : true;
+            }
+            catch (GitLabConfigurationException malformed)
+            {
+                throw new UsageException(malformed.Message, malformed);
+            }
+        }
+    }
+
+    /// <summary>Asked once (git, locally), by the requirement and then by the target.</summary>
+    private Lazy<Task<string?>> NotOnGitLab => notOnGitLab ??= new(() => NotOnGitLabAsync(Host.Interrupted));
+
+    private Lazy<Task<string?>>? notOnGitLab;
 
     /// <summary>A broken .env is one line before anything runs, naming it relative to the root, not a failed target.</summary>
     private bool DotEnvIsReadable => DotEnvFile.Read(Path.Combine(RootDirectory, DotEnvFile.Name), DotEnvFile.Name) is not null;

@@ -100,7 +100,7 @@ public abstract partial class BuildScript
         }
 
         await OnBuildInitializedAsync(Host.Interrupted);
-        var invoked = graph.Resolve(EngineOptions.RequestedTargets(commandLine, defaultTarget), "Target");
+        var invoked = graph.Resolve(EngineOptions.RequestedTargets(commandLine, defaultTarget), flag: null);
         var plan = Planner.Plan(graph, invoked, EngineOptions.Skip(commandLine));
         if (commandLine.Has("plan"))
         {

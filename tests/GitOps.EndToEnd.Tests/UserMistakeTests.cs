@@ -428,6 +428,73 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         OneLine(result.Error).ShouldBe("error: --parallel takes how many targets run at once, a whole number from 1 to 64, got '99999999999'.");
     }
 
+    /// <summary>
+    /// PrepareSensitiveInformation once started and failed (the summary table, the targets NotRun) when GitLab was not
+    /// configured: now that is one line with the requirements, before any target runs, naming what to set and where.
+    /// </summary>
+    [Fact]
+    public void Locally_a_target_that_loads_gitlab_variables_without_gitlab_configured_is_refused_before_any_target_runs()
+    {
+        var result = clone.BuildSh("Provision", "--stage", "dev", "--cloud", "gcp", "--no-logo");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: GitLab is not configured: set CI_API_V4_URL (or --gitlab-url), GITLAB_TOKEN, CI_PROJECT_ID (or --gitlab-project) in .env or the environment (see environments/env.template)");
+        result.Output.ShouldNotContain("PrepareSensitiveInformation");
+        result.Output.ShouldNotContain("NotRun");
+    }
+
+    /// <summary>Set but malformed: refused by the run and by --plan alike, before any request reaches GitLab.</summary>
+    [Theory]
+    [InlineData("group//project name", "", "error: --gitlab-project: 'group//project name' is not a GitLab project; expected a numeric id or a path such as group/project (letters, digits, '_', '-', '.')")]
+    [InlineData("", "not a url", "error: --gitlab-url: 'not a url' is not an absolute http(s) URL; expected e.g. https://gitlab.example.com/api/v4")]
+    public async Task A_malformed_gitlab_setting_is_refused_by_the_run_and_the_plan_before_gitlab_is_asked(string project, string url, string expected)
+    {
+        await using var gitLab = await GitOps.TestDoubles.GitLab.FakeGitLab.StartAsync();
+        var environment = new Dictionary<string, string?>
+        {
+            ["CI_API_V4_URL"] = gitLab.ApiUrl.ToString(),
+            ["GITLAB_TOKEN"] = gitLab.MaintainerToken,
+            ["CI_PROJECT_ID"] = gitLab.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        string[] flags = project.Length > 0 ? ["--gitlab-project", project] : ["--gitlab-url", url];
+
+        foreach (var plan in new[] { false, true })
+        {
+            var result = clone.BuildSh(environment, ["Rollback", "--stage", "qa", "--to", "1.0.0", .. flags, .. plan ? new[] { "--plan" } : []]);
+
+            result.ExitCode.ShouldBe(2, result.Output + result.Error);
+            OneLine(result.Error).ShouldBe(expected);
+            result.Output.ShouldNotContain("PrepareSensitiveInformation");
+        }
+
+        gitLab.Requests.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(new[] { "--skip", "Nope" }, "error: --skip: target 'Nope' does not exist; allowed values: ")]
+    [InlineData(new[] { "Nope" }, "error: target 'Nope' does not exist; allowed values: ")]
+    [InlineData(new[] { "Provison", "--plan" }, "error: target 'Provison' (did you mean 'Provision'?) does not exist; allowed values: ")]
+    [InlineData(new[] { "Verify", "--skip", "Nope,Rendr" }, "error: --skip: targets 'Nope', 'Rendr' (did you mean 'Render'?) do not exist; allowed values: ")]
+    public void An_unknown_target_is_one_line_with_the_targets_there_are(string[] args, string expected)
+    {
+        var result = clone.BuildSh([.. args, "--no-logo"]);
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        var line = OneLine(result.Error);
+        line.ShouldStartWith(expected);
+        line.ShouldContain("Provision, DeployAppOfApps");
+        line.ShouldEndWith("Test.");
+    }
+
+    [Fact]
+    public void A_bad_verbosity_is_worded_as_every_other_bad_value()
+    {
+        var result = clone.BuildSh("--verbosity", "loud", "--plan");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldBe("error: --verbosity: 'loud' is not a valid value; allowed values: quiet, minimal, normal, verbose.");
+    }
+
     private void CopyRepository(string root)
     {
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));

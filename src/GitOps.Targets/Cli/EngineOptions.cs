@@ -59,7 +59,7 @@ internal static class EngineOptions
         var text = commandLine.Single("verbosity");
         return text is null ? Output.Verbosity.Normal
             : Enum.GetNames<Output.Verbosity>().FirstOrDefault(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse<Output.Verbosity>(name)
-            : throw new UsageException($"--verbosity: '{text}' is not allowed; allowed values: quiet, minimal, normal, verbose.");
+            : throw new UsageException($"--verbosity: '{text}' is not a valid value; allowed values: quiet, minimal, normal, verbose.");
     }
 
     private static string[] SkipNames(string value) => value.Split([',', '+'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -20,16 +20,21 @@ internal sealed record Requirement(Func<object?> Evaluate, string Expression, Me
         return new Requirement(() => compiled(), text, member);
     }
 
-    public bool IsSatisfied()
+    public bool IsSatisfied() => Check() is null;
+
+    /// <summary>Null when satisfied; otherwise the <see cref="RequirementUnmet"/> it returned, or an empty one.</summary>
+    public RequirementUnmet? Check()
     {
         var value = Evaluate();
-        return value switch
+        var satisfied = value switch
         {
             null => false,
+            RequirementUnmet => false,
             bool flag => flag,
             string text => !string.IsNullOrWhiteSpace(text),
             System.Collections.ICollection collection => collection.Count > 0,
             _ => true,
         };
+        return satisfied ? null : value as RequirementUnmet ?? new RequirementUnmet(string.Empty);
     }
 }

@@ -13,8 +13,8 @@ internal static class RequirementCheck
     public static void ThrowIfUnmet(ExecutionPlan plan, IReadOnlyList<ParameterDescriptor> parameters)
     {
         var unmet = plan.Targets.Where(target => !target.IsSkipped)
-            .SelectMany(target => target.Node.Requirements.Where(requirement => !requirement.IsSatisfied())
-                .Select(requirement => (Target: target.Name, Requirement: requirement)))
+            .SelectMany(target => target.Node.Requirements.Select(requirement => (Target: target.Name, Requirement: requirement, Unmet: requirement.Check()))
+                .Where(item => item.Unmet is not null))
             .ToList();
         if (unmet.Count == 0)
         {
@@ -22,7 +22,7 @@ internal static class RequirementCheck
         }
 
         var lines = unmet.GroupBy(item => item.Requirement.Member?.Name ?? item.Requirement.Expression, StringComparer.Ordinal)
-            .Select(group => Describe(group.First().Requirement, parameters) + $" (needed by {string.Join(", ", group.Select(item => item.Target).Distinct())})");
+            .Select(group => Describe(group.First().Requirement, group.First().Unmet!, parameters) + $" (needed by {string.Join(", ", group.Select(item => item.Target).Distinct())})");
         throw new UsageException(string.Join(Environment.NewLine, lines));
     }
 
@@ -39,15 +39,20 @@ internal static class RequirementCheck
         }
     }
 
-    private static string Describe(Definition.Requirement requirement, IReadOnlyList<ParameterDescriptor> parameters)
+    private static string Describe(Definition.Requirement requirement, RequirementUnmet unmet, IReadOnlyList<ParameterDescriptor> parameters)
     {
+        if (unmet.Reason.Length > 0)
+        {
+            return unmet.Reason;
+        }
+
         var parameter = parameters.FirstOrDefault(candidate => candidate.Member.Equals(requirement.Member));
         if (parameter is null)
         {
             return $"Requirement not met: {requirement.Expression}";
         }
 
-        var allowed = parameter.AllowedValues is { } values && !parameter.IsBoolean ? $"; allowed values: {string.Join(", ", values)}" : string.Empty;
+        var allowed = parameter.AllowedValues is { } values && !parameter.IsBoolean ? $"; allowed values: {Text.AllowedValues.List(values)}" : string.Empty;
         return $"Missing {parameter.Flag} (or the environment variable {parameter.EnvironmentVariable}){allowed}";
     }
 }

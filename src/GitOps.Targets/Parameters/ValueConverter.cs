@@ -114,5 +114,5 @@ internal static class ValueConverter
             + Suggestion.DidYouMean(text, parameter.AllowedValues ?? []));
 
     private static string AllowedSuffix(ParameterDescriptor parameter) =>
-        parameter.AllowedValues is { } allowed ? $"; allowed values: {string.Join(", ", allowed)}" : string.Empty;
+        parameter.AllowedValues is { } allowed ? $"; allowed values: {Text.AllowedValues.List(allowed)}" : string.Empty;
 }

@@ -12,7 +12,7 @@ internal static class Planner
         var included = Closure(graph, invoked);
         var ordered = Order(graph, included);
         var invokedNames = invoked.Select(node => node.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var explicitSkips = graph.Resolve(skip.Names, "Skipped target").Select(node => node.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var explicitSkips = graph.Resolve(skip.Names, "--skip").Select(node => node.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var reasons = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in ordered)

@@ -23,11 +23,14 @@ internal sealed class TargetGraph
 
     public bool TryGet(string name, out TargetNode node) => byName.TryGetValue(name, out node!);
 
-    /// <summary>Resolves names as typed (case-insensitive); every unknown name is reported at once.</summary>
-    public IReadOnlyList<TargetNode> Resolve(IEnumerable<string> names, string what)
+    /// <summary>
+    /// Resolves names as typed (case-insensitive). Every unknown name is reported at once, in one line with the targets
+    /// there are: <paramref name="flag"/> is the option they came from (<c>--skip</c>), or null for the targets to run.
+    /// </summary>
+    public IReadOnlyList<TargetNode> Resolve(IEnumerable<string> names, string? flag)
     {
         var resolved = new List<TargetNode>();
-        var errors = new List<string>();
+        var unknown = new List<string>();
         foreach (var name in names)
         {
             if (TryGet(name, out var node))
@@ -36,14 +39,16 @@ internal sealed class TargetGraph
             }
             else
             {
-                errors.Add($"{what} '{name}' does not exist.{Suggestion.DidYouMean(name, Nodes.Select(n => n.Name))}");
+                var closest = Suggestion.Closest(name, Nodes.Select(n => n.Name));
+                unknown.Add(closest is null ? $"'{name}'" : $"'{name}' (did you mean '{closest}'?)");
             }
         }
 
-        if (errors.Count > 0)
+        if (unknown.Count > 0)
         {
-            var available = string.Join(", ", Nodes.Where(node => !node.Unlisted).Select(node => node.Name));
-            throw new UsageException(string.Join(Environment.NewLine, errors) + $"{Environment.NewLine}Available targets: {available}.");
+            var what = unknown.Count == 1 ? $"target {unknown[0]} does not exist" : $"targets {string.Join(", ", unknown)} do not exist";
+            var available = AllowedValues.List(Nodes.Where(node => !node.Unlisted).Select(node => node.Name));
+            throw new UsageException($"{(flag is null ? string.Empty : flag + ": ")}{what}; allowed values: {available}.");
         }
 
         return resolved;
