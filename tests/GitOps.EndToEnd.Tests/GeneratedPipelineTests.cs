@@ -502,7 +502,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
             if (beforeInputs)
             {
                 // Only a promoted stage's pinned chart can predate inputs; until a promotion moves its pin GitLab refuses
-                // its trigger (variables are restricted), and ProvisionManagementCluster would not restrict them yet.
+                // its trigger (variables are restricted), and ProvisionManagementCluster's log names that stage.
                 catalog.IsPinned(environment.Stage).ShouldBeTrue($"{environment} renders the working tree's chart, which must post inputs");
                 transitional.Add(environment.ToString());
             }
