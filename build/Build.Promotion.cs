@@ -1,5 +1,6 @@
 using GitOps.Platform.Environments;
 using GitOps.Platform.Environments.Loading;
+using GitOps.Platform.Pipelines;
 using GitOps.Platform.Promotion;
 using GitOps.Platform.Promotion.Service;
 
@@ -44,7 +45,7 @@ internal sealed partial class Build
         .Requires(() => RevisionGoesWithRelease)
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new E2eSuite(Promotion).RunAsync(
             Cloud is { } cloud ? [new EnvironmentId(Stage!.Value, cloud)] : CatalogPromotionStages.Load(RootDirectory).Catalog.Definition(Stage!.Value).Environments,
-            Release, Revision, E2eCommand, E2eBaseUrl, cancellationToken)));
+            GivenRelease, GivenRevision, E2eCommand, E2eBaseUrl, cancellationToken)));
 
     private Target OpenPromotionMR => _ => _
         .Description("Opens (or updates) the MR promoting the stage's release and pinned revision to the next stage; --version V moves qa to release V pinned at this checkout's commit, which must be on main.")
@@ -77,19 +78,24 @@ internal sealed partial class Build
     {
         get
         {
-            if (Stage is { } stage && Release is not null)
+            if (Stage is { } stage && GivenRelease is { } release)
             {
-                TriggerInputs.RequireRelease(CatalogPromotionStages.Load(RootDirectory).Catalog, stage, Release);
+                TriggerInputs.RequireRelease(CatalogPromotionStages.Load(RootDirectory).Catalog, stage, release);
             }
 
             return true;
         }
     }
 
-    private bool RevisionIsFullSha => PromotionArguments.RequireFullSha(Revision);
+    private bool RevisionIsFullSha => PromotionArguments.RequireFullSha(GivenRevision);
 
     private bool RevisionGoesWithRelease => Stage is not { } stage
-        || PromotionArguments.RequireRevisionWithRelease(CatalogPromotionStages.Load(RootDirectory).Catalog, stage, Release, Revision, IsPipeline);
+        || PromotionArguments.RequireRevisionWithRelease(CatalogPromotionStages.Load(RootDirectory).Catalog, stage, GivenRelease, GivenRevision, IsPipeline);
+
+    /// <summary>RELEASE and REVISION come from pipeline inputs, whose default "none" means the trigger passed none.</summary>
+    private string? GivenRelease => PipelineInputs.Given(Release);
+
+    private string? GivenRevision => PipelineInputs.Given(Revision);
 
     private bool RollbackTargetIsSemVer => PromotionArguments.RequireSemVer(To, "--to");
 

@@ -127,11 +127,13 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
         Options("cloud").ShouldBe(["", .. served.Select(environment => environment.Cloud.ToName()).Distinct()]);
         foreach (var (input, allowed, refused) in new[]
         {
-            ("release_entry_version", new[] { "", "1.5.0", "2.0.0-rc.1" }, new[] { "1.5", "v1.5.0", "1.5.0; id", "$CI_JOB_TOKEN" }),
-            ("revision", ["", new string('a', 40)], [new string('a', 39), "main", "HEAD"]),
-            ("release", ["", "1.4.0", "main"], ["$(id)", "-x", "a b"]),
+            ("release_entry_version", new[] { "none", "1.5.0", "2.0.0-rc.1" }, new[] { "", "1.5", "v1.5.0", "1.5.0; id", "$CI_JOB_TOKEN" }),
+            ("revision", ["none", new string('a', 40), new string('b', 64)], ["", new string('a', 39), new string('a', 41), "main", "HEAD"]),
+            ("release", ["none", "1.4.0", "main"], ["", "$(id)", "-x", "a b"]),
         })
         {
+            // Not empty: GitLab before gitlab-org/gitlab!192082 matched no empty string against a pattern.
+            ((YamlScalarNode)((YamlMappingNode)header[input])["default"]).Value.ShouldBe("none", input);
             var pattern = new System.Text.RegularExpressions.Regex(Pattern(input));
             allowed.ShouldAllBe(value => pattern.IsMatch(value), input);
             refused.ShouldAllBe(value => !pattern.IsMatch(value), input);
@@ -502,7 +504,7 @@ public sealed class GeneratedPipelineTests(FreshClone clone)
             if (beforeInputs)
             {
                 // Only a promoted stage's pinned chart can predate inputs; until a promotion moves its pin GitLab refuses
-                // its trigger (variables are restricted), and ProvisionManagementCluster would not restrict them yet.
+                // its trigger (variables are restricted), and ProvisionManagementCluster's log names that stage.
                 catalog.IsPinned(environment.Stage).ShouldBeTrue($"{environment} renders the working tree's chart, which must post inputs");
                 transitional.Add(environment.ToString());
             }

@@ -262,6 +262,18 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         OneLine(result.Error).ShouldBe("error: RELEASE_ENTRY_VERSION (--version): 'v1.5' is not a SemVer release version; expected MAJOR.MINOR.PATCH[-prerelease][+build], e.g. 1.4.2 (drop the leading 'v')");
     }
 
+    /// <summary>The revision input's default ("none": the hook posted none) reads as not given, so a release without it on a pinned stage is refused as such.</summary>
+    [Fact]
+    public void The_revision_inputs_default_reads_as_not_given()
+    {
+        var trigger = new Dictionary<string, string?> { ["GITLAB_CI"] = "true", ["RELEASE"] = "1.4.2", ["REVISION"] = "none" };
+
+        var result = clone.BuildSh(trigger, "RunE2E", "--stage", "qa", "--cloud", "gcp", "--plan");
+
+        result.ExitCode.ShouldBe(2, result.Output + result.Error);
+        OneLine(result.Error).ShouldStartWith("error: REVISION (--revision) is empty, but RELEASE is 1.4.2: qa is pinned");
+    }
+
     [Theory]
     [InlineData("60d")]
     [InlineData("0")]

@@ -32,6 +32,9 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
                 ? token
                 : throw new UsageException($"{E2eTriggerToken.Variable} is not set: the PostSync e2e trigger of every environment of stage {stage.ToName()} reads "
                     + $"this GitLab pipeline trigger token from Secret {E2eTriggerToken.HookNamespace(stage)}/{E2eTriggerToken.SecretName}; store it as a masked CI/CD variable or in .env");
+            // Checked before anything is provisioned: GitLab's version and the token's role (the restriction itself comes last).
+            var lockdown = new PipelineVariablesLockdown(context.Catalog, context.RepositoryRoot, new GitCli(context.Tools, context.RepositoryRoot, context.Secrets), context.Log);
+            var restrict = await lockdown.CheckAsync(context.GitLab, cancellationToken);
             var cluster = await context.Provisioner.ProvisionAsync(workspace, cancellationToken);
             var identity = ArgoCdWorkloadIdentity.ServiceAccountAnnotations(context.Catalog.ManagementCloud(stage), cluster);
             await using (var helmKubeconfig = await context.Clusters.ForHelmAsync(cluster.KubeconfigPath, HelmArgoCdInstaller.WaitTimeout + TimeSpan.FromMinutes(5), cancellationToken))
@@ -51,10 +54,13 @@ public sealed class ManagementClusterLifecycle(LifecycleContext context)
             await hookToken.ApplyAsync(triggerToken, cancellationToken);
             await hookToken.RemoveFromAsync(chart.Namespace, cancellationToken);
 
-            // Last: the hook posts inputs and the committed pipeline reads them, so GitLab may now refuse every pipeline
-            // variable (which could override CI_PIPELINE_SOURCE or reach the runner's git); the lockdown checks the pins.
-            await new PipelineVariablesLockdown(context.Catalog, context.RepositoryRoot, new GitCli(context.Tools, context.RepositoryRoot, context.Secrets), context.Log)
-                .ApplyAsync(context.GitLab, cancellationToken);
+            // Last: the hook posts inputs and the committed pipeline reads them, so GitLab now refuses every pipeline
+            // variable (which could override CI_PIPELINE_SOURCE or reach the runner's git); the log names pins still before inputs.
+            if (restrict)
+            {
+                await lockdown.RestrictAsync(context.GitLab!, cancellationToken);
+            }
+
             context.Log.Success($"Management cluster of stage {stage.ToName()} runs Argo CD {chart.Version}; kubeconfig: {cluster.KubeconfigPath}");
             return cluster;
         }, cancellationToken), cancellationToken);

@@ -222,7 +222,7 @@ public static class GitOpsPipelines
     /// there is nothing to test yet. The job hands it to the build as RELEASE_ENTRY_VERSION.
     /// </summary>
     private static PipelineDeclaration ReleaseEntry() =>
-        new("release", $"({PipelineSources.Triggered}) && {PipelineInputs.Value(PipelineInputs.ReleaseEntryVersion)} != \"\"")
+        new("release", $"({PipelineSources.Triggered}) && {PipelineInputs.Value(PipelineInputs.ReleaseEntryVersion)} != \"{PipelineInputs.NotGiven}\"")
         {
             Lanes =
             [

@@ -13,6 +13,14 @@ namespace GitOps.Platform.Pipelines;
 /// </summary>
 public static class PipelineInputs
 {
+    /// <summary>
+    /// The default of each input with a pattern, for every pipeline that passes none: not empty, since GitLab before
+    /// gitlab-org/gitlab!192082 (#477707) matched no empty string against a pattern and so refused every push, merge
+    /// request and schedule pipeline. Neither a SemVer version nor a commit; the rules compare against it, and the
+    /// build reads it as "not given" (<see cref="Given"/>).
+    /// </summary>
+    public const string NotGiven = "none";
+
     /// <summary>A full SemVer 2.0 version (GitLab evaluates the pattern with RE2).</summary>
     public const string SemVerPattern =
         @"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$";
@@ -34,22 +42,28 @@ public static class PipelineInputs
     public static readonly GitLabInput Release = new("release")
     {
         Description = "PostSync hook: the release Argo CD synced (SemVer, or the branch a branch stage deploys).",
-        Regex = @"^$|^[A-Za-z0-9][A-Za-z0-9._/+-]*$",
+        Default = NotGiven,
+        Regex = $"^{NotGiven}$|" + @"^[A-Za-z0-9][A-Za-z0-9._/+-]*$",
     };
 
     public static readonly GitLabInput Revision = new("revision")
     {
-        Description = "PostSync hook: the commit Argo CD rendered the chart from (ARGOCD_APP_REVISION, 40 hex digits); empty where the Application reports none.",
-        Regex = "^$|^[0-9a-f]{40}$",
+        Description = $"PostSync hook: the commit Argo CD rendered the chart from (ARGOCD_APP_REVISION, 40 hex digits, or 64 in a SHA-256 repository); {NotGiven} where the Application reports none.",
+        Default = NotGiven,
+        Regex = $"^{NotGiven}$|^[0-9a-f]{{40}}$|^[0-9a-f]{{64}}$",
     };
 
     public static readonly GitLabInput ReleaseEntryVersion = new("release_entry_version")
     {
         Description = "Platform release pipeline: the new release (SemVer) to open the merge request moving qa to.",
-        Regex = "^$|" + SemVerPattern,
+        Default = NotGiven,
+        Regex = $"^{NotGiven}$|" + SemVerPattern,
     };
 
     public static IReadOnlyList<GitLabInput> All(StageCatalog catalog) => [Stage(catalog), Cloud(catalog), Release, Revision, ReleaseEntryVersion];
+
+    /// <summary>A value the build read from an input-fed job variable, null where the pipeline's starter passed none.</summary>
+    public static string? Given(string? value) => value == NotGiven ? null : value;
 
     /// <summary>A <c>rules:if</c> operand: the input's value, substituted when the pipeline is created, as a string literal.</summary>
     public static string Value(GitLabInput input)

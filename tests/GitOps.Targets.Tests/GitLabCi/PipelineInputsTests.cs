@@ -12,7 +12,7 @@ public sealed class PipelineInputsTests
 {
     private static readonly GitLabInput Stage = new("stage") { Description = "Stage the trigger is for", Options = ["", "qa", "qa-int"] };
 
-    private static readonly GitLabInput Release = new("release") { Regex = @"^$|^[0-9]+\.[0-9]+\.[0-9]+$" };
+    private static readonly GitLabInput Release = new("release") { Default = "none", Regex = @"^none$|^[0-9]+\.[0-9]+\.[0-9]+$" };
 
     private static GitLabPipeline Triggered() => new()
     {
@@ -39,7 +39,7 @@ public sealed class PipelineInputsTests
 
         yaml.ShouldStartWith(
             "# generated\n\nspec:\n  inputs:\n    stage:\n      description: Stage the trigger is for\n      default: ''\n      options:\n        - ''\n        - qa\n        - qa-int\n"
-            + "    release:\n      default: ''\n      regex: '^$|^[0-9]+\\.[0-9]+\\.[0-9]+$'\n\n---\nstages:\n");
+            + "    release:\n      default: none\n      regex: '^none$|^[0-9]+\\.[0-9]+\\.[0-9]+$'\n\n---\nstages:\n");
         yaml.ShouldContain("    RELEASE: $[[ inputs.release ]]\n");
     }
 
@@ -55,10 +55,39 @@ public sealed class PipelineInputsTests
         pipeline.Validate().ShouldBe(
         [
             "input 'stage': its default 'prod' is not one of its options ('', 'qa', 'qa-int')",
-            "input 'release': its default 'latest' does not match its regex '^$|^[0-9]+\\.[0-9]+\\.[0-9]+$'",
+            "input 'release': its default 'latest' does not match its regex '^none$|^[0-9]+\\.[0-9]+\\.[0-9]+$'",
         ]);
         (Triggered() with { Variables = new Dictionary<string, string> { ["CLOUD"] = "$[[ inputs.cloud ]]" } }).Validate()
             .ShouldBe(["'$[[ inputs.cloud ]]' is used, but no input 'cloud' is declared; declared: stage, release"]);
+    }
+
+    [Fact]
+    public void An_empty_default_with_a_regex_is_refused_as_GitLab_before_192082_matches_no_empty_string()
+    {
+        var pipeline = Triggered() with { Inputs = [Stage, Release with { Default = string.Empty, Regex = @"^$|^[0-9]+\.[0-9]+\.[0-9]+$" }] };
+
+        pipeline.Validate().ShouldBe(
+        [
+            "input 'release': an empty default with a regex is refused by GitLab before gitlab-org/gitlab!192082 (an empty value never matched): "
+                + "give it a non-empty default the regex matches, such as 'none'",
+        ]);
+    }
+
+    [Theory]
+    [InlineData(null, "or a regex that refuses quotes, '$' and whitespace")]
+    [InlineData("^none$|^.+$", "('^none$|^.+$' matches '\"')")]
+    [InlineData("^none$|^[a-z0-9 ]+$", "('^none$|^[a-z0-9 ]+$' matches ' ')")]
+    public void An_input_in_a_rules_if_without_options_needs_a_regex_that_refuses_quotes_dollars_and_whitespace(string? regex, string expected)
+    {
+        var selecting = Release with { Regex = regex };
+        var pipeline = Triggered() with
+        {
+            Inputs = [Stage, selecting],
+            Jobs = [.. Triggered().Jobs, new GitLabJob("release") { Stage = "test", Rules = [new GitLabRule { If = $"\"{selecting.Reference}\" != \"none\"" }], Script = ["echo release"] }],
+        };
+
+        pipeline.Validate().ShouldHaveSingleItem().ShouldEndWith(expected);
+        (pipeline with { Inputs = [Stage, Release] }).Validate().ShouldBeEmpty("a SemVer-like pattern of character classes refuses them");
     }
 
     [Fact]

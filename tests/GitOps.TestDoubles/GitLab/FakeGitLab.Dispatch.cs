@@ -72,6 +72,11 @@ public sealed partial class FakeGitLab
         }
 
         var segments = path[ApiPrefix.Length..].Split('/');
+        if (segments is ["version"] && http.Method == "GET")
+        {
+            return GetVersion(Authenticate(http));
+        }
+
         if (segments.Length < 2 || segments[0] != "projects")
         {
             return FakeResponse.NotFound();

@@ -43,8 +43,9 @@ public sealed partial class FakeGitLab
             .ToDictionary(field => field.Key[InputsPrefix.Length..^1], field => field.Value, StringComparer.Ordinal);
 
         // Ci::Pipeline::Chain::Validate::Abilities: the trigger token acts as its owner, who may not set pipeline variables
-        // under the project's restriction. Inputs are not pipeline variables and pass.
-        if (given.Count > 0 && !TriggerOwnerMaySetVariables)
+        // under the project's restriction. Inputs are not pipeline variables and pass, except before gitlab-org/gitlab!204230
+        // (TRIGGER_PAYLOAD, which the trigger API adds itself, counted as one).
+        if ((given.Count > 0 && !TriggerOwnerMaySetVariables) || TriggerPayloadIsRefused)
         {
             return FakeResponse.Message(400, new Dictionary<string, string[]> { ["base"] = ["Insufficient permissions to set pipeline variables"] });
         }

@@ -12,6 +12,7 @@ namespace GitOps.Platform.GitLab.Http;
 [JsonSerializable(typeof(GitLabPipeline))]
 [JsonSerializable(typeof(GitLabRelease))]
 [JsonSerializable(typeof(GitLabProject))]
+[JsonSerializable(typeof(GitLabServerVersion))]
 [JsonSerializable(typeof(GitLabCommit))]
 [JsonSerializable(typeof(GitLabCommitStatus))]
 [JsonSerializable(typeof(CreateMergeRequestBody))]

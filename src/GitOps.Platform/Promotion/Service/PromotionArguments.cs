@@ -29,9 +29,11 @@ public static class PromotionArguments
     /// token chooses it, and it is only ever compared with the checkout's pin.
     /// </summary>
     /// <exception cref="UsageException">It is something else.</exception>
-    public static bool RequireFullSha(string? revision) => revision is null || CommitRevision.IsFull(revision)
+    public static bool RequireFullSha(string? revision) => revision is null || CommitRevision.IsFull(revision) || IsFullSha256(revision)
         ? true
-        : throw new UsageException($"--revision (REVISION): '{revision}' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits");
+        : throw new UsageException($"--revision (REVISION): '{revision}' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits (64 in a SHA-256 repository)");
+
+    private static bool IsFullSha256(string revision) => revision.Length == 64 && revision.All(character => character is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     /// <summary>
     /// True unless RELEASE is given without REVISION for a pinned stage (qa, qa-int, prod). Its PostSync hook posts both

@@ -126,7 +126,7 @@ internal sealed partial class E2eTriggerRule(VerificationContext context, Enviro
     /// A promoted stage renders its pinned commit's chart, which may predate inputs: its hook posts STAGE, CLOUD and
     /// RELEASE as variables, so the pipeline gives it no job until a promotion moves the pin past the change. Reporting
     /// it would fail every Verify, the promotion merge requests' that move the pins included, so it is let through;
-    /// ProvisionManagementCluster keeps pipeline variables allowed while such a pin exists (<see cref="HookInputs"/>).
+    /// ProvisionManagementCluster restricts pipeline variables regardless and names such a stage (<see cref="HookInputs"/>).
     /// The working tree's chart (dev, nightly) is always held to inputs.
     /// </summary>
     private bool IsFromBeforeInputs(string command) =>
