@@ -500,8 +500,20 @@ function Assert-Dotnet {
         Fail "dotnet was not found on PATH. Install the .NET SDK named in global.json ($(Get-SdkVersion) or a later feature band): https://dot.net/download"
     }
 
-    Push-Location $Root
-    try { & dotnet --version *> $null; $ok = $LASTEXITCODE -eq 0 } finally { Pop-Location }
+    # A process of its own, not "& dotnet": after a native command PowerShell puts back the terminal title it read,
+    # which on Linux and macOS it cannot read, and so cleared the user's title (ESC]0;BEL).
+    $check = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $check.ArgumentList.Add('--version')
+    $check.WorkingDirectory = $Root
+    $check.RedirectStandardOutput = $true
+    $check.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($check)
+    $errors = $process.StandardError.ReadToEndAsync()
+    [void] $process.StandardOutput.ReadToEnd()
+    [void] $errors.Result
+    $process.WaitForExit()
+    $ok = $process.ExitCode -eq 0
+    $process.Dispose()
     if (-not $ok) {
         Fail "the dotnet on PATH does not satisfy global.json: install the SDK it names ($(Get-SdkVersion), rollForward latestFeature): https://dot.net/download"
     }
