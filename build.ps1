@@ -219,7 +219,19 @@ namespace GitOpsBootstrap
             }
 
             OnlyWhatTheCompileNeedsInAPipeline(start.Environment);
-            return Child.Run(start);
+            if (!OperatingSystem.IsWindows())
+            {
+                // As build.sh's background compile: started with SIGINT ignored, so that a terminal's Ctrl-C, which
+                // reaches the whole foreground group, does not set off MSBuild's graceful cancel (it waits for the
+                // compiler, tens of seconds). Child.Run stops it with SIGTERM instead, which ends it at once.
+                start.ArgumentList.Insert(0, "dotnet");
+                start.ArgumentList.Insert(0, "sh");
+                start.ArgumentList.Insert(0, "trap '' INT; exec \"$@\"");
+                start.ArgumentList.Insert(0, "-c");
+                start.FileName = "/bin/sh";
+            }
+
+            return Child.Run(start, true);
         }
 
         // As build.sh's compile: MSBuild reads every environment variable as a property, and some name files it
@@ -281,7 +293,7 @@ namespace GitOpsBootstrap
             ProcessStartInfo start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory };
             start.ArgumentList.Add(assembly);
             foreach (string word in words) { start.ArgumentList.Add(word); }
-            return Child.Run(start);
+            return Child.Run(start, false);
         }
 
         // The words after this script on pwsh's own command line, as the shell passed them. PowerShell's binding of $args
@@ -398,8 +410,8 @@ namespace GitOpsBootstrap
 
         // The child's exit code, or 130 when this process got SIGINT or SIGTERM while the child ran. Such a signal is
         // passed on (a terminal's Ctrl-C reaches the child too; the build takes a second one within a moment as the
-        // same interrupt) and this process waits for the child to stop.
-        public static int Run(ProcessStartInfo start)
+        // same interrupt), as SIGTERM when terminate is set (the compile), and this process waits for the child to stop.
+        public static int Run(ProcessStartInfo start, bool terminate)
         {
             object gate = new object();
             Process child = null;
@@ -413,7 +425,7 @@ namespace GitOpsBootstrap
                     if (child != null && !OperatingSystem.IsWindows())
                     {
                         // Windows delivers Ctrl-C to every process of the console; there is nothing to pass on.
-                        kill(child.Id, context.Signal == PosixSignal.SIGINT ? 2 : 15);
+                        kill(child.Id, context.Signal == PosixSignal.SIGINT && !terminate ? 2 : 15);
                     }
                 }
             };
@@ -488,8 +500,20 @@ function Assert-Dotnet {
         Fail "dotnet was not found on PATH. Install the .NET SDK named in global.json ($(Get-SdkVersion) or a later feature band): https://dot.net/download"
     }
 
-    Push-Location $Root
-    try { & dotnet --version *> $null; $ok = $LASTEXITCODE -eq 0 } finally { Pop-Location }
+    # A process of its own, not "& dotnet": after a native command PowerShell puts back the terminal title it read,
+    # which on Linux and macOS it cannot read, and so cleared the user's title (ESC]0;BEL).
+    $check = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $check.ArgumentList.Add('--version')
+    $check.WorkingDirectory = $Root
+    $check.RedirectStandardOutput = $true
+    $check.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($check)
+    $errors = $process.StandardError.ReadToEndAsync()
+    [void] $process.StandardOutput.ReadToEnd()
+    [void] $errors.Result
+    $process.WaitForExit()
+    $ok = $process.ExitCode -eq 0
+    $process.Dispose()
     if (-not $ok) {
         Fail "the dotnet on PATH does not satisfy global.json: install the SDK it names ($(Get-SdkVersion), rollForward latestFeature): https://dot.net/download"
     }
@@ -561,6 +585,8 @@ function Invoke-Compile {
     if ($code -eq 130) { $Interrupted.Set() }
     if ($Interrupted.IsSet) { return }
     if ($code -ne 0) {
+        # MSBuild stops before its loggers start on a bad command line or a missing project, and writes no log.
+        if (-not [System.IO.File]::Exists($log)) { Fail "compiling build/_build.csproj failed: dotnet build exited with $code before writing its log" }
         $errors = @(Get-Content $log | Where-Object { $_ -match 'error|Error' })
         if ($errors.Count -eq 0) { $errors = @(Get-Content $log) }
         foreach ($line in $errors) { [Console]::Error.WriteLine($line) }
@@ -588,6 +614,10 @@ try {
     if ($Interrupted.IsSet) { return 130 }
     return $Bootstrap::Start($ExecutionContext, $Root, $ScriptPath, $Arguments)
 }
+catch {
+    # Whatever else stops the cold path is one line, never PowerShell's error record with its source excerpt.
+    if (-not $Interrupted.IsSet) { Fail "could not prepare the build: $(Get-Reason $_)" }
+}
 finally {
     # Also reached when PowerShell stops the script for a Ctrl-C.
     if ($Interrupted.IsSet) {
@@ -600,16 +630,22 @@ finally {
 # The warm path, one call: the helper checks that it was compiled from this text and that the build is current, then
 # starts the build (on Linux and macOS in place of this process, as build.sh's exec). Anything else it answers with a
 # negative number, and ColdStart does the rest.
-$Helper = "$PSScriptRoot/.nuke/temp/build-bootstrap.dll"
+# A link to this file (~/bin/gitops.ps1 -> /repo/build.ps1) stands for the repository it points into, as in build.sh:
+# every link of the chain followed, a relative target read from its link's directory. Resolved before anything is
+# read or written; $PSCommandPath stays the path as run, to find it on the command line and to name it in messages.
+$root = $PSScriptRoot
+$target = [System.IO.File]::ResolveLinkTarget($PSCommandPath, $true)
+if ($null -ne $target) { $root = [System.IO.Path]::GetDirectoryName($target.FullName) }
+$Helper = "$root/.nuke/temp/build-bootstrap.dll"
 $bootstrap = $null
 try {
     $bootstrap = [System.Reflection.Assembly]::Load([System.IO.File]::ReadAllBytes($Helper)).GetType('GitOpsBootstrap.Bootstrap', $true)
-    $code = $bootstrap::Run($BootstrapSource, $ExecutionContext, $PSScriptRoot, $PSCommandPath, $args)
+    $code = $bootstrap::Run($BootstrapSource, $ExecutionContext, $root, $PSCommandPath, $args)
 }
 catch {
     # Not compiled yet, cut short, or from another runtime: compiled again.
     $code = -1
 }
 
-if ($code -lt 0) { $code = & ([scriptblock]::Create($ColdStart)) $code $bootstrap $args $PSScriptRoot $PSCommandPath $Helper $BootstrapSource }
+if ($code -lt 0) { $code = & ([scriptblock]::Create($ColdStart)) $code $bootstrap $args $root $PSCommandPath $Helper $BootstrapSource }
 exit $code

@@ -113,6 +113,60 @@ public sealed class BootstrapInterruptTests
         run.SurvivorsAfterExit().ShouldBeEmpty();
     }
 
+    // Ctrl-C during a compile whose current step takes a minute and cannot be cancelled, as csc on the real build/
+    // may take tens of seconds. MSBuild's graceful cancel (what a SIGINT to dotnet build starts) waits for that step;
+    // build.ps1 passed the terminal's SIGINT on and took 30-60 s to stop where build.sh, which stops its compile with
+    // SIGTERM, took 0.3 s. The bound is generous for a loaded machine and far below the step's minute.
+    [Theory]
+    [InlineData("build.sh")]
+    [InlineData("build.ps1")]
+    public void Ctrl_c_in_a_terminal_stops_a_slow_compile_at_once_rather_than_waiting_for_it(string script)
+    {
+        using var repository = new BootstrapRepository();
+        repository.Write("build/_build.csproj", SlowCompile);
+        var environment = new Dictionary<string, string?>(NoBuildServers) { ["SHELL"] = ToolDirectory.Which("bash") };
+        using var run = SignalledRun.Start(repository.Root, repository.Root, environment, "script", "-qefc", "exec " + Command(repository, script, "x"), "/dev/null");
+        var marker = Path.Combine(repository.Root, "slow-step-running");
+        run.WaitUntil(() => File.Exists(marker), "the compile's slow step running");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        run.Type("\u0003");
+        var code = run.WaitForExit();
+        clock.Stop();
+
+        code.ShouldBe(130, run.Output);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "the compile is stopped, not waited for");
+        run.SurvivorsAfterExit().ShouldBeEmpty();
+        File.Exists(repository.StampPath).ShouldBeFalse("an interrupted compile is not stamped");
+    }
+
+    // BootstrapRepository's project with a step before the compiler that marks that it runs, then blocks for a minute
+    // (an inline task, which MSBuild cannot cancel).
+    private const string SlowCompile = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <UseAppHost>false</UseAppHost>
+            <Nullable>enable</Nullable>
+          </PropertyGroup>
+          <UsingTask TaskName="SlowStep" TaskFactory="RoslynCodeTaskFactory" AssemblyFile="$(MSBuildToolsPath)/Microsoft.Build.Tasks.Core.dll">
+            <ParameterGroup>
+              <Marker ParameterType="System.String" Required="true" />
+            </ParameterGroup>
+            <Task>
+              <Code Type="Fragment" Language="cs"><![CDATA[
+                System.IO.File.WriteAllText(Marker, "");
+                System.Threading.Thread.Sleep(60000);
+              ]]></Code>
+            </Task>
+          </UsingTask>
+          <Target Name="SlowStep" BeforeTargets="CoreCompile">
+            <SlowStep Marker="$(MSBuildProjectDirectory)/../slow-step-running" />
+          </Target>
+        </Project>
+        """;
+
     private static SignalledRun Start(BootstrapRepository repository, string script, string argument) =>
         script == "build.sh"
             ? SignalledRun.Start(repository.Root, repository.Root, NoBuildServers, Path.Combine(repository.Root, "build.sh"), argument)

@@ -29,6 +29,53 @@ public sealed class PowerShellBootstrapTests
         PowerShell.RunFile(Path.Combine(repository.Root, "build.ps1"), ["exit", "3"], repository.Root).ExitCode.ShouldBe(3);
     }
 
+    // ~/bin/gitops.ps1 -> ../repo/build.ps1 (a relative target, through a second link): the repository is the one the
+    // link points into, as with build.sh. Before, build.ps1 took the link's directory for the repository: MSBuild found
+    // no project, a PowerShell error record followed, and .nuke/temp was written next to the link.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_through_a_link_to_the_file_builds_the_repository_it_points_into(bool throughADirectoryLink)
+    {
+        using var repository = new BootstrapRepository();
+        var links = Directory.CreateDirectory(Path.Combine(repository.Parent, "links")).FullName;
+        var directory = throughADirectoryLink ? Path.Combine(repository.Parent, "repo-link") : repository.Root;
+        if (throughADirectoryLink)
+        {
+            Directory.CreateSymbolicLink(directory, repository.Root);
+        }
+
+        File.CreateSymbolicLink(Path.Combine(links, "first.ps1"), Path.Combine("..", Path.GetFileName(directory), "build.ps1"));
+        File.CreateSymbolicLink(Path.Combine(links, "gitops.ps1"), "first.ps1");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(repository.Parent, "elsewhere")).FullName;
+
+        var run = PowerShell.RunFile(Path.Combine(links, "gitops.ps1"), ["x"], elsewhere);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldStartWith("title: one\narg: <x>\ncwd: " + elsewhere + "\n");
+        File.Exists(repository.StampPath).ShouldBeTrue();
+        Directory.Exists(Path.Combine(links, ".nuke")).ShouldBeFalse("nothing is written next to the link");
+        Directory.Exists(Path.Combine(elsewhere, ".nuke")).ShouldBeFalse();
+    }
+
+    // A compile that fails before MSBuild writes its log (here: no project file) ends in build.ps1's one line, not in
+    // a PowerShell error record with a coloured source excerpt.
+    [Fact]
+    public void A_compile_that_fails_before_writing_its_log_is_one_line()
+    {
+        using var repository = new BootstrapRepository();
+        File.Delete(Path.Combine(repository.Root, "build", "_build.csproj"));
+
+        var run = PowerShell.RunFile(Path.Combine(repository.Root, "build.ps1"), ["x"], repository.Root);
+
+        run.ExitCode.ShouldBe(1, run.Error);
+        run.Error.ShouldNotContain("\u001b");
+        run.Error.ShouldNotContain("Get-Content");
+        run.Error.ShouldNotContain("At ");
+        run.Error.TrimEnd().Split('\n')[^1].ShouldStartWith("build.ps1: compiling build/_build.csproj failed");
+        File.Exists(repository.StampPath).ShouldBeFalse();
+    }
+
     [Fact]
     public void Shares_the_stamp_with_build_sh_so_switching_never_recompiles()
     {
