@@ -15,7 +15,7 @@ internal sealed partial class Build
     [Parameter("Promote even though the e2e record is missing or failed (logged, and written into the MR).", CommandLineOnly = true)]
     private readonly bool Force;
 
-    [Parameter("Version to roll back to; the stage must have run it: in the history of its parent file (qa, qa-int, prod) or values files. The pin returns too.", NotFromPipelineVariables = true)]
+    [Parameter("What to roll back to: RELEASE, or RELEASE@SHA (full 40-hex pin) on a pinned stage; the stage must have run it (its parent file on main's first-parent line for qa, qa-int, prod). RELEASE alone returns to the newest earlier pair with that release that differs from the current one. Nothing to change exits 2.", NotFromPipelineVariables = true)]
     private readonly string? To;
 
     [Parameter("E2e suite command, run from the repository root and split on spaces (default: bash tests/e2e/run.sh). It gets STAGE, CLOUD, RELEASE, REVISION, BASE_URL and JUNIT_PATH.", Name = "e2e-command", NotFromPipelineVariables = true)]
@@ -58,7 +58,7 @@ internal sealed partial class Build
         .Executes(cancellationToken => PromotionFailures.AsBuildErrorsAsync(() => new PromotionService(Promotion).OpenAsync(Stage, Version, Force, cancellationToken)));
 
     private Target Rollback => _ => _
-        .Description("Opens the merge request that sets a stage back to an earlier release (--to) and the pin it had then.")
+        .Description("Opens the merge request that sets a stage back to an earlier pair (--to RELEASE or RELEASE@SHA): its release and pin.")
         .DependsOn(PrepareSensitiveInformation)
         .Requires(() => Stage)
         .Requires(() => To)
@@ -97,7 +97,7 @@ internal sealed partial class Build
 
     private string? GivenRevision => PipelineInputs.Given(Revision);
 
-    private bool RollbackTargetIsSemVer => PromotionArguments.RequireSemVer(To, "--to");
+    private bool RollbackTargetIsSemVer => PromotionArguments.RequireRollbackTarget(To);
 
     /// <summary>
     /// Checked with the requirements, before anything runs: refusing nightly, prod and dev (exit 2) there keeps RunE2E

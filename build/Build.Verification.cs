@@ -62,7 +62,7 @@ internal sealed partial class Build
         .Requires(Helm)
         .Executes(async cancellationToken =>
         {
-            var rendered = await new Renderer(HelmCli, Tools).RenderAsync(RootDirectory, new EnvironmentId(Stage!.Value, Cloud!.Value), cancellationToken);
+            var rendered = await RenderOrRefuseAsync(new EnvironmentId(Stage!.Value, Cloud!.Value), cancellationToken);
             if (rendered.MainNote is { } note)
             {
                 Log.Warning(note);
@@ -71,6 +71,19 @@ internal sealed partial class Build
             var at = rendered.Pin is { } pin ? $" at its pin {pin.ShortSha} ({pin.File}:{pin.Line})" : " from the working tree";
             Log.Success($"Rendered {rendered.Files.Count} manifests{at} to {Path.GetRelativePath(RootDirectory, rendered.Directory)}");
         });
+
+    /// <summary>A pin written wrongly (a short SHA, a side branch's commit) is a mistake in an input file: exit 2, naming its file:line.</summary>
+    private async Task<RenderedEnvironment> RenderOrRefuseAsync(EnvironmentId environment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new Renderer(HelmCli, Tools).RenderAsync(RootDirectory, environment, cancellationToken);
+        }
+        catch (ConfigurationPinException exception)
+        {
+            throw new UsageException(exception.Message, exception);
+        }
+    }
 
     private static readonly string[] TestToolInstallers = ["install-gitlab-ci-local.sh", "install-provider-schema.sh"];
 

@@ -92,12 +92,69 @@ public sealed class PairPromotionTests(FreshClone clone)
         back.Title.ShouldBe($"Roll back prod to 1.3.0 at {prodPin[..12]}");
         back.Description.ShouldContain("### Commits taken out");
         back.Description.Split('\n').ShouldContain(line => line.StartsWith('-') && line.Contains(Change, StringComparison.Ordinal));
+        // Main's first-parent line: the merges of the promotion MRs, not the commits inside them.
+        var listed = back.Description.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        listed.ShouldContain(line => line.Contains("Merge branch 'promote/prod-", StringComparison.Ordinal));
+        listed.ShouldNotContain(line => line.Contains("` Promote 1.5.0", StringComparison.Ordinal));
         sandbox.ArgoRendered("prod").ShouldBe(promoted, "a rollback too takes effect only on merge");
         sandbox.Merge(back);
         Pin(sandbox, "prod").ShouldBe(prodPin);
         File.ReadAllText(Path.Combine(sandbox.Root, "environments/prod/values-prod-gcp.yaml")).ShouldBe(prodValues);
         sandbox.ArgoRendered("prod").ShouldBe(before["prod"]);
         sandbox.Rendered("prod").ShouldBe(renderedBefore["prod"], "Render shows prod back at its old pair");
+    }
+
+    /// <summary>
+    /// Review F2: "Promote 1.4.2 at B to qa" keeps the release and moves the pin. Rollback --to 1.4.2 used to find qa
+    /// already at 1.4.2 and report success having done nothing; it now goes back to the earlier pair with that release,
+    /// RELEASE@SHA names a pair exactly, and a rollback that would change nothing exits 2.
+    /// </summary>
+    [Fact]
+    public async Task A_configuration_only_promotion_is_rolled_back_and_a_rollback_that_changes_nothing_exits_2()
+    {
+        await using var sandbox = await PromotionSandbox.CreateAsync(clone, "1.4.2");
+        var first = Pin(sandbox, "qa");
+        var before = sandbox.ArgoRendered("qa");
+        var template = Path.Combine(sandbox.Root, Template);
+        File.WriteAllText(template, File.ReadAllText(template).Replace("  project: {{ $.Values.project }}\n", $"  project: {{{{ $.Values.project }}}}\n  {Change}\n", StringComparison.Ordinal));
+        var change = sandbox.CommitToMain("Platform Applications keep 7 revisions");
+
+        var entry = sandbox.Build("OpenPromotionMR", "--version", "1.4.2");
+        entry.ExitCode.ShouldBe(0, entry.Output + entry.Error);
+        var toQa = sandbox.GitLab.MergeRequests.ShouldHaveSingleItem();
+        toQa.Title.ShouldBe($"Promote 1.4.2 at {change[..12]} to qa");
+        toQa.Description.ShouldStartWith($"Moves **qa** to configuration revision `{change}` from main (a configuration-only entry); its release `1.4.2` stays.");
+        toQa.Description.ShouldNotContain("new platform release");
+        sandbox.Merge(toQa);
+        Pin(sandbox, "qa").ShouldBe(change);
+        var moved = sandbox.ArgoRendered("qa");
+
+        // The pair qa runs now: nothing to change, so no success and no MR.
+        var same = sandbox.Build("Rollback", "--stage", "qa", "--to", $"1.4.2@{change}");
+        same.ExitCode.ShouldBe(2, same.Output + same.Error);
+        same.Output.ShouldContain($"Not rolling back qa: it already runs 1.4.2 at {change[..12]}, so --to 1.4.2@{change} changes nothing");
+        same.Output.ShouldNotContain("Rollback Succeeded");
+
+        // A pair qa never ran (main's merge commit was never a pin).
+        var merge = sandbox.Git("rev-parse", "HEAD").Trim();
+        var never = sandbox.Build("Rollback", "--stage", "qa", "--to", $"1.4.2@{merge}");
+        never.ExitCode.ShouldBe(2, never.Output + never.Error);
+        never.Output.ShouldContain($"Cannot roll back qa to 1.4.2@{merge}: on main's first-parent line environments/qa/app-of-apps-qa.yaml never held that pair");
+        var shortSha = sandbox.Build("Rollback", "--stage", "qa", "--to", $"1.4.2@{first[..12]}");
+        shortSha.ExitCode.ShouldBe(2, shortSha.Output + shortSha.Error);
+        shortSha.Output.ShouldContain($"--to: '{first[..12]}' after '@' is not a full commit SHA");
+        sandbox.GitLab.MergeRequests.Count.ShouldBe(1, "a refused rollback opens nothing");
+
+        // The release alone goes back to the newest earlier pair with it: the configuration returns.
+        var rollback = sandbox.Build("Rollback", "--stage", "qa", "--to", "1.4.2");
+        rollback.ExitCode.ShouldBe(0, rollback.Output + rollback.Error);
+        var back = sandbox.GitLab.MergeRequests.Single(request => request.SourceBranch.StartsWith("rollback/", StringComparison.Ordinal));
+        back.Title.ShouldBe($"Roll back qa to 1.4.2 at {first[..12]}");
+        back.Description.ShouldStartWith($"Moves **qa** to configuration revision `{first}` back to a pair it ran before; its release `1.4.2` stays.");
+        sandbox.ArgoRendered("qa").ShouldBe(moved, "a rollback takes effect only on merge");
+        sandbox.Merge(back);
+        Pin(sandbox, "qa").ShouldBe(first);
+        sandbox.ArgoRendered("qa").ShouldBe(before);
     }
 
     [Fact]

@@ -12,19 +12,31 @@ internal static class PromotionDescription
     public static string Render(PromotionPlan plan)
     {
         var text = new StringBuilder();
+        // Say what moves: a configuration-only entry or rollback keeps the release, and must not read as a new one.
+        var releaseMoves = plan.Edits.Count > 0;
         var origin = plan.Kind switch
         {
             PromotionKind.Promotion => $"from **{plan.FromStage}**",
-            PromotionKind.Release => "from a new platform release",
+            PromotionKind.Release when releaseMoves => "from a new platform release",
+            PromotionKind.Release => "from main (a configuration-only entry)",
             _ => "back to a pair it ran before",
         };
-        text.Append("Moves **").Append(plan.ToStage).Append("** to release `").Append(plan.Version).Append('`');
-        if (plan.Revision is { } revision)
+        if (!releaseMoves && plan.Revision is { } moved)
         {
-            text.Append(" with configuration revision `").Append(revision).Append('`');
+            text.Append("Moves **").Append(plan.ToStage).Append("** to configuration revision `").Append(moved).Append("` ").Append(origin)
+                .Append("; its release `").Append(plan.Version).Append("` stays.\n\n");
+        }
+        else
+        {
+            text.Append("Moves **").Append(plan.ToStage).Append("** to release `").Append(plan.Version).Append('`');
+            if (plan.Revision is { } revision)
+            {
+                text.Append(" with configuration revision `").Append(revision).Append('`');
+            }
+
+            text.Append(' ').Append(origin).Append(".\n\n");
         }
 
-        text.Append(' ').Append(origin).Append(".\n\n");
         text.Append("| file | cloud | from | to |\n|---|---|---|---|\n");
         foreach (var edit in plan.Edits)
         {

@@ -27,5 +27,6 @@ public sealed class PromotionRefusedException : Exception
 
     // A rollback target that never ran on the stage is a mistake in what was asked, like a malformed version.
     public bool IsUsageError => Reason is RefusalReason.NoNextStage or RefusalReason.InvalidVersion or RefusalReason.NoValuesFiles
-        or RefusalReason.UnknownRollbackVersion or RefusalReason.OlderPair or RefusalReason.NotOnDefaultBranch;
+        or RefusalReason.UnknownRollbackVersion or RefusalReason.OlderPair or RefusalReason.NotOnDefaultBranch
+        or RefusalReason.NothingToRollBack;
 }

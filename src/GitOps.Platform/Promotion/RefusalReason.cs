@@ -1,8 +1,8 @@
 namespace GitOps.Platform.Promotion;
 
 /// <summary>
-/// Why a promotion or rollback was refused; the first three, UnknownRollbackVersion, OlderPair and NotOnDefaultBranch
-/// are usage errors (exit code 2).
+/// Why a promotion or rollback was refused; the first three, UnknownRollbackVersion, OlderPair, NotOnDefaultBranch and
+/// NothingToRollBack are usage errors (exit code 2).
 /// </summary>
 public enum RefusalReason
 {
@@ -29,4 +29,7 @@ public enum RefusalReason
 
     /// <summary>A pin that is a commit, but not one main has been at (a merge request's, another branch's, a merged branch's).</summary>
     OffMain,
+
+    /// <summary>A rollback to what the stage already runs: nothing would change.</summary>
+    NothingToRollBack,
 }

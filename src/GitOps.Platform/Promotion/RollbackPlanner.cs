@@ -4,9 +4,13 @@ using GitOps.Platform.Promotion.Pins;
 namespace GitOps.Platform.Promotion;
 
 /// <summary>
-/// Plans setting a stage back to a release it ran before. Every values file of the stage must have held that release
-/// in its git history: a rollback goes to something known to have run there, never to an untried version. Where the
-/// stage is pinned, the pin returns too: to the commit it held the last time the stage ran that release.
+/// Plans setting a stage back to a release, or a pair, it ran before. Every values file of the stage must have held that
+/// release in its git history: a rollback goes to something known to have run there, never to an untried version. Where
+/// the stage is pinned, the pair (release and pin) returns: one its parent file held on main's first-parent line (what
+/// the root Application synced, not a merged branch's inner commits). <c>--to RELEASE@SHA</c> names the pair; the
+/// release alone takes the newest such pair with that release that differs from what the stage runs now, so a
+/// configuration-only promotion (same release, new pin) can be undone with <c>--to</c> and the release it kept.
+/// A rollback that would change nothing is refused (exit 2): it is a mistake in what was asked, not a success.
 /// </summary>
 public sealed class RollbackPlanner(GitCli git)
 {
@@ -20,8 +24,15 @@ public sealed class RollbackPlanner(GitCli git)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(rejected);
-        var target = ReleaseVersion.Parse(version?.Trim() ?? string.Empty, "--to");
+        var asked = RollbackTarget.Parse(version?.Trim() ?? string.Empty, "--to");
+        var target = asked.Release;
         PromotionPlanner.RequireFiles(stage, files);
+        if (asked.Revision is not null && Pins is null)
+        {
+            throw new PromotionRefusedException(RefusalReason.UnknownRollbackVersion,
+                $"Cannot roll back {stage} to {asked}: {stage} is not pinned, so --to takes a release only (e.g. --to {target})");
+        }
+
         foreach (var file in files)
         {
             var known = await HistoricalVersionsAsync(file, cancellationToken);
@@ -34,9 +45,16 @@ public sealed class RollbackPlanner(GitCli git)
         }
 
         var edits = PromotionPlanner.EditsFor(files, target);
-        var revision = Pins is { } pins ? await PinnedWithAsync(stage, target, files, pins, cancellationToken) : null;
+        var revision = Pins is { } pins ? await ChoosePinAsync(stage, asked, files, pins, cancellationToken) : null;
         var pinEdit = revision is not null ? PinFileEdit.For(Pins!, revision) : null;
-        var warnings = edits.Count > 0 || pinEdit is not null ? PromotionPlanner.CheckQuarantine(rejected, target, revision, force) : [];
+        if (edits.Count == 0 && pinEdit is null)
+        {
+            throw new PromotionRefusedException(RefusalReason.NothingToRollBack,
+                $"Not rolling back {stage}: it already runs {(revision is null ? target.ToString() : new ReleasePair(target, revision).ToString())}, so --to {asked} changes nothing; "
+                + "name an earlier release or pair (--to RELEASE@SHA)");
+        }
+
+        var warnings = PromotionPlanner.CheckQuarantine(rejected, target, revision, force);
         return new PromotionPlan(PromotionKind.Rollback, target, null, stage, edits, [], warnings)
         {
             Revision = revision,
@@ -46,31 +64,71 @@ public sealed class RollbackPlanner(GitCli git)
     }
 
     /// <summary>
-    /// The pin the stage had the last time every one of its values files held <paramref name="target"/>: the walk goes
-    /// over the commits that touched those files or the pin file, newest first, and reads both at each.
+    /// The pin to return to: the one asked for, when the stage ran that pair; otherwise the pin of the newest pair with
+    /// the release that differs from the current one (the current pin when no other pair had the release: nothing to do).
     /// </summary>
-    private async Task<string> PinnedWithAsync(string stage, ReleaseVersion target, IReadOnlyList<StageValuesFile> files, StagePinFile pins, CancellationToken cancellationToken)
+    private async Task<string> ChoosePinAsync(string stage, RollbackTarget asked, IReadOnlyList<StageValuesFile> files, StagePinFile pins, CancellationToken cancellationToken)
+    {
+        var history = await PairHistoryAsync(files, pins, cancellationToken);
+        var listed = history.Count == 0 ? "none with a pinned commit" : string.Join(", ", history.Take(VersionsNamedInErrors).Select(pair => $"{pair.Release}@{pair.Revision}"));
+        if (asked.Revision is { } named)
+        {
+            return history.Contains(new ReleasePair(asked.Release, named)) ? named
+                : throw new PromotionRefusedException(RefusalReason.UnknownRollbackVersion,
+                    $"Cannot roll back {stage} to {asked}: on main's first-parent line {pins.Path} never held that pair (newest first: {listed}); roll back only to a pair {stage} ran");
+        }
+
+        var current = CurrentPair(files, pins);
+        var withRelease = history.Where(pair => pair.Release.Equals(asked.Release)).ToList();
+        return withRelease.FirstOrDefault(pair => pair != current)?.Revision
+            ?? withRelease.FirstOrDefault()?.Revision
+            ?? throw new PromotionRefusedException(RefusalReason.UnknownRollbackVersion,
+                $"Cannot roll back {stage} to {asked.Release}: on main's first-parent line {pins.Path} never pinned a commit while {stage} ran it (pairs held: {listed}); roll back to a pair {stage} ran since");
+    }
+
+    private static ReleasePair? CurrentPair(IReadOnlyList<StageValuesFile> files, StagePinFile pins)
+    {
+        var releases = files.Select(file => ReadVersion(file, file.Text, file.Path)).Distinct().ToList();
+        var revisions = pins.Pins.Select(pin => pin.Revision).Distinct(StringComparer.Ordinal).ToList();
+        return releases is [{ } release] && revisions is [var revision] ? new ReleasePair(release, revision) : null;
+    }
+
+    /// <summary>
+    /// The pairs the stage held, newest first, each once: the walk goes over main's first-parent commits that touched
+    /// the values files or the pin file (a merged promotion is its merge commit, never the branch's own commit) and reads
+    /// both at each. A commit where the files disagree, or the pin is not one full SHA, names no pair.
+    /// </summary>
+    private async Task<IReadOnlyList<ReleasePair>> PairHistoryAsync(IReadOnlyList<StageValuesFile> files, StagePinFile pins, CancellationToken cancellationToken)
     {
         var paths = files.Select(file => file.Path).Append(pins.Path).Distinct(StringComparer.Ordinal).ToList();
-        var commits = (await git.RunAsync(["log", "--format=%H", "HEAD", "--", .. paths], cancellationToken))
+        var commits = (await git.RunAsync(["log", "--first-parent", "--format=%H", "HEAD", "--", .. paths], cancellationToken))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var pairs = new List<ReleasePair>();
         foreach (var commit in commits)
         {
-            var held = true;
+            var releases = new HashSet<ReleaseVersion>();
             foreach (var file in files)
             {
                 var text = await git.ShowFileAsync(commit, file.Path, cancellationToken);
-                held &= text is not null && ReadVersion(file, text, $"{file.Path}@{commit[..8]}") is { } version && version.Equals(target);
+                if (text is not null && ReadVersion(file, text, $"{file.Path}@{commit[..8]}") is { } held)
+                {
+                    releases.Add(held);
+                }
+                else
+                {
+                    releases.Clear();
+                    break;
+                }
             }
 
-            if (held && await PinAtAsync(commit, pins.Path, cancellationToken) is { } revision)
+            if (releases.Count == 1 && await PinAtAsync(commit, pins.Path, cancellationToken) is { } revision
+                && new ReleasePair(releases.Single(), revision) is var pair && !pairs.Contains(pair))
             {
-                return revision;
+                pairs.Add(pair);
             }
         }
 
-        throw new PromotionRefusedException(RefusalReason.UnknownRollbackVersion,
-            $"Cannot roll back {stage} to {target}: {pins.Path} never pinned a commit while {stage} ran it (the release predates pins); roll back to a pair {stage} ran since");
+        return pairs;
     }
 
     private async Task<string?> PinAtAsync(string commit, string path, CancellationToken cancellationToken)

@@ -45,11 +45,35 @@ public sealed class RootApplicationFixtureTests
     public async Task GO042_a_root_without_automated_sync_would_leave_a_merged_pin_waiting()
     {
         using var copy = await RepositoryCopy.CreateAsync();
-        copy.Replace(ProdRoot, "  syncPolicy:\n    automated:\n      prune: true\n      selfHeal: true\n", "  syncPolicy: {}\n");
+        copy.Replace(ProdRoot, "    automated:\n      prune: false\n      selfHeal: true\n", string.Empty);
+        copy.Replace(ProdRoot, "  syncPolicy:\n", "  syncPolicy: {}\n");
 
         var findings = await VerifyAsync(copy);
 
         findings.ShouldBe([new Finding(ProdRoot, copy.LineOf(ProdRoot, "syncPolicy: {}"), RuleIds.RootApplicationInvalid,
             "Application root-prod: syncPolicy.automated is not set; a merged pin would not take effect by itself")]);
+    }
+
+    /// <summary>
+    /// Review F4: a root that prunes would delete a parent a merged change leaves out of its render, and the parent's
+    /// resources finalizer would then delete the environment's workloads without Destroy's guards. Every committed root
+    /// syncs automatically without pruning, and Verify accepts that.
+    /// </summary>
+    [Fact]
+    public async Task Every_committed_root_syncs_automatically_without_pruning_and_verifies_clean()
+    {
+        using var copy = await RepositoryCopy.CreateAsync();
+        var roots = Directory.GetFiles(copy.PathOf("environments"), "root-*.yaml", SearchOption.AllDirectories);
+        roots.Length.ShouldBe(5);
+        foreach (var root in roots)
+        {
+            var text = File.ReadAllText(root);
+            text.ShouldContain("    automated:\n      prune: false\n      selfHeal: true\n", customMessage: root);
+            text.ShouldNotContain("prune: true", customMessage: root);
+        }
+
+        var findings = await VerifyAsync(copy);
+
+        findings.Where(finding => finding.RuleId == RuleIds.RootApplicationInvalid).ShouldBeEmpty();
     }
 }

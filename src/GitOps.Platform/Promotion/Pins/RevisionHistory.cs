@@ -64,13 +64,16 @@ public sealed class RevisionHistory(GitCli git, string remote = "origin", TimeSp
     public async Task<bool> IsStrictAncestorAsync(string older, string newer, CancellationToken cancellationToken) =>
         older != newer && (await git.RunRawAsync(["merge-base", "--is-ancestor", older, newer], quiet: true, throwOnFailure: false, cancellationToken)).ExitCode == 0;
 
-    /// <summary>The commits from <paramref name="from"/> to <paramref name="to"/>, or, going back, those taken out.</summary>
+    /// <summary>
+    /// The commits from <paramref name="from"/> to <paramref name="to"/>, or, going back, those taken out: main's
+    /// first-parent line only, so a merged MR is its merge commit, not every commit inside it.
+    /// </summary>
     public async Task<RevisionRange> RangeAsync(string from, string to, string? remoteUrl, CancellationToken cancellationToken)
     {
         var backwards = await IsStrictAncestorAsync(to, from, cancellationToken);
         var range = backwards ? $"{to}..{from}" : $"{from}..{to}";
-        var count = int.Parse((await git.RunAsync(["rev-list", "--count", range], cancellationToken)).Trim(), CultureInfo.InvariantCulture);
-        var listing = await git.RunAsync(["log", "--no-color", $"--max-count={CommitsListed}", "--format=%H%x09%s", range], cancellationToken);
+        var count = int.Parse((await git.RunAsync(["rev-list", "--first-parent", "--count", range], cancellationToken)).Trim(), CultureInfo.InvariantCulture);
+        var listing = await git.RunAsync(["log", "--no-color", "--first-parent", $"--max-count={CommitsListed}", "--format=%H%x09%s", range], cancellationToken);
         var commits = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('\t', 2))
             .Select(parts => new RevisionCommit(parts[0], parts.Length > 1 ? parts[1] : string.Empty, CompareLink.ForCommit(remoteUrl, parts[0])))

@@ -24,6 +24,20 @@ public static class PromotionArguments
         }
     }
 
+    /// <summary>True when Rollback's <c>--to</c> is unset, a SemVer release or <c>RELEASE@SHA</c> (<see cref="RollbackTarget"/>).</summary>
+    /// <exception cref="UsageException">It is neither; the message names --to and what it takes.</exception>
+    public static bool RequireRollbackTarget(string? text)
+    {
+        try
+        {
+            return text is null || RollbackTarget.Parse(text) is not null;
+        }
+        catch (PromotionRefusedException refusal)
+        {
+            throw new UsageException(refusal.Message, refusal);
+        }
+    }
+
     /// <summary>
     /// True when the revision the PostSync trigger reports (REVISION) is unset or a full SHA: anyone holding the trigger
     /// token chooses it, and it is only ever compared with the checkout's pin.
