@@ -507,6 +507,82 @@ public sealed class UserMistakeTests(FreshClone clone) : IDisposable
         OneLine(result.Error).ShouldBe("error: --verbosity: 'loud' is not a valid value; allowed values: quiet, minimal, normal, verbose.");
     }
 
+    /// <summary>
+    /// A hand-broken foundation or environment tfvars is refused by the run and by --plan alike, with its line, before
+    /// GitLab or the state bucket is reached (it once passed every check and failed in terraform init).
+    /// </summary>
+    [Theory]
+    [InlineData("foundation/dev.tfvars", "empty-bucket", "error: environments/terraform/gcp/stages/foundation/dev.tfvars:10: state_bucket has no value; set it to a quoted string")]
+    [InlineData("foundation/dev.tfvars", "unterminated-bucket", "error: environments/terraform/gcp/stages/foundation/dev.tfvars:10: the string of state_bucket is not closed; a quoted string ends with \" on the same line")]
+    [InlineData("foundation/dev.tfvars", "invalid-utf8", "error: environments/terraform/gcp/stages/foundation/dev.tfvars:16: is not valid UTF-8; a tfvars file is UTF-8 text")]
+    [InlineData("dev.tfvars", "unterminated-append", "error: environments/terraform/gcp/stages/dev.tfvars:11: the string of project_id is not closed")]
+    [InlineData("dev.tfvars", "directory", "error: environments/terraform/gcp/stages/dev.tfvars is a directory; it must be the tfvars file of this cluster's stage")]
+    [InlineData("foundation/dev.tfvars", "empty-string-bucket", "error: environments/terraform/gcp/stages/foundation/dev.tfvars:10: state_bucket is empty; it names the bucket holding the stage's Terraform state")]
+    public async Task A_malformed_tfvars_is_refused_by_the_run_and_the_plan_before_gitlab_is_asked(string file, string mistake, string expected)
+    {
+        await using var gitLab = await GitOps.TestDoubles.GitLab.FakeGitLab.StartAsync();
+        var path = Path.Combine(clone.Root, "environments", "terraform", "gcp", "stages", file);
+        var original = File.ReadAllBytes(path);
+        var environment = new Dictionary<string, string?>
+        {
+            ["CI_API_V4_URL"] = gitLab.ApiUrl.ToString(),
+            ["GITLAB_TOKEN"] = gitLab.MaintainerToken,
+            ["CI_PROJECT_ID"] = gitLab.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        try
+        {
+            Break(path, mistake);
+            foreach (var plan in new[] { true, false })
+            {
+                var result = clone.BuildSh(environment, ["Provision", "--stage", "dev", "--cloud", "gcp", "--no-logo", .. plan ? new[] { "--plan" } : []]);
+
+                result.ExitCode.ShouldBe(2, $"--plan {plan}: " + result.Output + result.Error);
+                OneLine(result.Error).ShouldStartWith(expected);
+                result.Output.ShouldNotContain("PrepareSensitiveInformation");
+            }
+
+            gitLab.Requests.ShouldBeEmpty();
+        }
+        finally
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+
+            File.WriteAllBytes(path, original);
+        }
+    }
+
+    private static void Break(string path, string mistake)
+    {
+        var text = File.ReadAllText(path);
+        switch (mistake)
+        {
+            case "empty-bucket":
+                File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(text, "(?m)^state_bucket .*$", "state_bucket = "));
+                break;
+            case "unterminated-bucket":
+                File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(text, "(?m)^state_bucket .*$", "state_bucket = \"eurodat-dev-31415-tfstate"));
+                break;
+            case "empty-string-bucket":
+                File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(text, "(?m)^state_bucket .*$", "state_bucket = \"\""));
+                break;
+            case "invalid-utf8":
+                File.WriteAllBytes(path, [.. File.ReadAllBytes(path), .. "dns_note = \""u8, 0xFF, .. "\"\n"u8]);
+                break;
+            case "unterminated-append":
+                File.AppendAllText(path, "project_id = \"x\n");
+                break;
+            case "directory":
+                File.Delete(path);
+                Directory.CreateDirectory(path);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(mistake), mistake, "no such mistake");
+        }
+    }
+
     private void CopyRepository(string root)
     {
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));

@@ -26,6 +26,7 @@ public sealed class FoundationLayout(string repositoryRoot, string? stateBucket,
             throw new CloudConfigurationException($"{VarFile(stage)} does not exist; every stage's foundation has its tfvars there (project_id, state_bucket, gitlab_url, gitlab_project_path, dns_zone_name, dns_domain)");
         }
 
+        TfvarsSyntax.Require(varFile, VarFile(stage));
         var (project, line) = TfvarsFile.StringValueWithLine(varFile, "project_id");
         if (string.IsNullOrWhiteSpace(project))
         {

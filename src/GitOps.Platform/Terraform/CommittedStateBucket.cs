@@ -18,7 +18,7 @@ public static class CommittedStateBucket
     public static string? Resolve(string repositoryRoot, string stage, string? given)
     {
         var file = Path.GetFullPath(Path.Combine(repositoryRoot, VarFile(stage)));
-        var committed = File.Exists(file) ? TfvarsFile.StringValue(file, "state_bucket") : null;
+        var committed = Committed(file, VarFile(stage));
         given = string.IsNullOrWhiteSpace(given) ? null : given.Trim();
         if (string.IsNullOrWhiteSpace(committed))
         {
@@ -30,5 +30,25 @@ public static class CommittedStateBucket
             : throw new CloudConfigurationException(
                 $"{TerraformWorkspaceLayout.StateBucketVariable} (or --tf-state-bucket) is '{given}' but {VarFile(stage)} keeps stage {stage}'s state in '{committed}'; "
                 + $"unset it or set it to '{committed}'. Nothing was run.");
+    }
+
+    /// <summary>The file's state_bucket, null when there is no file or it sets none; a broken file or an empty name is refused.</summary>
+    private static string? Committed(string file, string shown)
+    {
+        if (Directory.Exists(file))
+        {
+            throw new CloudConfigurationException($"{shown} is a directory; it must be the stage's foundation tfvars file (name = value lines, state_bucket among them)");
+        }
+
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        TfvarsSyntax.Require(file, shown);
+        var (value, line) = TfvarsFile.StringValueWithLine(file, "state_bucket");
+        return line > 0 && string.IsNullOrWhiteSpace(value)
+            ? throw new CloudConfigurationException($"{shown}:{line}: state_bucket is empty; it names the bucket holding the stage's Terraform state (e.g. state_bucket = \"<project>-tfstate\")")
+            : value;
     }
 }

@@ -70,12 +70,18 @@ public sealed class TerraformWorkspaceLayout(
     private string RequireVariables(ClusterKey cluster, ICloudProvider cloud, string varFile, bool unsetIsFinal, bool credentials)
     {
         var varFilePath = Resolve(varFile);
+        if (Directory.Exists(varFilePath))
+        {
+            throw new CloudConfigurationException($"{varFile} is a directory; it must be the tfvars file of this cluster's stage (name = value lines)");
+        }
+
         if (!File.Exists(varFilePath))
         {
             throw new CloudConfigurationException(
                 $"{varFile} does not exist; stages with Terraform variables for this cluster: {KnownStages(varFilePath)}");
         }
 
+        TfvarsSyntax.Require(varFilePath, varFile);
         if (credentials)
         {
             CloudEnvironment.Require(cloud, environment, unsetIsFinal);
@@ -113,8 +119,9 @@ public sealed class TerraformWorkspaceLayout(
     private string? ResolveBucket(ClusterKey cluster) => CommittedStateBucket.Resolve(
         repositoryRoot, cluster.Stage, string.IsNullOrWhiteSpace(stateBucket) ? environment(StateBucketVariable) : stateBucket);
 
+    // The committed tfvars are the one place a stage's bucket is named (README); the flag and variable may only repeat it.
     private static CloudConfigurationException NoBucket(ClusterKey cluster) =>
-        new($"No Terraform state bucket for {cluster}: pass --tf-state-bucket or set {StateBucketVariable}") { IsUnset = true };
+        new($"No Terraform state bucket for {cluster}: set state_bucket in {CommittedStateBucket.VarFile(cluster.Stage)} (--tf-state-bucket or {StateBucketVariable} may only repeat it)") { IsUnset = true };
 
     private string Resolve(string relative) => Path.GetFullPath(Path.Combine(repositoryRoot, relative));
 

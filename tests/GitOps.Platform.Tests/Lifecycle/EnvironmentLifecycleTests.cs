@@ -100,7 +100,7 @@ public sealed class EnvironmentLifecycleTests
         var failure = await Should.ThrowAsync<UsageException>(() =>
             new EnvironmentLifecycle(withoutBucket).ProvisionAsync(LifecycleWorld.DevGcp, terraformOnly: true, CancellationToken.None));
 
-        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
+        failure.Message.ShouldBe("No Terraform state bucket for dev-gcp: set state_bucket in environments/terraform/gcp/stages/foundation/dev.tfvars (--tf-state-bucket or TF_STATE_BUCKET may only repeat it)");
         world.Runner.Commands.ShouldBeEmpty();
     }
 

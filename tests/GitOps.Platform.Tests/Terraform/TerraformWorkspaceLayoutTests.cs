@@ -70,7 +70,7 @@ public sealed class TerraformWorkspaceLayoutTests
                 .Message.ShouldStartWith("environments/terraform/gcp/stages/dev.tfvars does not exist", Case.Sensitive, "the bucket was accepted; the var file is the next check");
 
             Should.Throw<CloudConfigurationException>(() => new TerraformWorkspaceLayout(root, null, Credentials.GetValueOrDefault).ForEnvironment("dev", gcp))
-                .Message.ShouldBe("No Terraform state bucket for dev-gcp: pass --tf-state-bucket or set TF_STATE_BUCKET");
+                .Message.ShouldBe("No Terraform state bucket for dev-gcp: set state_bucket in environments/terraform/gcp/stages/foundation/dev.tfvars (--tf-state-bucket or TF_STATE_BUCKET may only repeat it)");
         }
         finally
         {
