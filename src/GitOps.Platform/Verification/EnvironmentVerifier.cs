@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using GitOps.Platform.Environments;
 using GitOps.Platform.Git;
 using GitOps.Platform.Helm;
+using GitOps.Platform.Promotion.Pins;
 using GitOps.Platform.Verification.Checks;
 using GitOps.Platform.Verification.Rendering;
 using GitOps.Platform.Verification.Schemas;
@@ -161,12 +162,19 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
             jobs.Reader.ReadAllAsync(cancellationToken),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxParallelism), CancellationToken = cancellationToken },
             async (job, token) => await job(token));
+        var pairs = Task.CompletedTask;
         try
         {
-            foreach (var (stage, chart) in await PinRule.CheckAsync(context, new GitCli(runner, context.Files.Root), log, cancellationToken))
+            var git = new GitCli(runner, context.Files.Root);
+            var main = new MainLine(git, fetchTimeout: MainLine.VerifyFetchTimeout);
+            foreach (var (stage, chart) in await PinRule.CheckAsync(context, git, main, log, cancellationToken))
             {
                 charts[stage] = chart;
             }
+
+            // The pairs' history is read while helm renders the promoted stages: main and its first-parent line are PinRule's.
+            var pinsChecked = charts.Keys.Where(context.Catalog.IsPinned).ToHashSet();
+            pairs = Task.Run(() => PairRule.CheckAsync(context, git, main, pinsChecked, cancellationToken), cancellationToken);
 
             var workingTreeChart = EnvironmentLayout.Resolve(context.Files.Root, EnvironmentLayout.ChartDirectory);
 
@@ -193,6 +201,7 @@ public sealed class EnvironmentVerifier(HelmCli helm, ManifestSchemaValidator sc
         {
             jobs.Writer.Complete();
             await run;
+            await pairs;
         }
     }
 

@@ -39,6 +39,7 @@ public static class RuleIds
     public const string PromotedReleaseMisplaced = "GO044";
     public const string PromotedOverride = "GO045";
     public const string ForeignStageObject = "GO046";
+    public const string PairNotPromoted = "GO047";
 
     /// <summary>What each rule checks, for help texts and documentation.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
@@ -78,5 +79,7 @@ public static class RuleIds
         [PromotedReleaseMisplaced] = "a promoted stage's release is the deployedRelease helm parameter of its parent Application (a string), never its values file, where the parameter would silently shadow it",
         [PromotedOverride] = "a promoted stage's parent Application overrides nothing its pin fixes: helm parameters deployedRelease and e2eTrigger.revision only, no values or valuesObject, and only the stage's own values file",
         [ForeignStageObject] = "a stage's parent and root files hold only that stage's Applications (app-of-apps-<stage>-<cloud>, root-<stage>) and AppProjects (those its Applications and environments use), none another stage's file defines",
+        [PairNotPromoted] = "a promoted stage's pair (release and pin) that differs from main's is one the previous stage ran on main's first-parent line (qa: the release entry, any release at such a pin) and not older, "
+            + "or one the stage itself ran there (a rollback); never a quarantined pair (environments/rejected-releases.yaml, the working tree's or main's)",
     };
 }

@@ -36,7 +36,7 @@ public sealed class MainLine(GitCli git, string remote = "origin", TimeSpan? fet
 
     private Task<MainReference?>? reference;
     private string unavailable = string.Empty;
-    private HashSet<string>? firstParents;
+    private Dictionary<string, int>? firstParents;
 
     /// <summary>True once the fetch of main gave up on a remote that did not answer in time: asking it again would only wait as long again.</summary>
     public bool RemoteTimedOut { get; private set; }
@@ -57,15 +57,20 @@ public sealed class MainLine(GitCli git, string remote = "origin", TimeSpan? fet
             return MainLineAnswer.NotACommit;
         }
 
-        firstParents ??= [.. (await git.RunAsync(["rev-list", "--first-parent", main.Commit], cancellationToken))
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        if (firstParents.Contains(sha))
+        if ((await FirstParentsAsync(main, cancellationToken)).ContainsKey(sha))
         {
             return MainLineAnswer.OnMain;
         }
 
         return await git.IsAncestorAsync(sha, main.Commit, cancellationToken) ? MainLineAnswer.MergedBranchOnly : MainLineAnswer.NotOnMain;
     }
+
+    /// <summary>
+    /// How many commits of main's first-parent line came after <paramref name="sha"/> (0: main itself), or null when it is
+    /// not on that line or there is no main: two pins on the line are ordered by it without another git process.
+    /// </summary>
+    public async Task<int?> DistanceFromMainAsync(string sha, CancellationToken cancellationToken) =>
+        await ReferenceAsync(cancellationToken) is { } main && (await FirstParentsAsync(main, cancellationToken)).TryGetValue(sha, out var distance) ? distance : null;
 
     /// <summary>Why <paramref name="sha"/> may not be pinned, to follow "pin &lt;sha&gt; ", or null when it is on main's line. The caller adds what to do.</summary>
     public async Task<string?> ProblemAsync(string sha, CancellationToken cancellationToken)
@@ -81,6 +86,23 @@ public sealed class MainLine(GitCli git, string remote = "origin", TimeSpan? fet
             MainLineAnswer.MergedBranchOnly => $"is on {shown} only through a merged branch, not on its first-parent line: {Branch} was never at that commit, so its tree never ran as {Branch}",
             _ => $"is not on {shown}: a commit of a merge request or another branch, which the root Application never syncs",
         };
+    }
+
+    // main's first-parent line, newest first, read once per instance (Verify's pin and pair rules share it).
+    private async Task<Dictionary<string, int>> FirstParentsAsync(MainReference main, CancellationToken cancellationToken)
+    {
+        if (firstParents is null)
+        {
+            var line = (await git.RunAsync(["rev-list", "--first-parent", main.Commit], cancellationToken))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            firstParents = new Dictionary<string, int>(line.Length, StringComparer.Ordinal);
+            for (var index = 0; index < line.Length; index++)
+            {
+                firstParents.TryAdd(line[index], index);
+            }
+        }
+
+        return firstParents;
     }
 
     private async Task<MainReference?> ResolveAsync(CancellationToken cancellationToken)

@@ -16,11 +16,10 @@ namespace GitOps.Platform.Verification.Checks;
 internal static class PinRule
 {
     public static async Task<IReadOnlyDictionary<Stage, StageChart>> CheckAsync(
-        VerificationContext context, GitCli git, ILog log, CancellationToken cancellationToken)
+        VerificationContext context, GitCli git, MainLine main, ILog log, CancellationToken cancellationToken)
     {
         var charts = new Dictionary<Stage, StageChart>();
         var exports = new StageCharts(git, context.Files.Root);
-        var main = new MainLine(git, fetchTimeout: MainLine.VerifyFetchTimeout);
         foreach (var stage in context.Catalog.Stages.Select(definition => definition.Stage))
         {
             if (!context.Catalog.IsPinned(stage))
