@@ -39,8 +39,13 @@ public sealed class LifecycleTests(FreshClone clone)
         terraformOnly.ExitCode.ShouldBe(0, terraformOnly.Error);
         terraformOnly.Output.ShouldContain("3. DeployAppOfApps  (skipped: --terraform-only is set: only the Terraform targets run)");
 
+        // --plan checks what the run would: in a pipeline Provision needs the committed lock file, which this clone lacks.
+        var pipelineProvision = clone.BuildSh("Provision", "--stage", "dev", "--cloud", "gcp", "--pipeline", "--plan");
+        pipelineProvision.ExitCode.ShouldBe(2, pipelineProvision.Output + pipelineProvision.Error);
+        pipelineProvision.Error.ShouldContain(".terraform.lock.hcl is not committed");
+
         // A skipped step says why in the user's terms, not as the condition's source text (!IsPipeline read as its opposite).
-        var pipeline = clone.BuildSh("Provision", "--stage", "dev", "--cloud", "gcp", "--pipeline", "--plan");
+        var pipeline = clone.BuildSh("OpenPromotionMR", "--stage", "qa", "--cloud", "gcp", "--pipeline", "--plan");
         pipeline.ExitCode.ShouldBe(0, pipeline.Error);
         pipeline.Output.ShouldContain("PrepareSensitiveInformation  (skipped: pipeline mode: the job's CI/CD variables are already in its environment)");
         pipeline.Output.ShouldNotContain("!IsPipeline");
