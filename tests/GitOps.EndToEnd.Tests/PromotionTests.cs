@@ -263,6 +263,6 @@ public sealed class PromotionTests(FreshClone clone)
         result.Output.ShouldContain($"the trigger reports revision {Other} synced to qa-gcp, but environments/qa/app-of-apps-qa.yaml in this checkout pins {pin}");
         File.Exists(Path.Combine(clone.Root, ".nuke", "temp", "e2e", "qa-gcp.json")).ShouldBeFalse("no e2e record for a pair that was not tested");
         malformed.ExitCode.ShouldBe(2);
-        malformed.Error.Trim().ShouldBe("error: --revision (REVISION): 'main' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits");
+        malformed.Error.Trim().ShouldBe("error: --revision (REVISION): 'main' is not a full commit SHA; the PostSync hook passes ARGOCD_APP_REVISION, 40 lowercase hex digits (64 in a SHA-256 repository)");
     }
 }
