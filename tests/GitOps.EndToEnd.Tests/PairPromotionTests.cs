@@ -92,10 +92,6 @@ public sealed class PairPromotionTests(FreshClone clone)
         back.Title.ShouldBe($"Roll back prod to 1.3.0 at {prodPin[..12]}");
         back.Description.ShouldContain("### Commits taken out");
         back.Description.Split('\n').ShouldContain(line => line.StartsWith('-') && line.Contains(Change, StringComparison.Ordinal));
-        // Main's first-parent line: the merges of the promotion MRs, not the commits inside them.
-        var listed = back.Description.Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)).ToList();
-        listed.ShouldContain(line => line.Contains("Merge branch 'promote/prod-", StringComparison.Ordinal));
-        listed.ShouldNotContain(line => line.Contains("` Promote 1.5.0", StringComparison.Ordinal));
         sandbox.ArgoRendered("prod").ShouldBe(promoted, "a rollback too takes effect only on merge");
         sandbox.Merge(back);
         Pin(sandbox, "prod").ShouldBe(prodPin);
@@ -142,7 +138,7 @@ public sealed class PairPromotionTests(FreshClone clone)
         never.Output.ShouldContain($"Cannot roll back qa to 1.4.2@{merge}: on main's first-parent line environments/qa/app-of-apps-qa.yaml never held that pair");
         var shortSha = sandbox.Build("Rollback", "--stage", "qa", "--to", $"1.4.2@{first[..12]}");
         shortSha.ExitCode.ShouldBe(2, shortSha.Output + shortSha.Error);
-        shortSha.Output.ShouldContain($"--to: '{first[..12]}' after '@' is not a full commit SHA");
+        shortSha.Error.ShouldContain($"--to: '{first[..12]}' after '@' is not a full commit SHA");
         sandbox.GitLab.MergeRequests.Count.ShouldBe(1, "a refused rollback opens nothing");
 
         // The release alone goes back to the newest earlier pair with it: the configuration returns.
