@@ -5,9 +5,7 @@ namespace GitOps.Platform.Terraform.Internal;
 /// <summary>Reads top-level string assignments (<c>name = "value"</c>) of a tfvars file; enough for the values the build checks.</summary>
 internal static partial class TfvarsFile
 {
-    public static string? StringValue(string path, string name) =>
-        File.ReadLines(path).Select(line => Assignment().Match(line))
-            .FirstOrDefault(match => match.Success && match.Groups["name"].Value == name)?.Groups["value"].Value;
+    public static string? StringValue(string path, string name) => StringValueWithLine(path, name).Value;
 
     /// <summary>The value and its 1-based line number; (null, 0) when the file does not set it.</summary>
     public static (string? Value, int Line) StringValueWithLine(string path, string name)
